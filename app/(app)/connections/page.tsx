@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getTrainingPeaksConnection } from "@/lib/queries/trainingpeaks";
+import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { Card } from "@/components/ui/card";
+import { disconnectTrainingPeaksAction } from "./actions";
+
+export const metadata: Metadata = { title: "Connections" };
+
+const STATUS = {
+  active: { label: "Connected", className: "bg-ok/15 text-ok" },
+  reauth_required: { label: "Reconnect needed", className: "bg-warn/15 text-warn" },
+  disconnected: { label: "Disconnected", className: "bg-surface-2 text-muted" },
+  missing: { label: "Not connected", className: "bg-surface-2 text-muted" },
+} as const;
+
+export default async function ConnectionsPage() {
+  const user = await requireUser();
+  const tp = await getTrainingPeaksConnection(user.id);
+  const env = getEnv();
+  const status = STATUS[tp.status];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Connections</h1>
+      <Card
+        title="TrainingPeaks"
+        action={
+          <span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${status.className}`} data-testid="tp-status">
+            {status.label}
+          </span>
+        }
+      >
+        <div className="space-y-4 text-sm">
+          <p className="text-muted">
+            Signs you in and provides your profile, thresholds and activities.
+            {env.trainingPeaks.mode === "simulator" && " Demo mode: connected to the local TrainingPeaks simulator."}
+            {env.trainingPeaks.mode === "sandbox" && " Using TrainingPeaks' sandbox environment."}
+          </p>
+          {tp.scope && (
+            <p>
+              <span className="text-muted">Permissions granted: </span>
+              {tp.scope.split(/\s+/).map((s) => (
+                <code key={s} className="mr-1 rounded bg-surface-2 px-1.5 py-0.5 text-xs">
+                  {s}
+                </code>
+              ))}
+            </p>
+          )}
+          {tp.status === "reauth_required" && tp.lastError && <p className="text-warn">{tp.lastError}</p>}
+          <div className="flex flex-wrap gap-3">
+            {tp.status !== "active" && <SignInWithTrainingPeaks callbackUrl="/connections" label="Reconnect TrainingPeaks" />}
+            <form action={disconnectTrainingPeaksAction}>
+              <ConfirmSubmit
+                variant="danger"
+                message="Disconnect TrainingPeaks? AutoCoach's access will be revoked at TrainingPeaks and its stored tokens deleted. You will be signed out."
+              >
+                Disconnect TrainingPeaks
+              </ConfirmSubmit>
+            </form>
+          </div>
+          <p className="text-xs text-muted">Tokens are encrypted at rest (AES-256-GCM) and never leave the server.</p>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { signIn } from "@/lib/auth";
+
+/** Starts the TrainingPeaks OAuth flow (Auth.js sets the state cookie and redirects to the consent page). */
+export async function signInWithTrainingPeaks(formData: FormData): Promise<void> {
+  const requested = formData.get("callbackUrl");
+  // Only same-site paths: never an open redirect.
+  const redirectTo = typeof requested === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(requested) ? requested : "/dashboard";
+  await signIn("trainingpeaks", { redirectTo });
+}

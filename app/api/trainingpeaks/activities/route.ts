@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { userRoute } from "@/lib/api/handler";
+import { fetchActivities } from "@/lib/integrations/trainingpeaks/api";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
+const query = z
+  .object({ start: day, end: day })
+  .refine((q) => q.start <= q.end, { message: "the start date must not be after the end date", path: ["start"] })
+  .refine((q) => Date.parse(q.end) - Date.parse(q.start) <= 366 * 86_400_000, { message: "choose a range of at most one year", path: ["end"] });
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in athlete's TrainingPeaks activities; ranges over 45 days are fetched in chunks. */
+export const GET = userRoute("trainingpeaks.activities", query, ({ userId, query: q }) => fetchActivities(userId, q.start, q.end));

@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/workouts", label: "Workouts" },
+  { href: "/connections", label: "Connections" },
+  { href: "/trainingpeaks", label: "TrainingPeaks" },
+];
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex gap-1 overflow-x-auto py-1">
+      {LINKS.map((link) => {
+        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text"}`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,16 @@
+import { signInWithTrainingPeaks } from "@/app/(public)/actions";
+import { buttonClass } from "@/components/ui/button";
+
+export function SignInWithTrainingPeaks({ callbackUrl, label = "Sign in with TrainingPeaks" }: { callbackUrl?: string; label?: string }) {
+  return (
+    <form action={signInWithTrainingPeaks}>
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <button type="submit" className={buttonClass("primary", "w-full sm:w-auto")}>
+        <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="currentColor">
+          <path d="M4 4h16v4h-6v12h-4V8H4z" />
+        </svg>
+        {label}
+      </button>
+    </form>
+  );
+}

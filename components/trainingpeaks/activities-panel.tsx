@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ApiError } from "@/app/providers";
+import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDuration, formatDistance } from "@/components/trainingpeaks/format";
+
+async function getActivities(start: string, end: string): Promise<TrainingPeaksActivity[]> {
+  const res = await fetch(`/api/trainingpeaks/activities?start=${start}&end=${end}`, { headers: { Accept: "application/json" } });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body && typeof body === "object" && "error" in body ? body.error : null) as { code?: string; message?: string; retryAfterSeconds?: number } | null;
+    throw new ApiError(res.status, err?.code ?? "error", err?.message ?? `Request failed (${res.status})`, err?.retryAfterSeconds);
+  }
+  return (body as { data: TrainingPeaksActivity[] }).data;
+}
+
+export function useTrainingPeaksActivities(start: string, end: string) {
+  return useQuery({ queryKey: ["trainingpeaks", "activities", start, end], queryFn: () => getActivities(start, end), staleTime: 5 * 60_000 });
+}
+
+export function ActivitiesPanel({ initialStart, initialEnd }: { initialStart: string; initialEnd: string }) {
+  const [range, setRange] = useState({ start: initialStart, end: initialEnd });
+  const [draft, setDraft] = useState(range);
+  const query = useTrainingPeaksActivities(range.start, range.end);
+  const startId = useId();
+  const endId = useId();
+  const invalid = draft.start > draft.end;
+
+  return (
+    <div className="space-y-4">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) setRange(draft);
+        }}
+      >
+        <label htmlFor={startId} className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">From</span>
+          <input id={startId} type="date" value={draft.start} max={draft.end} onChange={(e) => setDraft({ ...draft, start: e.target.value })} className="min-h-10 rounded-lg border border-border bg-surface px-3" />
+        </label>
+        <label htmlFor={endId} className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">To</span>
+          <input id={endId} type="date" value={draft.end} min={draft.start} onChange={(e) => setDraft({ ...draft, end: e.target.value })} className="min-h-10 rounded-lg border border-border bg-surface px-3" />
+        </label>
+        <Button type="submit" variant="secondary" disabled={invalid}>
+          Show activities
+        </Button>
+        {invalid && <p className="text-sm text-danger">The start date must be before the end date.</p>}
+      </form>
+
+      {query.isPending ? (
+        <div className="space-y-2" aria-busy="true" aria-label="Loading activities">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-12" />
+          ))}
+        </div>
+      ) : query.isError ? (
+        <Alert
+          tone="danger"
+          title="Couldn't load your TrainingPeaks activities"
+          action={
+            <Button variant="secondary" onClick={() => void query.refetch()}>
+              Retry
+            </Button>
+          }
+        >
+          {query.error.message}
+        </Alert>
+      ) : query.data.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">No TrainingPeaks activities between {range.start} and {range.end}.</p>
+      ) : (
+        <ActivitiesTable activities={query.data} />
+      )}
+    </div>
+  );
+}
+
+function ActivitiesTable({ activities }: { activities: TrainingPeaksActivity[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
+        <caption className="sr-only">TrainingPeaks activities, newest first</caption>
+        <thead>
+          <tr className="text-left text-xs uppercase tracking-wide text-muted">
+            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Title</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Type</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">Distance</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">TSS</th>
+            <th scope="col" className="py-2 text-right font-medium">NP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {activities.map((a) => (
+            <tr key={a.id} className="border-t border-border">
+              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{a.day}</td>
+              <td className="py-2 pr-3">
+                {a.title}
+                {!a.completed && <span className="ml-2 rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">planned</span>}
+              </td>
+              <td className="py-2 pr-3">{a.type}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(a.durationSeconds ?? a.plannedDurationSeconds)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatDistance(a.distanceMeters)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{a.tss === null ? "—" : Math.round(a.tss)}</td>
+              <td className="py-2 text-right tabular-nums">{a.normalizedPower === null ? "—" : `${Math.round(a.normalizedPower)} W`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

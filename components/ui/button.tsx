@@ -1,0 +1,18 @@
+import type { ButtonHTMLAttributes } from "react";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost";
+
+const VARIANTS: Record<Variant, string> = {
+  primary: "bg-accent text-accent-fg hover:opacity-90",
+  secondary: "border border-border bg-surface text-text hover:bg-surface-2",
+  danger: "border border-danger/40 bg-surface text-danger hover:bg-danger/10",
+  ghost: "text-muted hover:bg-surface-2 hover:text-text",
+};
+
+export function buttonClass(variant: Variant = "primary", extra = ""): string {
+  return `inline-flex min-h-10 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${extra}`;
+}
+
+export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return <button className={buttonClass(variant, className)} {...props} />;
+}

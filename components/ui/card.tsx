@@ -1,0 +1,13 @@
+export function Card({ title, action, children, className = "" }: { title?: React.ReactNode; action?: React.ReactNode; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-xl border border-border bg-surface p-4 shadow-sm sm:p-5 ${className}`}>
+      {(title || action) && (
+        <header className="mb-3 flex items-center justify-between gap-3">
+          {title && <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>}
+          {action}
+        </header>
+      )}
+      {children}
+    </section>
+  );
+}

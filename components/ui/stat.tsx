@@ -1,0 +1,12 @@
+export function Stat({ label, value, unit, hint }: { label: string; value: React.ReactNode; unit?: string; hint?: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold tabular-nums">
+        {value}
+        {unit && <span className="ml-1 text-sm font-medium text-muted">{unit}</span>}
+      </dd>
+      {hint && <dd className="mt-0.5 text-xs text-muted">{hint}</dd>}
+    </div>
+  );
+}

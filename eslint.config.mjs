@@ -1,0 +1,24 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["warn", "error"] }],
+    },
+  },
+  {
+    // Command-line tools, simulators, benchmarks and tests talk to the terminal.
+    files: ["scripts/**", "sandbox/**", "bench/**", "e2e/**", "test/**", "**/*.test.ts", "lib/log.ts"],
+    rules: { "no-console": "off" },
+  },
+];
+
+export default config;

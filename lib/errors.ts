@@ -1,0 +1,50 @@
+import { isProviderError, formatWait, providerLabel } from "@/lib/integrations/http";
+
+/** One mapping from thrown errors to what the user sees (and the HTTP status a route answers with). */
+export interface UserFacingError {
+  code: string;
+  message: string;
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** Thrown when a query already decided what the user should see. */
+export class UserFacingFailure extends Error {
+  constructor(readonly detail: UserFacingError) {
+    super(detail.message);
+    this.name = "UserFacingFailure";
+  }
+}
+
+export function toUserFacingError(error: unknown): UserFacingError {
+  if (error instanceof UserFacingFailure) return error.detail;
+  if (isProviderError(error)) {
+    const label = providerLabel(error.provider);
+    switch (error.code) {
+      case "disconnected":
+        return { code: "reconnect_required", message: error.message, status: 409 };
+      case "rate_limited":
+        return {
+          code: "rate_limited",
+          message:
+            error.retryAfterSeconds !== undefined
+              ? `${label} is rate limiting requests. Try again in ${formatWait(error.retryAfterSeconds)}.`
+              : `${label} is rate limiting requests. Try again in a few minutes.`,
+          status: 429,
+          retryAfterSeconds: error.retryAfterSeconds,
+        };
+      case "unavailable":
+        return { code: "provider_unavailable", message: error.message, status: 502 };
+      case "forbidden":
+        return { code: "forbidden", message: `${label} refused access to this data. It may need a premium account or a permission AutoCoach was not granted.`, status: 403 };
+      case "not_found":
+        return { code: "not_found", message: `${label} has no such item.`, status: 404 };
+      case "bad_response":
+        return { code: "bad_response", message: error.message, status: 502 };
+      default:
+        return { code: error.code, message: error.message, status: 502 };
+    }
+  }
+  if (error instanceof RangeError) return { code: "invalid_input", message: error.message, status: 400 };
+  return { code: "internal", message: "Something went wrong on our side. Please try again.", status: 500 };
+}

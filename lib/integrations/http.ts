@@ -1,0 +1,174 @@
+import type { z } from "zod";
+
+/**
+ * Resilient HTTP for every provider: timeouts, bounded retries with jitter that honour Retry-After,
+ * and one typed error (`ProviderError`) whose `code` the UI maps to a clear message.
+ */
+export type ProviderName = "trainingpeaks" | "peloton";
+
+export type ProviderErrorCode =
+  | "unauthorized" // 401: token bad or expired
+  | "forbidden" // 403: scope missing, premium-only, not yours
+  | "not_found"
+  | "invalid_request" // 400/422: we sent something the provider rejects
+  | "rate_limited" // 429 (retryAfterSeconds set when known)
+  | "disconnected" // the user's grant is gone: re-authorise
+  | "bad_response" // unexpected body or shape
+  | "unavailable"; // network failure, timeout, 5xx
+
+export class ProviderError extends Error {
+  readonly provider: ProviderName;
+  readonly code: ProviderErrorCode;
+  readonly status: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    provider: ProviderName,
+    code: ProviderErrorCode,
+    message: string,
+    opts: { status?: number; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = "ProviderError";
+    this.provider = provider;
+    this.code = code;
+    this.status = opts.status;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+export function isProviderError(error: unknown, code?: ProviderErrorCode): error is ProviderError {
+  return error instanceof ProviderError && (code === undefined || error.code === code);
+}
+
+const PROVIDER_LABEL: Record<ProviderName, string> = { trainingpeaks: "TrainingPeaks", peloton: "Peloton" };
+
+export function providerLabel(provider: ProviderName): string {
+  return PROVIDER_LABEL[provider];
+}
+
+/** Seconds to wait from a Retry-After header (delta-seconds or HTTP date); undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+export function errorFromStatus(provider: ProviderName, status: number, retryAfterSeconds?: number): ProviderError {
+  const label = providerLabel(provider);
+  if (status === 401) return new ProviderError(provider, "unauthorized", `${label} did not accept our access token (401).`, { status });
+  if (status === 403) return new ProviderError(provider, "forbidden", `${label} refused the request (403).`, { status });
+  if (status === 404) return new ProviderError(provider, "not_found", `${label} has no such resource (404).`, { status });
+  if (status === 429) {
+    const wait = retryAfterSeconds === undefined ? "Try again in a few minutes." : `Try again in ${formatWait(retryAfterSeconds)}.`;
+    return new ProviderError(provider, "rate_limited", `${label} is rate limiting requests. ${wait}`, { status, retryAfterSeconds });
+  }
+  if (status >= 500) return new ProviderError(provider, "unavailable", `${label} is having trouble (HTTP ${status}). Try again later.`, { status, retryAfterSeconds });
+  return new ProviderError(provider, "invalid_request", `${label} rejected the request (HTTP ${status}).`, { status });
+}
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+export interface RequestOptions {
+  provider: ProviderName;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | URLSearchParams;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Extra attempts after the first for retryable failures (429, 502-504, network, timeout). */
+  retries?: number;
+  /** Retry non-idempotent methods too (only when the request is known to be safe to repeat). */
+  retryUnsafe?: boolean;
+  /** Longest Retry-After we are willing to sleep through; longer waits surface as rate_limited. */
+  maxRetryWaitMs?: number;
+  baseDelayMs?: number;
+  signal?: AbortSignal;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  fetchImpl?: typeof fetch;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Full-jitter exponential backoff: uniform in [0, base * 2^attempt], at least 50 ms. */
+export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
+  return Math.max(50, Math.round(random() * baseMs * 2 ** attempt));
+}
+
+/**
+ * Fetch with timeout and bounded retries. Resolves with a 2xx Response; any other outcome throws a
+ * ProviderError (the body of a non-2xx answer is drained, never echoed into the message).
+ */
+export async function request(url: string, opts: RequestOptions): Promise<Response> {
+  const method = (opts.method ?? "GET").toUpperCase();
+  const retries = SAFE_METHODS.has(method) || opts.retryUnsafe ? (opts.retries ?? 2) : 0;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const doFetch = opts.fetchImpl ?? fetch;
+  const maxWait = opts.maxRetryWaitMs ?? 10_000;
+  const baseDelay = opts.baseDelayMs ?? 400;
+
+  for (let attempt = 0; ; attempt++) {
+    const timeout = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await doFetch(url, { method, headers: opts.headers, body: opts.body, signal, redirect: "manual" });
+    } catch (cause) {
+      if (opts.signal?.aborted) throw cause;
+      const timedOut = timeout.aborted;
+      if (attempt < retries) {
+        await sleep(backoffDelay(attempt, baseDelay, random));
+        continue;
+      }
+      const label = providerLabel(opts.provider);
+      throw new ProviderError(
+        opts.provider,
+        "unavailable",
+        timedOut ? `${label} did not answer in time. Try again later.` : `Could not reach ${label}. Check your connection or try again later.`,
+        { cause },
+      );
+    }
+    if (response.ok) return response;
+
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    await response.body?.cancel().catch(() => undefined);
+    if (RETRYABLE_STATUS.has(response.status) && attempt < retries) {
+      const wait = retryAfter !== undefined ? retryAfter * 1000 + Math.round(random() * 250) : backoffDelay(attempt, baseDelay, random);
+      if (wait <= maxWait) {
+        await sleep(wait);
+        continue;
+      }
+    }
+    throw errorFromStatus(opts.provider, response.status, retryAfter);
+  }
+}
+
+/** Parse a JSON body with a zod schema; a non-JSON or wrongly shaped body becomes `bad_response`. */
+export async function readJson<S extends z.ZodType>(provider: ProviderName, response: Response, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await response.json();
+  } catch (cause) {
+    throw new ProviderError(provider, "bad_response", `${providerLabel(provider)} sent a response we could not read (not JSON).`, { cause });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join(".") || "body";
+    throw new ProviderError(provider, "bad_response", `${providerLabel(provider)} sent data in an unexpected shape (at ${where}).`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}

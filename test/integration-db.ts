@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { postgresUrl } from "./services";
+
+/**
+ * A fresh, migrated database for one integration test file, applied through the same migration SQL
+ * that production runs: PGlite in a temp folder by default, or a new database on the PostgreSQL
+ * server in TEST_DATABASE_URL (the production adapter path). Sets DATABASE_URL before any app code
+ * reads the environment.
+ */
+export function migrationSql(): string[] {
+  const dir = path.resolve("prisma/migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+}
+
+export function ensureTestSecrets(): void {
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+  process.env.SEALING_KEYS ??= `test:${randomBytes(32).toString("base64")}`;
+  process.env.LOG_LEVEL ??= "silent";
+}
+
+async function createPglite(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "autocoach-test-"));
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pg = new PGlite(dir);
+  for (const sql of migrationSql()) await pg.exec(sql);
+  await pg.close();
+  return { url: `pglite:${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function createPostgres(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { Client } = await import("pg");
+  const name = `autocoach_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  for (const sql of migrationSql()) await client.query(sql);
+  await client.end();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = new Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export function useTestDatabase(): { kind: () => "pglite" | "postgresql" } {
+  let drop: (() => Promise<void>) | undefined;
+  const server = postgresUrl();
+  beforeAll(async () => {
+    ensureTestSecrets();
+    const db = server ? await createPostgres(server) : await createPglite();
+    drop = db.drop;
+    process.env.DATABASE_URL = db.url;
+  });
+  afterAll(async () => {
+    const { closeDb } = await import("@/lib/db");
+    await closeDb();
+    await drop?.();
+  });
+  return { kind: () => (server ? "postgresql" : "pglite") };
+}
