@@ -24,10 +24,10 @@ export function PowerZonesTable({ zones, ftp }: { zones: PowerZone[]; ftp: numbe
               </span>
             </td>
             <td className="py-1.5 pr-2">{z.name}</td>
-            <td className="py-1.5 pr-2 text-right tabular-nums text-muted">
+            <td className="whitespace-nowrap py-1.5 pr-2 text-right tabular-nums text-muted">
               {z.maxPct === null ? `> ${Math.round((z.minPct - 0.01) * 100)}%` : z.zone === 1 ? `≤ ${Math.round(z.maxPct * 100)}%` : `${Math.round(z.minPct * 100)}–${Math.round(z.maxPct * 100)}%`}
             </td>
-            <td className="py-1.5 text-right tabular-nums">{z.maxWatts === null ? `${z.minWatts}+ W` : `${z.minWatts}–${z.maxWatts} W`}</td>
+            <td className="whitespace-nowrap py-1.5 text-right tabular-nums">{z.maxWatts === null ? `${z.minWatts}+ W` : `${z.minWatts}–${z.maxWatts} W`}</td>
           </tr>
         ))}
       </tbody>

@@ -21,7 +21,7 @@ export function MainNav() {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text"}`}
+            className={`whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium sm:px-3 ${active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text"}`}
           >
             {link.label}
           </Link>

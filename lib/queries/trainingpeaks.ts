@@ -4,6 +4,7 @@ import { isProviderError } from "@/lib/integrations/http";
 import { fetchAthlete, fetchThresholds } from "@/lib/integrations/trainingpeaks/api";
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "@/lib/integrations/trainingpeaks/config";
 import { deauthorize } from "@/lib/integrations/trainingpeaks/oauth";
+import { getValidAccessToken } from "@/lib/integrations/trainingpeaks/tokens";
 import type { Thresholds, TrainingPeaksAthlete } from "@/lib/integrations/trainingpeaks/transform";
 import { toUserFacingError, type UserFacingError } from "@/lib/errors";
 import { openOptional } from "@/lib/crypto";
@@ -95,11 +96,16 @@ export async function disconnectTrainingPeaks(userId: string): Promise<{ revoked
   const db = await getDb();
   const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID } });
   let revoked = false;
-  if (account?.access_token) {
+  if (account?.access_token && account.status !== "disconnected") {
     try {
-      const token = openOptional(account.access_token, tokenContext(account.providerAccountId, "access_token"));
-      if (token) await deauthorize(tpOAuthConfig(), token);
-      revoked = true;
+      // A dead access token cannot revoke the grant: renew it first (the refresh token may still live).
+      const token = await getValidAccessToken(userId).catch(() =>
+        openOptional(account.access_token, tokenContext(account.providerAccountId, "access_token")),
+      );
+      if (token) {
+        await deauthorize(tpOAuthConfig(), token);
+        revoked = true;
+      }
     } catch (error) {
       log.warn("trainingpeaks.deauthorize.failed", { userId, error });
     }

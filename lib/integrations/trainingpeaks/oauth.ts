@@ -52,7 +52,7 @@ export async function exchangeRefreshToken(cfg: TpOAuthConfig, refreshToken: str
   throw errorFromStatus("trainingpeaks", response.status, retryAfter);
 }
 
-/** Revoke the grant at TrainingPeaks (spec §2.4). A token that is already dead counts as revoked. */
+/** Revoke the grant at TrainingPeaks (spec §2.4). Throws when TrainingPeaks did not confirm it. */
 export async function deauthorize(cfg: TpOAuthConfig, accessToken: string): Promise<void> {
   let response: Response;
   try {
@@ -65,6 +65,6 @@ export async function deauthorize(cfg: TpOAuthConfig, accessToken: string): Prom
     throw new ProviderError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to revoke access. Try again later.", { cause });
   }
   await response.body?.cancel().catch(() => undefined);
-  if (response.ok || response.status === 401) return;
+  if (response.ok) return;
   throw errorFromStatus("trainingpeaks", response.status, parseRetryAfter(response.headers.get("retry-after")));
 }
