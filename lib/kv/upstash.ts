@@ -1,0 +1,127 @@
+import "server-only";
+import { Redis, errors } from "@upstash/redis";
+import { z } from "zod";
+import { KvError } from "./errors";
+import { toTtlMs } from "./timing";
+import type { Kv, KvIncrResult, KvSetOptions } from "./types";
+
+export interface UpstashKvConfig {
+  url: string;
+  token: string;
+  /** Prepended to every key so several apps (or test runs) can share one database. */
+  prefix: string;
+}
+
+// Compare-and-act must run inside Redis: a GET followed by a DEL from here could delete a lock that
+// expired and was taken by someone else in between.
+const DEL_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`;
+const EXPIRE_IF_EQUALS = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) end return 0`;
+// Any counter without a TTL gets one, so even a key written by hand can never become a permanent block.
+const INCR_WITH_TTL = `local value = redis.call("INCR", KEYS[1])
+local ttl = redis.call("PTTL", KEYS[1])
+if ttl < 0 then
+  redis.call("PEXPIRE", KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {value, ttl}`;
+
+const setReply = z.union([z.literal("OK"), z.null()]);
+const getReply = z.string().nullable();
+const integerReply = z.number().int();
+const incrReply = z.tuple([z.number().int(), z.number().int()]);
+
+export function createUpstashKv(config: UpstashKvConfig): Kv {
+  let redis: Redis;
+  try {
+    redis = new Redis({
+      url: config.url,
+      token: config.token,
+      // Values are opaque strings: never JSON.parse them ("123" must stay "123").
+      automaticDeserialization: false,
+      // Network failures only; a lock or budget call should fail within about half a second, not several.
+      retry: { retries: 3, backoff: (attempt) => 50 * 2 ** attempt },
+    });
+  } catch (error) {
+    throw new KvError("misconfigured", "Upstash KV REST URL must be a full http(s) URL", { cause: error });
+  }
+  const k = (key: string) => config.prefix + key;
+
+  async function run<T>(operation: string, key: string, schema: z.ZodType<T>, command: () => Promise<unknown>): Promise<T> {
+    let reply: unknown;
+    try {
+      reply = await command();
+    } catch (error) {
+      throw toKvError(error, operation, key, config.token);
+    }
+    const parsed = schema.safeParse(reply);
+    if (!parsed.success) {
+      throw new KvError("bad_response", `Upstash KV ${operation} on "${key}" returned an unexpected reply`, { cause: parsed.error });
+    }
+    return parsed.data;
+  }
+
+  return {
+    mode: "upstash",
+
+    async get(key) {
+      return run("get", key, getReply, () => redis.get(k(key)));
+    },
+
+    async set(key, value, opts: KvSetOptions = {}) {
+      const ttlMs = opts.ttlMs === undefined ? undefined : toTtlMs(opts.ttlMs);
+      const reply = await run("set", key, setReply, () => {
+        if (ttlMs === undefined) return opts.onlyIfAbsent ? redis.set(k(key), value, { nx: true }) : redis.set(k(key), value);
+        return opts.onlyIfAbsent ? redis.set(k(key), value, { nx: true, px: ttlMs }) : redis.set(k(key), value, { px: ttlMs });
+      });
+      return reply === "OK";
+    },
+
+    async del(key) {
+      await run("del", key, integerReply, () => redis.del(k(key)));
+    },
+
+    async delIfEquals(key, value) {
+      const deleted = await run("delIfEquals", key, integerReply, () => redis.eval(DEL_IF_EQUALS, [k(key)], [value]));
+      return deleted === 1;
+    },
+
+    async expireIfEquals(key, value, ttlMs) {
+      const ttl = toTtlMs(ttlMs);
+      const updated = await run("expireIfEquals", key, integerReply, () =>
+        redis.eval(EXPIRE_IF_EQUALS, [k(key)], [value, String(ttl)]),
+      );
+      return updated === 1;
+    },
+
+    async incr(key, ttlMs): Promise<KvIncrResult> {
+      const ttl = toTtlMs(ttlMs);
+      const [value, remaining] = await run("incr", key, incrReply, () => redis.eval(INCR_WITH_TTL, [k(key)], [String(ttl)]));
+      return { value, ttlMs: Math.max(0, remaining) };
+    },
+  };
+}
+
+function toKvError(error: unknown, operation: string, key: string, token: string): KvError {
+  const prefix = `Upstash KV ${operation} on "${key}" failed`;
+  if (error instanceof errors.UpstashError) {
+    return new KvError("command_failed", `${prefix}: ${describeUpstashError(error.message, token)}`, { cause: error });
+  }
+  return new KvError("unavailable", `${prefix}: ${describeNetworkError(error, token)}`, { cause: error });
+}
+
+/** The client appends the whole command (keys and values) to HTTP error messages; keep only the reason. */
+function describeUpstashError(message: string, token: string): string {
+  const reason = message.split(", command was: ")[0] ?? message;
+  return redactToken(reason, token).slice(0, 300);
+}
+
+function describeNetworkError(error: unknown, token: string): string {
+  if (!(error instanceof Error)) return "the request did not complete";
+  const cause: unknown = error.cause;
+  const code = cause instanceof Error && "code" in cause && typeof cause.code === "string" ? ` (${cause.code})` : "";
+  return redactToken(`${error.message}${code}`, token).slice(0, 300);
+}
+
+function redactToken(text: string, token: string): string {
+  return token ? text.split(token).join("[redacted]") : text;
+}

@@ -1,0 +1,116 @@
+import { seededRandom } from "../shared/http";
+import { type SeedAthlete, SEED_ATHLETES } from "./athletes";
+import { localDay, weekday } from "./dates";
+import { sessionsForDay } from "./workout-templates";
+import { buildWorkout, type TpWorkout } from "./workouts";
+
+export interface CatalogOptions {
+  /** Base URL for each workout's read-only `Url`. */
+  publicUrl: string;
+  /** Days of completed history before the anchor day. */
+  historyDays?: number;
+  /** Days of planned workouts from the anchor day on. */
+  futureDays?: number;
+}
+
+/** Fields W:Premium says come back null for basic athletes. */
+const PREMIUM_FIELDS = [
+  "Calories", "CaloriesPlanned", "VelocityAverage", "VelocityMaximum", "NormalizedSpeed",
+  "HeartRateAverage", "HeartRateMinimum", "HeartRateMaximum", "NormalizedPower", "PowerAverage", "PowerMaximum",
+  "Energy", "EnergyPlanned", "TorqueAverage", "TorqueMaximum", "TssActual", "TssPlanned", "TssCalculationMethod",
+  "IF", "IFPlanned", "ElevationGain", "ElevationLoss", "ElevationMinimum", "ElevationAverage", "ElevationMaximum",
+  "TempMin", "TempAvg", "TempMax", "CadenceAverage", "CadenceMaximum", "Rpe", "Feeling", "Tags",
+] as const satisfies readonly (keyof TpWorkout)[];
+
+const ID_BASE = 3_500_000_000;
+
+function daySeed(athleteId: number, day: number): number {
+  return (Math.imul(athleteId, 0x9e3779b1) ^ Math.imul(day + 1, 0x85ebca6b)) >>> 0;
+}
+
+function startSecond(rng: () => number, day: number, slot: number): number {
+  const minutes = (from: number, to: number) => Math.round((from + (to - from) * rng()) / 5) * 5 * 60;
+  if (slot > 0) return minutes(19 * 60 + 30, 20 * 60 + 30);
+  const dow = weekday(day);
+  if (dow === 0 || dow === 6) return minutes(8 * 60, 10 * 60);
+  return rng() < 0.6 ? minutes(6 * 60, 7 * 60 + 30) : minutes(17 * 60 + 30, 19 * 60);
+}
+
+/**
+ * Every athlete's workouts, generated once at startup. Each day is seeded from (athlete, date) alone,
+ * so a date always holds the same workouts; the anchor (today in the athlete's time zone at startup)
+ * only decides which days exist and which are completed rather than planned.
+ */
+export class WorkoutCatalog {
+  private readonly byAthlete = new Map<number, TpWorkout[]>();
+
+  constructor(nowMs: number, options: CatalogOptions) {
+    const historyDays = options.historyDays ?? 120;
+    const futureDays = options.futureDays ?? 10;
+    SEED_ATHLETES.forEach((athlete, athleteIndex) => {
+      const anchor = localDay(nowMs, athlete.timeZone);
+      const workouts: TpWorkout[] = [];
+      for (let day = anchor - historyDays; day <= anchor + futureDays; day++) {
+        const rng = seededRandom(daySeed(athlete.id, day));
+        const skipped = day < anchor && rng() < 0.06;
+        const sessions = sessionsForDay(rng, day, athlete);
+        if (skipped) continue;
+        sessions.forEach((template, slot) => {
+          const missed = day < anchor && rng() < 0.03;
+          const id = ID_BASE + day * 100 + athleteIndex * 10 + slot;
+          workouts.push(
+            buildWorkout(
+              {
+                id,
+                athlete,
+                day,
+                startSecond: startSecond(rng, day, slot),
+                template,
+                status: day < anchor && !missed ? "completed" : "planned",
+                withPlan: rng() < 0.3,
+                url: `${options.publicUrl}/workout/${id}`,
+              },
+              rng,
+            ),
+          );
+        });
+      }
+      workouts.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+      this.byAthlete.set(athlete.id, workouts);
+    });
+  }
+
+  /** Workouts whose WorkoutDay lies in [start, end] (inclusive `YYYY-MM-DD` strings). */
+  listRange(athleteId: number, start: string, end: string): TpWorkout[] {
+    return (this.byAthlete.get(athleteId) ?? []).filter((w) => {
+      const day = w.WorkoutDay.slice(0, 10);
+      return day >= start && day <= end;
+    });
+  }
+
+  find(athleteId: number, id: number): TpWorkout | undefined {
+    return this.byAthlete.get(athleteId)?.find((w) => w.Id === id);
+  }
+
+  /** Any athlete's workout (the simulator's own "open in TrainingPeaks" page). */
+  findAny(id: number): TpWorkout | undefined {
+    for (const workouts of this.byAthlete.values()) {
+      const found = workouts.find((w) => w.Id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+function sortKey(w: TpWorkout): string {
+  return `${w.WorkoutDay}|${w.StartTime ?? w.StartTimePlanned ?? ""}|${w.Id}`;
+}
+
+/** The workout as the API returns it to this athlete. */
+export function presentWorkout(workout: TpWorkout, athlete: SeedAthlete, includeDescription: boolean): TpWorkout {
+  const out: TpWorkout = { ...workout, Description: includeDescription ? workout.Description : null };
+  if (!athlete.isPremium) {
+    for (const field of PREMIUM_FIELDS) out[field] = null;
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { ServerResponse } from "node:http";
+import { redirect, sendHtml, sendJson, sendText } from "../shared/http";
+
+type Headers = Record<string, string>;
+
+/**
+ * What a route returns. Handlers build values instead of writing to the socket so the server can
+ * record the status and corrupt JSON for the `malformed` fault.
+ */
+export type SimResponse =
+  | { kind: "json"; status: number; body: unknown; headers?: Headers }
+  | { kind: "html"; status: number; html: string; headers?: Headers }
+  | { kind: "text"; status: number; text: string; headers?: Headers }
+  | { kind: "empty"; status: number; headers?: Headers }
+  | { kind: "redirect"; status: number; location: string; headers?: Headers };
+
+export const json = (status: number, body: unknown, headers?: Headers): SimResponse => ({ kind: "json", status, body, headers });
+export const html = (status: number, markup: string, headers?: Headers): SimResponse => ({ kind: "html", status, html: markup, headers });
+export const text = (status: number, body: string, headers?: Headers): SimResponse => ({ kind: "text", status, text: body, headers });
+export const empty = (status: number, headers?: Headers): SimResponse => ({ kind: "empty", status, headers });
+export const found = (location: string): SimResponse => ({ kind: "redirect", status: 302, location });
+
+export function writeResponse(res: ServerResponse, response: SimResponse, malformed = false): void {
+  const headers = response.headers ?? {};
+  switch (response.kind) {
+    case "json": {
+      if (!malformed) return sendJson(res, response.status, response.body, headers);
+      const full = JSON.stringify(response.body);
+      const truncated = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
+      return sendText(res, response.status, truncated, { ...headers, "Content-Type": "application/json; charset=utf-8" });
+    }
+    case "html":
+      return sendHtml(res, response.status, response.html, headers);
+    case "text":
+      return sendText(res, response.status, response.text, headers);
+    case "redirect":
+      return redirect(res, response.location, headers, response.status);
+    case "empty":
+      res.writeHead(response.status, { "Content-Length": 0, ...headers });
+      res.end();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Sport } from "./workout-templates";
+
+/** The workout object of spec §5.3 (every key present; .NET serialises nulls). */
+export interface TpWorkout {
+  Id: number;
+  AthleteId: number;
+  WorkoutDay: string;
+  StartTime: string | null;
+  StartTimePlanned: string | null;
+  LastModifiedDate: string;
+  Title: string;
+  Description: string | null;
+  PreActivityComment: string | null;
+  Completed: boolean;
+  Url: string | null;
+  WorkoutType: Sport;
+  Distance: number | null;
+  DistancePlanned: number | null;
+  TotalTime: number | null;
+  TotalTimePlanned: number | null;
+  TssActual: number | null;
+  TssPlanned: number | null;
+  TssCalculationMethod: string | null;
+  IF: number | null;
+  IFPlanned: number | null;
+  Calories: number | null;
+  CaloriesPlanned: number | null;
+  Energy: number | null;
+  EnergyPlanned: number | null;
+  HeartRateAverage: number | null;
+  HeartRateMinimum: number | null;
+  HeartRateMaximum: number | null;
+  PowerAverage: number | null;
+  PowerMaximum: number | null;
+  NormalizedPower: number | null;
+  VelocityAverage: number | null;
+  VelocityMaximum: number | null;
+  NormalizedSpeed: number | null;
+  CadenceAverage: number | null;
+  CadenceMaximum: number | null;
+  TorqueAverage: number | null;
+  TorqueMaximum: number | null;
+  ElevationGain: number | null;
+  ElevationLoss: number | null;
+  ElevationMinimum: number | null;
+  ElevationAverage: number | null;
+  ElevationMaximum: number | null;
+  TempMin: number | null;
+  TempAvg: number | null;
+  TempMax: number | null;
+  Rpe: number | null;
+  Feeling: number | null;
+  Tags: string[] | null;
+  WorkoutFileFormats: string[] | null;
+  Structure: string | null;
+}
