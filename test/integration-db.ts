@@ -59,7 +59,7 @@ async function createPostgres(serverUrl: string): Promise<{ url: string; drop: (
   };
 }
 
-export function useTestDatabase(): { kind: () => "pglite" | "postgresql" } {
+export function setupTestDatabase(): { kind: () => "pglite" | "postgresql" } {
   let drop: (() => Promise<void>) | undefined;
   const server = postgresUrl();
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
-import { useTestDatabase } from "@/test/integration-db";
+import { setupTestDatabase } from "@/test/integration-db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 
-useTestDatabase();
+setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 const users: Record<"a" | "b", string> = { a: "", b: "" };
 const basic = Object.values(DEMO_ATHLETES).find((a) => !a.isPremium)!;

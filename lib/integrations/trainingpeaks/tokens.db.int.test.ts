@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
-import { useTestDatabase } from "@/test/integration-db";
+import { setupTestDatabase } from "@/test/integration-db";
 
-const database = useTestDatabase();
+const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { open, seal, sealOptional } from "@/lib/crypto";
 import { getDb } from "@/lib/db";
 import { ProviderError, isProviderError } from "@/lib/integrations/http";
-import { randomUUID } from "node:crypto";
+import { refreshUnderLease } from "@/lib/integrations/lease";
 import { log } from "@/lib/log";
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "./config";
 import { exchangeRefreshToken, type TpOAuthConfig } from "./oauth";
@@ -73,59 +73,39 @@ export async function getValidAccessToken(userId: string, opts: TokenOptions = {
   return pending;
 }
 
-const LEASE_MS = 30_000;
-const WAIT_MS = 25_000;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Refresh under a lease on the account row (a conditional update), so instances that share the
- * database never both spend the same single-use refresh token. Waiters pick up the winner's token.
- */
+/** Refresh under a lease on the account row (see lib/integrations/lease.ts). */
 async function refreshSerialised(userId: string, seenVersion: number, oauth: TpOAuthConfig): Promise<string> {
-  const deadline = Date.now() + WAIT_MS;
   const db = await getDb();
-  for (;;) {
-    const account = await loadAccount(userId);
-    if (!account || account.status !== "active") throw disconnected();
-    if (account.tokenVersion !== seenVersion) {
-      const theirs = usable(account);
-      if (theirs) return theirs;
-    }
-    const leaseId = randomUUID();
-    const now = new Date();
-    const claimed = await db.account.updateMany({
-      where: {
-        provider: PROVIDER_ID,
-        providerAccountId: account.providerAccountId,
-        OR: [{ refreshLockedUntil: null }, { refreshLockedUntil: { lt: now } }],
+  const first = await loadAccount(userId);
+  if (!first) throw disconnected();
+  const key = { provider: PROVIDER_ID, providerAccountId: first.providerAccountId };
+  return refreshUnderLease(
+    {
+      async read() {
+        const account = await loadAccount(userId);
+        if (!account || account.status !== "active") throw disconnected();
+        return { version: account.tokenVersion, usableToken: usable(account) };
       },
-      data: { refreshLockedUntil: new Date(now.getTime() + LEASE_MS), refreshLockId: leaseId },
-    });
-    if (claimed.count === 1) {
-      try {
-        return await refreshHoldingLease(userId, seenVersion, oauth);
-      } finally {
-        await db.account.updateMany({
-          where: { provider: PROVIDER_ID, providerAccountId: account.providerAccountId, refreshLockId: leaseId },
-          data: { refreshLockedUntil: null, refreshLockId: null },
+      async claim(leaseId, until, now) {
+        const claimed = await db.account.updateMany({
+          where: { ...key, OR: [{ refreshLockedUntil: null }, { refreshLockedUntil: { lt: now } }] },
+          data: { refreshLockedUntil: until, refreshLockId: leaseId },
         });
-      }
-    }
-    if (Date.now() > deadline) {
-      throw new ProviderError("trainingpeaks", "unavailable", "TrainingPeaks access is being renewed by another request; try again in a moment.");
-    }
-    await sleep(75 + Math.random() * 150);
-  }
+        return claimed.count === 1;
+      },
+      async release(leaseId) {
+        await db.account.updateMany({ where: { ...key, refreshLockId: leaseId }, data: { refreshLockedUntil: null, refreshLockId: null } });
+      },
+    },
+    seenVersion,
+    () => refreshHoldingLease(userId, oauth),
+    { busy: () => new ProviderError("trainingpeaks", "unavailable", "TrainingPeaks access is being renewed by another request; try again in a moment.") },
+  );
 }
 
-async function refreshHoldingLease(userId: string, seenVersion: number, oauth: TpOAuthConfig): Promise<string> {
+async function refreshHoldingLease(userId: string, oauth: TpOAuthConfig): Promise<string> {
   const account = await loadAccount(userId);
   if (!account || account.status !== "active") throw disconnected();
-  // Someone refreshed between our read and our lease: use their token.
-  if (account.tokenVersion !== seenVersion) {
-    const theirs = usable(account);
-    if (theirs) return theirs;
-  }
   if (!account.refresh_token) {
     await markReauthRequired(userId, "TrainingPeaks gave no refresh token; sign in again.");
     throw disconnected();
