@@ -1,4 +1,5 @@
 import { isProviderError, formatWait, providerLabel } from "@/lib/integrations/http";
+import { PelotonLoginError } from "@/lib/integrations/peloton/errors";
 
 /** One mapping from thrown errors to what the user sees (and the HTTP status a route answers with). */
 export interface UserFacingError {
@@ -18,6 +19,10 @@ export class UserFacingFailure extends Error {
 
 export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof UserFacingFailure) return error.detail;
+  if (error instanceof PelotonLoginError) {
+    const status = error.code === "rate_limited" ? 429 : error.code === "unavailable" ? 502 : error.code === "invalid_credentials" ? 401 : 422;
+    return { code: `peloton_${error.code}`, message: error.message, status, retryAfterSeconds: error.retryAfterSeconds };
+  }
   if (isProviderError(error)) {
     const label = providerLabel(error.provider);
     switch (error.code) {

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { getPelotonConnection } from "@/lib/queries/peloton";
 import { getTrainingPeaksConnection } from "@/lib/queries/trainingpeaks";
+import { PelotonCard } from "@/components/connections/peloton-card";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { Card } from "@/components/ui/card";
 import { disconnectTrainingPeaksAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
+
+/** The Peloton simulator's demo member (public, demo mode only). */
+const PELOTON_DEMO_MEMBER = { email: "demo.rider@example.com", password: "ride-on-demo" };
 
 const STATUS = {
   active: { label: "Connected", className: "bg-ok/15 text-ok" },
@@ -18,12 +23,13 @@ const STATUS = {
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
-  const tp = await getTrainingPeaksConnection(user.id);
+  const [tp, peloton] = await Promise.all([getTrainingPeaksConnection(user.id), getPelotonConnection(user.id)]);
   const env = getEnv();
   const status = STATUS[tp.status];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Connections</h1>
+      <PelotonCard connection={peloton} demoHint={env.peloton.mode === "simulator" ? PELOTON_DEMO_MEMBER : undefined} />
       <Card
         title="TrainingPeaks"
         action={

@@ -1,0 +1,62 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runUserAction, type ActionResult } from "@/lib/actions";
+import { UserFacingFailure } from "@/lib/errors";
+import { formatWait } from "@/lib/integrations/http";
+import { getKv, rateLimit } from "@/lib/kv";
+import { connectPeloton, disconnectPeloton, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/lib/queries/peloton";
+
+const connectSchema = z.object({
+  email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),
+  password: z.string().min(1, "Enter your Peloton password.").max(256, "That password is too long."),
+  rememberPassword: z.boolean(),
+});
+
+/** Peloton's Auth0 locks an account after repeated failures; we stop well before that. */
+const CONNECT_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}
+
+async function enforceConnectLimits(userId: string): Promise<void> {
+  const kv = getKv();
+  for (const key of [`peloton-connect:user:${userId}`, `peloton-connect:ip:${await clientIp()}`]) {
+    const verdict = await rateLimit(kv, key, CONNECT_LIMIT);
+    if (!verdict.ok) {
+      const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+      throw new UserFacingFailure({
+        code: "too_many_attempts",
+        message: `Too many connection attempts. To protect your Peloton account from being locked, wait ${formatWait(seconds)} before trying again.`,
+        status: 429,
+        retryAfterSeconds: seconds,
+      });
+    }
+  }
+}
+
+export async function connectPelotonAction(_prev: ActionResult<PelotonConnectionView> | null, formData: FormData): Promise<ActionResult<PelotonConnectionView>> {
+  const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on" };
+  const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
+    await enforceConnectLimits(userId);
+    return connectPeloton(userId, data);
+  });
+  if (result.ok) revalidatePath("/connections");
+  return result;
+}
+
+export async function testPelotonAction(): Promise<ActionResult<{ changes: ProfileChange[]; checkedAt: string }>> {
+  const result = await runUserAction("peloton.test", z.undefined(), undefined, ({ userId }) => testPelotonConnection(userId));
+  revalidatePath("/connections");
+  return result;
+}
+
+export async function disconnectPelotonAction(): Promise<ActionResult<{ deleted: boolean }>> {
+  const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, ({ userId }) => disconnectPeloton(userId));
+  revalidatePath("/connections");
+  return result;
+}

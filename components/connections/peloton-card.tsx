@@ -1,0 +1,87 @@
+import type { PelotonConnectionView } from "@/lib/queries/peloton";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { PelotonConnectForm } from "./peloton-connect-form";
+import { PelotonControls } from "./peloton-controls";
+
+const FTP_SOURCE: Record<string, string> = {
+  workout: "from your FTP test",
+  manual: "manual entry × 95 %",
+  estimated: "estimated by Peloton",
+  unknown: "source unknown",
+};
+
+const STATUS = {
+  active: { label: "Connected", className: "bg-ok/15 text-ok" },
+  reauth_required: { label: "Reconnect needed", className: "bg-warn/15 text-warn" },
+  disconnected: { label: "Disconnected", className: "bg-surface-2 text-muted" },
+} as const;
+
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
+const titleCase = (slug: string) => slug.replace(/[_-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
+
+export function PelotonCard({ connection, demoHint }: { connection: PelotonConnectionView | null; demoHint?: { email: string; password: string } }) {
+  if (!connection || connection.status !== "active") {
+    return (
+      <Card
+        title="Peloton"
+        action={connection ? <span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS[connection.status].className}`}>{STATUS[connection.status].label}</span> : undefined}
+      >
+        <div className="space-y-4 text-sm">
+          {connection?.status === "reauth_required" ? (
+            <p className="text-warn" data-testid="peloton-reconnect">
+              {connection.lastError ?? "Peloton no longer accepts AutoCoach's saved sign-in."} Enter your password to reconnect; your synced data is kept.
+            </p>
+          ) : (
+            <p className="text-muted">Connect your Peloton account to sync your workouts, class targets and lifetime stats.</p>
+          )}
+          <PelotonConnectForm demoHint={demoHint} />
+        </div>
+      </Card>
+    );
+  }
+  const p = connection.profile;
+  const counts = Object.entries(p?.workoutCounts ?? {}).sort((a, b) => b[1] - a[1]);
+  const max = counts[0]?.[1] ?? 1;
+  return (
+    <Card title="Peloton" action={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS.active.className}`} data-testid="peloton-status">Connected</span>}>
+      <div className="space-y-5 text-sm" data-testid="peloton-card">
+        <p>
+          Signed in as <strong data-testid="peloton-leaderboard-name">{p?.leaderboardName ?? connection.username ?? connection.loginEmail}</strong>
+          {p?.displayName ? <span className="text-muted"> ({p.displayName})</span> : null}
+          {connection.rememberPassword && <span className="ml-2 rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">password remembered</span>}
+        </p>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="peloton-stats">
+          <Stat label="Workouts" value={<span data-testid="peloton-total-workouts">{fmt(p?.totalWorkouts)}</span>} hint={p?.totalPedalingWorkouts !== null && p?.totalPedalingWorkouts !== undefined ? `${fmt(p.totalPedalingWorkouts)} pedaling · ${fmt(p.totalNonPedalingWorkouts)} other` : undefined} />
+          <Stat label="Weekly streak" value={fmt(p?.currentWeeklyStreak)} unit="wk" hint={`best ${fmt(p?.bestWeeklyStreak)} weeks`} />
+          <Stat label="Daily streak" value={fmt(p?.currentDailyStreak)} unit="days" />
+          <Stat label="Achievements" value={fmt(p?.achievementsCount)} />
+          <Stat label="Peloton FTP" value={fmt(p?.ftpWatts)} unit={p?.ftpWatts ? "W" : undefined} hint={p?.ftpSource ? FTP_SOURCE[p.ftpSource] ?? p.ftpSource : undefined} />
+          {p?.totalOutputKj !== null && p?.totalOutputKj !== undefined && <Stat label="Total output" value={fmt(Math.round(p.totalOutputKj))} unit="kJ" />}
+          {p?.totalDistance !== null && p?.totalDistance !== undefined && <Stat label="Distance" value={fmt(Math.round(p.totalDistance))} unit={p.distanceUnit ?? undefined} />}
+          {p?.totalCalories !== null && p?.totalCalories !== undefined && <Stat label="Calories" value={fmt(Math.round(p.totalCalories))} unit="kcal" />}
+        </dl>
+        {counts.length > 0 && (
+          <div>
+            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workouts by discipline</h3>
+            <ul className="space-y-1.5" data-testid="peloton-workout-counts">
+              {counts.map(([slug, n]) => (
+                <li key={slug} className="grid grid-cols-[8rem_1fr_3rem] items-center gap-2">
+                  <span className="truncate">{titleCase(slug)}</span>
+                  <span aria-hidden className="h-2 rounded-full bg-accent/80" style={{ width: `${Math.max(2, (n / max) * 100)}%` }} />
+                  <span className="text-right tabular-nums">{n}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p className="text-xs text-muted">
+          Connected {new Date(connection.connectedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
+          {connection.lastCheckedAt && ` · last checked ${new Date(connection.lastCheckedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`}
+          {" · "}stats as of {p ? new Date(p.fetchedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—"}
+        </p>
+        <PelotonControls />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import { connectPelotonAction } from "@/app/(app)/connections/peloton-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** Email + password → one headless Peloton login on the server. The password never comes back to the page. */
+export function PelotonConnectForm({ demoHint }: { demoHint?: { email: string; password: string } }) {
+  const [state, action, pending] = useActionState(connectPelotonAction, null);
+  const [email, setEmail] = useState("");
+  const ids = { email: useId(), password: useId(), remember: useId(), help: useId() };
+  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" aria-describedby={ids.help} data-testid="peloton-connect-form">
+      {state && !state.ok && !state.fieldErrors && (
+        <Alert tone={state.code === "peloton_invalid_credentials" ? "warn" : "danger"} title="Couldn't connect Peloton">
+          <span data-testid="peloton-connect-error">{state.message}</span>
+        </Alert>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label htmlFor={ids.email} className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Peloton email or username</span>
+          <input
+            id={ids.email}
+            name="email"
+            type="text"
+            inputMode="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={Boolean(fieldErrors.email)}
+            className="min-h-10 rounded-lg border border-border bg-surface px-3"
+          />
+          {fieldErrors.email && <span className="text-danger">{fieldErrors.email}</span>}
+        </label>
+        <label htmlFor={ids.password} className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Password</span>
+          <input
+            id={ids.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(fieldErrors.password)}
+            className="min-h-10 rounded-lg border border-border bg-surface px-3"
+          />
+          {fieldErrors.password && <span className="text-danger">{fieldErrors.password}</span>}
+        </label>
+      </div>
+      <label htmlFor={ids.remember} className="flex items-start gap-3 text-sm">
+        <input id={ids.remember} name="rememberPassword" type="checkbox" className="mt-1 size-4" />
+        <span>
+          <span className="font-medium">Remember my Peloton password</span>
+          <span className="block text-muted">
+            Off by default. If Peloton ends AutoCoach&apos;s saved sign-in, AutoCoach can sign in again by itself instead of asking you. The
+            password is encrypted at rest and never shown again; without it you may occasionally be asked to reconnect.
+          </span>
+        </span>
+      </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Signing in to Peloton…" : "Connect Peloton"}
+        </Button>
+        <p id={ids.help} className="text-xs text-muted">
+          AutoCoach signs in the way Peloton&apos;s website does, once; it keeps a sealed token, not your password (unless you tick the box).
+        </p>
+      </div>
+      {demoHint && (
+        <p className="rounded-lg bg-surface-2 p-3 text-sm" data-testid="peloton-demo-hint">
+          Demo mode (local Peloton simulator): use <code>{demoHint.email}</code> with password <code>{demoHint.password}</code>.
+        </p>
+      )}
+    </form>
+  );
+}
