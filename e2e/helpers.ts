@@ -1,10 +1,18 @@
 import { expect, type Page } from "@playwright/test";
-import { E2E_TP_URL } from "./ports";
+import { E2E_PELOTON_URL, E2E_TP_URL } from "./ports";
 
 /** Page-level helpers shared by the specs. */
 
 export async function tpAdmin(path: string, body?: unknown, method = "POST"): Promise<void> {
-  const res = await fetch(`${E2E_TP_URL}/__admin/${path}`, {
+  await simAdmin(E2E_TP_URL, path, body, method);
+}
+
+export async function pelotonAdmin(path: string, body?: unknown, method = "POST"): Promise<void> {
+  await simAdmin(E2E_PELOTON_URL, path, body, method);
+}
+
+async function simAdmin(base: string, path: string, body: unknown, method: string): Promise<void> {
+  const res = await fetch(`${base}/__admin/${path}`, {
     method,
     headers: { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

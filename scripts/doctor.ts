@@ -65,9 +65,11 @@ async function checkDatabase(env: AppEnv, appRunning: boolean) {
   }
   const status = await run("node", ["scripts/db.mjs", "migrate", "status"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, quiet: true });
   if (status.code !== 0) {
-    if (/ECONNREFUSED|connect|does not exist|authentication/i.test(status.output)) {
+    const pending = /"unappliedMigrationNames":\s*\[([^\]]*)\]/.exec(status.output)?.[1]?.replace(/[\s"]/g, "");
+    if (pending) report("fail", `Migrations not applied yet: ${pending.split(",").join(", ")}.`, "Run `npm run db:deploy` (`npm run demo` does it for you).");
+    else if (/ECONNREFUSED|ENOTFOUND|password authentication|database .* does not exist/i.test(status.output)) {
       report("fail", "The database is not reachable.", "Check DATABASE_URL (and that PostgreSQL runs), then `npm run db:deploy`.");
-    } else report("fail", "Migrations are not applied.", "Run `npm run db:deploy`.");
+    } else report("fail", `The migration check failed: ${status.output.trim().split("\n").slice(-1)[0] ?? "unknown error"}`, "Run `npm run db:status` for details.");
     return;
   }
   report("ok", "Reachable, all migrations applied.");

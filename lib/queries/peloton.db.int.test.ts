@@ -178,3 +178,34 @@ describe(`Peloton connection (${database.kind()})`, () => {
     expect(await (await getDb()).pelotonConnection.count({ where: { userId } })).toBe(0);
   });
 });
+
+describe("Peloton re-login with a remembered password", () => {
+  it("an outage during the re-login keeps the connection (not the user's fault)", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/lib/integrations/peloton/connection");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    sim.faults.add({ path: "^/authorize", status: 503, times: 1 });
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "unavailable" });
+    expect((await getPelotonConnection(userId))?.status).toBe("active");
+    // once Peloton is back, the next call signs in again by itself
+    expect(await getPelotonAccessToken(userId, { forceRefresh: true })).toMatch(/^eyJ/);
+  });
+
+  it("a changed password at Peloton → reconnect needed", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/lib/integrations/peloton/connection");
+    const { seal } = await import("@/lib/crypto");
+    const { sealContext } = await import("@/lib/integrations/peloton/connection");
+    const { getDb } = await import("@/lib/db");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    const db = await getDb();
+    const row = await db.pelotonConnection.findUniqueOrThrow({ where: { userId } });
+    await db.pelotonConnection.update({ where: { userId }, data: { password: seal("an-old-password", sealContext(row.id, "password")) } });
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "disconnected" });
+    expect((await getPelotonConnection(userId))?.status).toBe("reauth_required");
+  });
+});

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { powerZones } from "@/lib/metrics/zones";
+import { getPelotonConnection } from "@/lib/queries/peloton";
 import { getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
+import { Stat } from "@/components/ui/stat";
 import { PowerZonesTable } from "@/components/dashboard/power-zones";
 import { SummaryError } from "@/components/trainingpeaks/summary-error";
 import { ThresholdStats } from "@/components/trainingpeaks/thresholds";
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const summary = await getTrainingPeaksSummary(user.id);
+  const [summary, peloton] = await Promise.all([getTrainingPeaksSummary(user.id), getPelotonConnection(user.id)]);
   if ("error" in summary) {
     return (
       <div className="space-y-6">
@@ -53,13 +55,26 @@ export default async function DashboardPage() {
             <p className="text-sm text-muted">No FTP is set in TrainingPeaks yet. Set your cycling threshold power there and it will appear here.</p>
           )}
         </Card>
-        <Card title="Peloton">
-          <div className="space-y-3 text-sm">
-            <p className="text-muted">Your Peloton rides, weekly volume and class targets will appear here once your Peloton account is connected and synced.</p>
-            <Link href="/connections" className={buttonClass("secondary")}>
-              Go to connections
-            </Link>
-          </div>
+        <Card title="Peloton" action={peloton?.status === "active" ? <span className="text-xs text-muted">{peloton.profile?.leaderboardName}</span> : undefined}>
+          {peloton?.status === "active" && peloton.profile ? (
+            <dl className="grid grid-cols-2 gap-4" data-testid="dashboard-peloton">
+              <Stat label="Workouts" value={peloton.profile.totalWorkouts ?? "—"} />
+              <Stat label="Weekly streak" value={peloton.profile.currentWeeklyStreak ?? "—"} unit="wk" hint={`best ${peloton.profile.bestWeeklyStreak ?? "—"}`} />
+              <Stat label="Achievements" value={peloton.profile.achievementsCount ?? "—"} />
+              <Stat label="Peloton FTP" value={peloton.profile.ftpWatts ?? "—"} unit={peloton.profile.ftpWatts ? "W" : undefined} />
+            </dl>
+          ) : (
+            <div className="space-y-3 text-sm">
+              <p className="text-muted">
+                {peloton?.status === "reauth_required"
+                  ? "Peloton needs you to reconnect your account."
+                  : "Connect your Peloton account to see your lifetime stats here; your rides and class targets follow once they are synced."}
+              </p>
+              <Link href="/connections" className={buttonClass("secondary")}>
+                {peloton ? "Reconnect Peloton" : "Connect Peloton"}
+              </Link>
+            </div>
+          )}
         </Card>
       </div>
     </div>

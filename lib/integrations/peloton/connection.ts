@@ -7,6 +7,7 @@ import { refreshUnderLease } from "@/lib/integrations/lease";
 import { getKv, SlotTimeoutError, withSlot } from "@/lib/kv";
 import { log } from "@/lib/log";
 import { loginWithPassword } from "./auth";
+import { isPelotonLoginError, loginErrorToProviderError } from "./errors";
 import { refreshTokens, shouldRefresh, type PelotonTokens } from "./tokens";
 
 /**
@@ -146,8 +147,12 @@ async function refreshHoldingLease(userId: string): Promise<string> {
       tokens = await loginWithPassword({ email: row.loginEmail, password, authBaseUrl });
       log.info("peloton.relogin.ok", { userId });
     } catch (loginError) {
-      await markPelotonReconnect(userId, loginError instanceof Error ? loginError.message : "Peloton sign-in failed.");
-      throw reconnectNeeded(loginError instanceof Error ? loginError.message : undefined);
+      // Outages, rate limits and page changes are not the user's fault: keep the connection, report the error.
+      if (!isPelotonLoginError(loginError) || loginError.retryable || loginError.code === "login_page_changed") {
+        throw isPelotonLoginError(loginError) ? loginErrorToProviderError(loginError) : loginError;
+      }
+      await markPelotonReconnect(userId, loginError.message);
+      throw reconnectNeeded(loginError.message);
     }
   }
   const db = await getDb();

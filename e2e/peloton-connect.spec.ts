@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+
+test.beforeEach(async () => {
+  await tpAdmin("reset");
+  await pelotonAdmin("reset");
+});
+
+async function fillConnectForm(page: Page, email: string, password: string) {
+  await page.getByLabel("Peloton email or username").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Connect Peloton" }).click();
+}
+
+test("connects the demo Peloton member, shows lifetime stats, tests and disconnects", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "Connections" }).first().click();
+  await expect(page.getByTestId("peloton-demo-hint")).toContainText("demo.rider@example.com");
+  await fillConnectForm(page, "demo.rider@example.com", "ride-on-demo");
+
+  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+  await expect(page.getByTestId("peloton-leaderboard-name")).toHaveText("DemoRider");
+  const total = Number((await page.getByTestId("peloton-total-workouts").textContent())?.replace(/,/g, ""));
+  expect(total).toBeGreaterThan(100);
+  await expect(page.getByTestId("peloton-workout-counts")).toContainText("Cycling");
+  await screenshot(page, "connections-peloton");
+
+  await pelotonAdmin("workouts", { email: "demo.rider@example.com" });
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByTestId("peloton-test-result")).toContainText("Total workouts");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Disconnect Peloton" }).click();
+  await expect(page.getByTestId("peloton-connect-form")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("peloton-connect-form")).toBeVisible();
+});
+
+test("a wrong Peloton password shows the message and stores nothing", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/connections");
+  await fillConnectForm(page, "demo.rider@example.com", "definitely-wrong");
+  await expect(page.getByTestId("peloton-connect-error")).toContainText("did not accept that email and password");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await page.reload();
+  await expect(page.getByTestId("peloton-connect-form")).toBeVisible();
+  await expect(page.getByTestId("peloton-status")).toHaveCount(0);
+  await screenshot(page, "connections-peloton-wrong-password");
+});
