@@ -1,0 +1,180 @@
+/**
+ * AutoCoach's domain shapes for synced Peloton workouts: the contract between the pure transform
+ * (Peloton JSON → these) and the sync engine (these → database rows). No I/O here.
+ */
+
+/** Peloton `fitness_discipline` values we know (spec §6); anything else is kept as its raw slug. */
+export type Discipline =
+  | "cycling"
+  | "running"
+  | "walking"
+  | "caesar" // rowing
+  | "strength"
+  | "yoga"
+  | "meditation"
+  | "stretching"
+  | "cardio"
+  | "bike_bootcamp"
+  | "caesar_bootcamp"
+  | "circuit"
+  | (string & {});
+
+export interface InstructorRecord {
+  pelotonId: string;
+  name: string;
+  imageUrl: string | null;
+  disciplines: string[];
+  bio: string | null;
+}
+
+/** A span of the class timeline in seconds since the workout's first sample (pedaling start), end exclusive. */
+export interface TimeSpan {
+  start: number;
+  end: number;
+}
+
+export interface ClassSegment extends TimeSpan {
+  name: string;
+  /** icon_slug, e.g. "warmup", "cooldown", "climb", "intervals", "floor" */
+  kind: string;
+}
+
+export interface PowerZoneTarget extends TimeSpan {
+  /** 1–7; lower !== upper for a zone range such as "zone 3–4" */
+  zoneLower: number;
+  zoneUpper: number;
+}
+
+export interface RangeTarget extends TimeSpan {
+  lower: number;
+  upper: number;
+}
+
+/** Tread/row pace targets: an intensity level resolved later through the user's pace level. */
+export interface PaceIntensityTarget extends TimeSpan {
+  intensity: number;
+}
+
+export interface PaceIntensityLevel {
+  value: number;
+  name: string;
+  /** pace levels by slug ("level_1"…): fastest/slowest pace in seconds per unit (per mile, km or 500 m) */
+  levels: { slug: string; name: string; fastSeconds: number | null; slowSeconds: number | null }[];
+}
+
+export interface ClassTargets {
+  powerZones: PowerZoneTarget[];
+  cadence: RangeTarget[];
+  resistance: RangeTarget[];
+  /** tread speed targets (mph) and incline (%) where classes carry them */
+  speed: RangeTarget[];
+  incline: RangeTarget[];
+  paceIntensity: PaceIntensityTarget[];
+  paceIntensityLevels: PaceIntensityLevel[];
+  /** expected total output range for the class, kJ */
+  expectedOutputKj: { lower: number; upper: number } | null;
+}
+
+export interface RideRecord {
+  pelotonRideId: string;
+  title: string;
+  description: string | null;
+  durationSeconds: number;
+  /** seconds between the class video start and the first pedaling sample (usually 60) */
+  pedalingStartOffset: number;
+  difficulty: number | null;
+  instructorId: string | null;
+  discipline: Discipline;
+  classTypes: string[];
+  isPowerZone: boolean;
+  isFtpTest: boolean;
+  imageUrl: string | null;
+  originalAirTime: Date | null;
+  segments: ClassSegment[];
+  targets: ClassTargets;
+}
+
+export type WorkoutStatus = "COMPLETE" | "IN_PROGRESS" | (string & {});
+
+export interface WorkoutRecord {
+  pelotonWorkoutId: string;
+  /** null for "Just Ride"/free mode (the all-zero ride id) or when Peloton sends no class */
+  pelotonRideId: string | null;
+  status: WorkoutStatus;
+  discipline: Discipline;
+  title: string;
+  /** class instructor (null for free rides); ids are Peloton instructor ids */
+  instructorId: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  timezone: string | null;
+  /** actual seconds from start to end (or of the samples while IN_PROGRESS) */
+  durationSeconds: number | null;
+  /** FTP the user had going into the workout (ftp_info), with its source */
+  ftp: number | null;
+  ftpSource: string | null;
+  leaderboardRank: number | null;
+  leaderboardTotal: number | null;
+  isOutdoor: boolean;
+  deviceType: string | null;
+  workoutType: string | null;
+}
+
+export interface MetricStat {
+  avg: number | null;
+  max: number | null;
+}
+
+export interface WorkoutSummary {
+  totalOutputKj: number | null;
+  distance: number | null;
+  distanceUnit: string | null;
+  calories: number | null;
+  elevation: number | null;
+  output: MetricStat;
+  cadence: MetricStat;
+  resistance: MetricStat;
+  /** speed in the unit Peloton displays (mph or kph); see speedUnit */
+  speed: MetricStat;
+  speedUnit: string | null;
+  heartRate: MetricStat;
+  /** computed by AutoCoach from 1-second power and the FTP in force */
+  normalizedPower: number | null;
+  intensityFactor: number | null;
+  tss: number | null;
+  ftpUsed: number | null;
+}
+
+/** Sample channels we store; values may be null (gaps) and are never dropped. */
+export type ChannelName =
+  | "output"
+  | "cadence"
+  | "resistance"
+  | "speed"
+  | "heart_rate"
+  | "pace"
+  | "incline"
+  | "altitude"
+  | "stroke_rate"
+  | "split_pace"
+  | "distance";
+
+export interface WorkoutSeries {
+  /** seconds between samples (every_n) */
+  intervalSeconds: number;
+  /** seconds_since_pedaling_start of the first sample */
+  firstOffset: number;
+  length: number;
+  channels: Partial<Record<ChannelName, (number | null)[]>>;
+  /** display units as Peloton sent them, e.g. { speed: "mph", pace: "min/mi" } */
+  units: Partial<Record<ChannelName, string>>;
+}
+
+/** Everything one synced workout produces. */
+export interface TransformedWorkout {
+  workout: WorkoutRecord;
+  summary: WorkoutSummary;
+  series: WorkoutSeries | null;
+  /** segments from the performance graph (present even for workouts whose class details are unavailable) */
+  segments: ClassSegment[];
+}

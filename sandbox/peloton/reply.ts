@@ -1,0 +1,107 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { parseCookies, readBody, redirect, sendHtml, sendJson, sendText } from "../shared/http";
+
+/** What a route answers. The server writes it, which is where fault injection can corrupt it. */
+export type ReplyBody =
+  | { kind: "json"; value: unknown }
+  | { kind: "html"; html: string }
+  | { kind: "text"; text: string }
+  | { kind: "redirect"; location: string }
+  | { kind: "empty" };
+
+export interface Reply {
+  status: number;
+  body: ReplyBody;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}
+
+export const jsonReply = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({ status, body: { kind: "json", value }, headers });
+export const htmlReply = (status: number, html: string, cookies?: string[]): Reply => ({ status, body: { kind: "html", html }, cookies });
+export const textReply = (status: number, text: string, headers?: Record<string, string>): Reply => ({ status, body: { kind: "text", text }, headers });
+export const redirectReply = (location: string, cookies?: string[], status = 302): Reply => ({ status, body: { kind: "redirect", location }, cookies });
+
+export function writeReply(res: ServerResponse, reply: Reply, malformed: boolean): void {
+  if (reply.cookies?.length) res.setHeader("Set-Cookie", reply.cookies);
+  const headers = reply.headers ?? {};
+  const body = reply.body;
+  switch (body.kind) {
+    case "json": {
+      if (!malformed) return sendJson(res, reply.status, body.value, headers);
+      const text = JSON.stringify(body.value);
+      // Cut mid-document so every JSON parser fails, as a truncated upstream answer would.
+      return sendText(res, reply.status, `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- truncated`, {
+        ...headers,
+        "Content-Type": "application/json; charset=utf-8",
+      });
+    }
+    case "html":
+      return sendHtml(res, reply.status, body.html, headers);
+    case "text":
+      return sendText(res, reply.status, body.text, headers);
+    case "redirect":
+      return redirect(res, body.location, headers, reply.status);
+    case "empty":
+      res.writeHead(reply.status, { "Content-Length": 0, ...headers });
+      res.end();
+  }
+}
+
+export interface SimRequest {
+  method: string;
+  url: URL;
+  path: string;
+  headers: IncomingHttpHeaders;
+  cookies: Record<string, string>;
+  header(name: string): string | undefined;
+  bodyText(): Promise<string>;
+}
+
+export function toSimRequest(req: IncomingMessage, base: string): SimRequest {
+  const url = new URL(req.url ?? "/", base);
+  let body: Promise<string> | undefined;
+  return {
+    method: (req.method ?? "GET").toUpperCase(),
+    url,
+    path: url.pathname,
+    headers: req.headers,
+    cookies: parseCookies(req.headers.cookie),
+    header(name) {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    bodyText() {
+      body ??= readBody(req).then((buf) => buf.toString("utf8"));
+      return body;
+    },
+  };
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const flatObject = z.record(z.string(), z.unknown());
+
+/** A JSON or form body as string parameters (Auth0 endpoints accept both). */
+export async function readParams(req: SimRequest): Promise<Record<string, string> | undefined> {
+  const text = await req.bodyText();
+  const type = (req.header("content-type") ?? "").toLowerCase();
+  const looksJson = type.includes("json") || (!type.includes("form") && text.trimStart().startsWith("{"));
+  if (!looksJson) return Object.fromEntries(new URLSearchParams(text));
+  const parsed = parseJson(text);
+  if (!parsed.ok) return undefined;
+  const obj = flatObject.safeParse(parsed.value);
+  if (!obj.success) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(obj.data)) {
+    if (typeof value === "string") out[key] = value;
+    else if (typeof value === "number" || typeof value === "boolean") out[key] = String(value);
+  }
+  return out;
+}
