@@ -62,7 +62,7 @@ function runs(periods: Set<number>, now: number): { current: number; best: numbe
     run = i > 0 && sorted[i] === (sorted[i - 1] ?? 0) + 1 ? run + 1 : 1;
     best = Math.max(best, run);
   }
-  let end = periods.has(now) ? now : periods.has(now - 1) ? now - 1 : undefined;
+  const end = periods.has(now) ? now : periods.has(now - 1) ? now - 1 : undefined;
   if (end === undefined) return { current: 0, best, currentStart: null };
   let current = 0;
   while (periods.has(end - current)) current++;
