@@ -93,6 +93,9 @@ const schema = z.object({
   UPSTASH_REDIS_REST_URL: httpUrl("UPSTASH_REDIS_REST_URL"),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   CRON_SECRET: optionalString,
+  SYNC_STEP_BUDGET_MS: z.coerce.number().int().min(1000, "SYNC_STEP_BUDGET_MS must be at least 1000 (ms)").max(300_000).default(8000),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (spec §7)").default(4),
+  PELOTON_EVERY_N: z.coerce.number().int().min(1).max(60).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -117,6 +120,7 @@ export interface AppEnv {
   peloton: { mode: "simulator" | "live"; authUrl: string; apiUrl: string };
   kv: { url: string; token: string } | null;
   cronSecret: string | undefined;
+  sync: { stepBudgetMs: number; concurrency: number; everyN: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -186,6 +190,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     },
     kv: kvUrl && kvToken ? { url: kvUrl, token: kvToken } : null,
     cronSecret: e.CRON_SECRET,
+    sync: { stepBudgetMs: e.SYNC_STEP_BUDGET_MS, concurrency: e.SYNC_CONCURRENCY, everyN: e.PELOTON_EVERY_N },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,6 @@
 import type { PelotonConnectionView } from "@/lib/queries/peloton";
+import type { SyncProgress } from "@/lib/sync/job";
+import { SyncPanel } from "@/components/sync/sync-panel";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { PelotonConnectForm } from "./peloton-connect-form";
@@ -20,7 +22,15 @@ const STATUS = {
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
 const titleCase = (slug: string) => slug.replace(/[_-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
 
-export function PelotonCard({ connection, demoHint }: { connection: PelotonConnectionView | null; demoHint?: { email: string; password: string } }) {
+export function PelotonCard({
+  connection,
+  demoHint,
+  sync,
+}: {
+  connection: PelotonConnectionView | null;
+  demoHint?: { email: string; password: string };
+  sync?: { progress: SyncProgress | null; hasHistory: boolean };
+}) {
   if (!connection || connection.status !== "active") {
     return (
       <Card
@@ -80,6 +90,10 @@ export function PelotonCard({ connection, demoHint }: { connection: PelotonConne
           {connection.lastCheckedAt && ` · last checked ${new Date(connection.lastCheckedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`}
           {" · "}stats as of {p ? new Date(p.fetchedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—"}
         </p>
+        <div className="border-t border-border pt-4">
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workout history</h3>
+          <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} />
+        </div>
         <PelotonControls />
       </div>
     </Card>

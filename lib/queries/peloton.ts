@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getMe, getUserOverview, loginWithPassword, toPelotonProfile, type PelotonProfile } from "@/lib/integrations/peloton";
 import { getPelotonAccessToken, pelotonHosts, sealContext, sealedTokenColumns, withPeloton } from "@/lib/integrations/peloton/connection";
 import { log } from "@/lib/log";
+import { profileColumns } from "@/lib/integrations/peloton/profile-store";
 
 /** Peloton connection data for one user: every function takes the signed-in user's id. */
 
@@ -43,29 +44,6 @@ export interface PelotonConnectionView {
   lastSyncedAt: string | null;
   connectedAt: string;
   profile: PelotonProfileView | null;
-}
-
-function profileColumns(p: PelotonProfile) {
-  return {
-    leaderboardName: p.username,
-    displayName: p.displayName,
-    imageUrl: p.imageUrl,
-    memberSince: p.memberSince ? new Date(p.memberSince) : null,
-    totalWorkouts: p.totalWorkouts,
-    totalPedalingWorkouts: p.totalPedalingMetricWorkouts,
-    totalNonPedalingWorkouts: p.totalNonPedalingMetricWorkouts,
-    currentWeeklyStreak: p.currentWeeklyStreak,
-    bestWeeklyStreak: p.bestWeeklyStreak,
-    currentDailyStreak: p.currentDailyStreak,
-    achievementsCount: p.achievementsCount,
-    workoutCounts: p.workoutCounts,
-    ftpWatts: p.ftp ? Math.round(p.ftp.watts) : null,
-    ftpSource: p.ftp?.source ?? null,
-    ftpRawWatts: p.ftp ? Math.round(p.ftp.rawWatts) : null,
-    maxHeartRate: p.maxHeartRate,
-    personalRecords: JSON.parse(JSON.stringify(p.personalRecords)),
-    fetchedAt: new Date(),
-  };
 }
 
 async function fetchProfile(accessToken: string, apiBaseUrl: string): Promise<PelotonProfile> {

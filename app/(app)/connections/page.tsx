@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getPelotonConnection } from "@/lib/queries/peloton";
+import { getSyncOverview } from "@/lib/queries/sync";
 import { getTrainingPeaksConnection } from "@/lib/queries/trainingpeaks";
 import { PelotonCard } from "@/components/connections/peloton-card";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
@@ -10,6 +11,8 @@ import { Card } from "@/components/ui/card";
 import { disconnectTrainingPeaksAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
+// Server actions on this page run sync steps (SYNC_STEP_BUDGET_MS, default 8 s).
+export const maxDuration = 30;
 
 /** The Peloton simulator's demo member (public, demo mode only). */
 const PELOTON_DEMO_MEMBER = { email: "demo.rider@example.com", password: "ride-on-demo" };
@@ -23,13 +26,13 @@ const STATUS = {
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
-  const [tp, peloton] = await Promise.all([getTrainingPeaksConnection(user.id), getPelotonConnection(user.id)]);
+  const [tp, peloton, sync] = await Promise.all([getTrainingPeaksConnection(user.id), getPelotonConnection(user.id), getSyncOverview(user.id)]);
   const env = getEnv();
   const status = STATUS[tp.status];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Connections</h1>
-      <PelotonCard connection={peloton} demoHint={env.peloton.mode === "simulator" ? PELOTON_DEMO_MEMBER : undefined} />
+      <PelotonCard connection={peloton} sync={sync} demoHint={env.peloton.mode === "simulator" ? PELOTON_DEMO_MEMBER : undefined} />
       <Card
         title="TrainingPeaks"
         action={

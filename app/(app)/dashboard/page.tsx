@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { powerZones } from "@/lib/metrics/zones";
 import { getPelotonConnection } from "@/lib/queries/peloton";
+import { getSyncOverview } from "@/lib/queries/sync";
+import { SyncPanel } from "@/components/sync/sync-panel";
 import { getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
 import { Stat } from "@/components/ui/stat";
 import { PowerZonesTable } from "@/components/dashboard/power-zones";
@@ -13,10 +15,12 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Dashboard" };
+// Server actions on this page run sync steps (SYNC_STEP_BUDGET_MS, default 8 s).
+export const maxDuration = 30;
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [summary, peloton] = await Promise.all([getTrainingPeaksSummary(user.id), getPelotonConnection(user.id)]);
+  const [summary, peloton, sync] = await Promise.all([getTrainingPeaksSummary(user.id), getPelotonConnection(user.id), getSyncOverview(user.id)]);
   if ("error" in summary) {
     return (
       <div className="space-y-6">
@@ -57,12 +61,15 @@ export default async function DashboardPage() {
         </Card>
         <Card title="Peloton" action={peloton?.status === "active" ? <span className="text-xs text-muted">{peloton.profile?.leaderboardName}</span> : undefined}>
           {peloton?.status === "active" && peloton.profile ? (
+            <div className="space-y-4">
             <dl className="grid grid-cols-2 gap-4" data-testid="dashboard-peloton">
               <Stat label="Workouts" value={peloton.profile.totalWorkouts ?? "—"} />
               <Stat label="Weekly streak" value={peloton.profile.currentWeeklyStreak ?? "—"} unit="wk" hint={`best ${peloton.profile.bestWeeklyStreak ?? "—"}`} />
               <Stat label="Achievements" value={peloton.profile.achievementsCount ?? "—"} />
               <Stat label="Peloton FTP" value={peloton.profile.ftpWatts ?? "—"} unit={peloton.profile.ftpWatts ? "W" : undefined} />
             </dl>
+            <SyncPanel initial={sync.progress} hasHistory={sync.hasHistory} />
+            </div>
           ) : (
             <div className="space-y-3 text-sm">
               <p className="text-muted">

@@ -71,6 +71,8 @@ export interface ClassTargets {
   incline: RangeTarget[];
   paceIntensity: PaceIntensityTarget[];
   paceIntensityLevels: PaceIntensityLevel[];
+  /** row stroke-rate targets (spm); added by the workout transform, absent in older records */
+  strokeRate?: RangeTarget[];
   /** expected total output range for the class, kJ */
   expectedOutputKj: { lower: number; upper: number } | null;
 }
@@ -92,6 +94,8 @@ export interface RideRecord {
   originalAirTime: Date | null;
   segments: ClassSegment[];
   targets: ClassTargets;
+  /** distance-based classes (ride.is_fixed_distance): the distance to cover, in the ride's unit */
+  fixedDistance?: { value: number; unit: string | null } | null;
 }
 
 export type WorkoutStatus = "COMPLETE" | "IN_PROGRESS" | (string & {});
@@ -177,4 +181,9 @@ export interface TransformedWorkout {
   series: WorkoutSeries | null;
   /** segments from the performance graph (present even for workouts whose class details are unavailable) */
   segments: ClassSegment[];
+  /**
+   * class targets as the performance graph reports them (target_metrics_performance_data, or the older
+   * target_performance_metrics), falling back to the ride details' targets; null without a class plan
+   */
+  targets?: ClassTargets | null;
 }

@@ -1,0 +1,26 @@
+import { timingSafeEqual } from "node:crypto";
+import { NextResponse } from "next/server";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { runSyncCron } from "@/lib/sync/cron";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 60;
+
+function authorised(header: string | null, secret: string): boolean {
+  const expected = Buffer.from(`Bearer ${secret}`);
+  const given = Buffer.from(header ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Vercel Cron (see vercel.json) calls this with `Authorization: Bearer $CRON_SECRET`. */
+export async function GET(request: Request): Promise<Response> {
+  const env = getEnv();
+  if (!env.cronSecret) return NextResponse.json({ error: { code: "cron_disabled", message: "Set CRON_SECRET to enable scheduled syncs." } }, { status: 503 });
+  if (!authorised(request.headers.get("authorization"), env.cronSecret)) {
+    return NextResponse.json({ error: { code: "unauthorized", message: "Missing or wrong cron secret." } }, { status: 401 });
+  }
+  const report = await runSyncCron({ timeLimitMs: (maxDuration - 8) * 1000, stepBudgetMs: env.sync.stepBudgetMs, concurrency: env.sync.concurrency, everyN: env.sync.everyN });
+  log.info("sync.cron", { ...report });
+  return NextResponse.json({ data: report });
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/**
+ * Building blocks for lenient Peloton schemas (pure, no I/O): unknown keys pass, nulls are expected, a scalar of the
+ * wrong type becomes null instead of failing the whole response, and one malformed item never sinks a list.
+ */
+export const str = z.string().nullish().catch(null);
+export const num = z.number().nullish().catch(null);
+export const bool = z.boolean().nullish().catch(null);
+
+/** A list of scalars; an element of the wrong type becomes null. */
+export const scalarList = <T extends z.ZodType>(item: T) => z.array(item.nullable().catch(null)).nullish().catch(null);
+
+/** Numbers that line up index-for-index with sample offsets: a bad element becomes null so the alignment survives. */
+export const sampleValues = scalarList(z.number());
+
+/** A list of objects, `[]` when absent or not a list; items that do not parse are dropped, the rest are kept. */
+export function lenientList<T extends z.ZodType>(item: T) {
+  return z
+    .array(z.unknown())
+    .nullish()
+    .catch(null)
+    .transform((items): z.output<T>[] => {
+      const out: z.output<T>[] = [];
+      if (!items) return out;
+      for (const raw of items) {
+        const parsed = item.safeParse(raw);
+        if (parsed.success) out.push(parsed.data);
+      }
+      return out;
+    });
+}
+
+/** An optional nested object: null when absent or not an object. */
+export const optionalObject = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);

@@ -1,0 +1,70 @@
+/** Byte-level pieces of the series codec: unsigned LEB128 varints, zigzag, length-prefixed UTF-8, bounds-checked reads. */
+export class SeriesCodecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SeriesCodecError";
+  }
+}
+
+export class ByteWriter {
+  private bytes: number[] = [];
+  byte(value: number) {
+    this.bytes.push(value & 0xff);
+  }
+  varint(value: number) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`);
+    let n = value;
+    while (n >= 0x80) {
+      this.bytes.push((n % 0x80) | 0x80);
+      n = Math.floor(n / 0x80);
+    }
+    this.bytes.push(n);
+  }
+  zvarint(value: number) {
+    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+  }
+  text(value: string) {
+    const encoded = new TextEncoder().encode(value);
+    this.varint(encoded.length);
+    for (const b of encoded) this.bytes.push(b);
+  }
+  finish(): Uint8Array {
+    return Uint8Array.from(this.bytes);
+  }
+}
+
+export class ByteReader {
+  private pos = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  byte(): number {
+    const value = this.bytes[this.pos++];
+    if (value === undefined) throw new SeriesCodecError("Series data is truncated.");
+    return value;
+  }
+  varint(): number {
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.byte();
+      result += (b & 0x7f) * scale;
+      if (b < 0x80) break;
+      scale *= 0x80;
+      if (scale > 2 ** 56) throw new SeriesCodecError("Series data has an oversized integer.");
+    }
+    return result;
+  }
+  zvarint(): number {
+    const z = this.varint();
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  }
+  text(): string {
+    const length = this.varint();
+    if (this.pos + length > this.bytes.length) throw new SeriesCodecError("Series data is truncated.");
+    const out = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + length));
+    this.pos += length;
+    return out;
+  }
+  get done(): boolean {
+    return this.pos === this.bytes.length;
+  }
+}

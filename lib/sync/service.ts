@@ -1,0 +1,46 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { ProviderError } from "@/lib/integrations/http";
+import { cancelSyncJob, computeProgress, resumeSyncJob, startSyncJob, type SyncKind, type SyncProgress } from "./job";
+import { createPelotonSource, type PelotonSourceOptions } from "./peloton-source";
+import { runSyncStep, type StepOptions, type StepResult } from "./step";
+
+/** The sync as the app's drivers (browser, cron, CLI) use it: everything is per signed-in user. */
+
+async function requireConnection(userId: string): Promise<void> {
+  const db = await getDb();
+  const connection = await db.pelotonConnection.findUnique({ where: { userId }, select: { status: true } });
+  if (!connection) throw new ProviderError("peloton", "disconnected", "Connect your Peloton account first.");
+  if (connection.status !== "active") throw new ProviderError("peloton", "disconnected", "Reconnect your Peloton account to sync.");
+}
+
+export async function startSync(userId: string, kind: SyncKind): Promise<SyncProgress> {
+  await requireConnection(userId);
+  const db = await getDb();
+  const { jobId } = await startSyncJob(db, userId, kind);
+  const progress = await computeProgress(db, userId, jobId);
+  if (!progress) throw new Error("sync job vanished");
+  return progress;
+}
+
+export async function syncStep(userId: string, opts: StepOptions & PelotonSourceOptions = {}): Promise<StepResult> {
+  const db = await getDb();
+  return runSyncStep(db, userId, createPelotonSource(userId, opts), opts);
+}
+
+export async function getSyncProgress(userId: string): Promise<SyncProgress | null> {
+  return computeProgress(await getDb(), userId);
+}
+
+export async function cancelSync(userId: string): Promise<SyncProgress | null> {
+  const db = await getDb();
+  await cancelSyncJob(db, userId);
+  return computeProgress(db, userId);
+}
+
+export async function resumeSync(userId: string): Promise<SyncProgress | null> {
+  await requireConnection(userId);
+  const db = await getDb();
+  const jobId = await resumeSyncJob(db, userId);
+  return computeProgress(db, userId, jobId ?? undefined);
+}

@@ -1,0 +1,215 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { isProviderError } from "@/lib/integrations/http";
+import { log } from "@/lib/log";
+import { acquireLease, computeProgress, releaseLease, type SyncPhase, type SyncProgress } from "./job";
+import { finalize } from "./finalize";
+import { runPool } from "./pool";
+import { insertWorkoutStubs, markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
+import type { SyncSource } from "./source";
+
+/**
+ * One bounded step of a sync job: takes the lease, advances the job phase by phase until the time
+ * budget is used, saves the cursor, releases the lease. Safe to run again at any point.
+ */
+export interface StepOptions {
+  /** wall-time budget for the step (a serverless function's limit minus a margin) */
+  budgetMs?: number;
+  /** parallel requests per connection (spec §7 politeness) */
+  concurrency?: number;
+  pageSize?: number;
+}
+
+export interface StepResult {
+  progress: SyncProgress | null;
+  /** another step is already running for this user */
+  busy: boolean;
+  /** the job needs more steps */
+  more: boolean;
+  /** bytes of series stored during this step (benchmark) */
+  seriesBytes: number[];
+}
+
+interface Ctx {
+  db: Db;
+  userId: string;
+  jobId: string;
+  holder: string;
+  source: SyncSource;
+  deadline: number;
+  concurrency: number;
+  pageSize: number;
+  seriesBytes: number[];
+  /** ride ids fetched (or being fetched) in this step */
+  rides: Map<string, Promise<void>>;
+}
+
+class LeaseLost extends Error {}
+
+async function updateJob(ctx: Ctx, data: Parameters<Db["syncJob"]["updateMany"]>[0]["data"]): Promise<void> {
+  const res = await ctx.db.syncJob.updateMany({ where: { id: ctx.jobId, leaseHolder: ctx.holder }, data });
+  if (res.count === 0) throw new LeaseLost("the step lease expired");
+}
+
+const timeLeft = (ctx: Ctx) => ctx.deadline - Date.now();
+
+export async function runSyncStep(db: Db, userId: string, source: SyncSource, opts: StepOptions = {}): Promise<StepResult> {
+  const budgetMs = opts.budgetMs ?? 8_000;
+  const started = Date.now();
+  let job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["listing", "details", "finalizing", "paused"] } }, orderBy: { startedAt: "desc" } });
+  const result = (progress: SyncProgress | null, more: boolean, busy = false, seriesBytes: number[] = []): StepResult => ({ progress, more, busy, seriesBytes });
+  if (!job) return result(await computeProgress(db, userId), false);
+  if (job.phase === "paused") {
+    if (!job.resumeAfter || job.resumeAfter.getTime() > Date.now()) return result(await computeProgress(db, userId, job.id), false);
+    job = await db.syncJob.update({ where: { id: job.id }, data: { phase: job.listComplete ? "details" : "listing", pauseReason: null, resumeAfter: null } });
+  }
+  const holder = await acquireLease(db, job.id, budgetMs + 30_000);
+  if (!holder) return result(await computeProgress(db, userId, job.id), true, true);
+
+  const ctx: Ctx = {
+    db,
+    userId,
+    jobId: job.id,
+    holder,
+    source,
+    deadline: started + budgetMs,
+    concurrency: opts.concurrency ?? 4,
+    pageSize: opts.pageSize ?? 100,
+    seriesBytes: [],
+    rides: new Map(),
+  };
+  const requestsBefore = source.requestCount;
+  let phase: SyncPhase = job.phase;
+  try {
+    // Each phase function does a bounded chunk and returns the phase to continue with.
+    while (timeLeft(ctx) > 0 && (phase === "listing" || phase === "details" || phase === "finalizing")) {
+      if (phase === "listing") phase = await listChunk(ctx, job.kind === "full");
+      else if (phase === "details") phase = await detailsChunk(ctx);
+      else phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
+      if (phase === "done") await updateJob(ctx, { phase: "done", finishedAt: new Date() });
+      else await updateJob(ctx, { phase });
+    }
+  } catch (error) {
+    phase = await handleStepError(ctx, error, phase);
+  } finally {
+    await db.syncJob.updateMany({ where: { id: job.id, leaseHolder: holder }, data: { requests: { increment: source.requestCount - requestsBefore }, steps: { increment: 1 } } });
+    await releaseLease(db, job.id, holder);
+  }
+  const progress = await computeProgress(db, userId, job.id);
+  return result(progress, phase === "listing" || phase === "details" || phase === "finalizing", false, ctx.seriesBytes);
+}
+
+async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Promise<SyncPhase> {
+  if (error instanceof LeaseLost) return phase;
+  if (isProviderError(error, "disconnected")) {
+    await updateJob(ctx, { phase: "paused", pauseReason: "reconnect_required", lastError: error.message });
+    return "paused";
+  }
+  if (isProviderError(error, "rate_limited")) {
+    const wait = error.retryAfterSeconds ?? 60;
+    await updateJob(ctx, { phase: "paused", pauseReason: "rate_limited", resumeAfter: new Date(Date.now() + wait * 1000), lastError: error.message });
+    return "paused";
+  }
+  // Anything else (Peloton down, a bug): keep the phase; the next step retries from the saved cursor.
+  const message = error instanceof Error ? error.message : String(error);
+  log.warn("sync.step.error", { userId: ctx.userId, phase, error });
+  await updateJob(ctx, { lastError: message.slice(0, 500) }).catch(() => undefined);
+  return phase;
+}
+
+/** Phase 1: list pages (several at once once the page count is known) and insert workout stubs. */
+async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
+  const job = await ctx.db.syncJob.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  let page = job.listPage;
+  const knownPages = job.remoteTotal === null ? null : Math.max(1, Math.ceil(job.remoteTotal / ctx.pageSize));
+  // Incremental syncs walk newest-first and stop early, so one page at a time.
+  const width = full && knownPages !== null ? Math.min(ctx.concurrency, knownPages - page) : 1;
+  const pages = await Promise.all(Array.from({ length: Math.max(1, width) }, (_, i) => ctx.source.listPage(page + i, ctx.pageSize)));
+  let stop = false;
+  let remoteTotal = job.remoteTotal;
+  for (const p of pages) {
+    remoteTotal = p.total;
+    const { knownComplete } = await insertWorkoutStubs(ctx.db, ctx.userId, p.items);
+    page += 1;
+    if (!p.showNext || p.items.length === 0 || (!full && knownComplete > 0)) {
+      stop = true;
+      break;
+    }
+  }
+  const listed = await ctx.db.workout.count({ where: { userId: ctx.userId } });
+  if (!stop) {
+    await updateJob(ctx, { listPage: page, remoteTotal, listed });
+    return "listing";
+  }
+  // A full list that came up short (the list shifted under us) gets one more pass from the top.
+  if (full && remoteTotal !== null && listed < remoteTotal && job.listPasses < 1) {
+    await updateJob(ctx, { listPage: 0, listPasses: { increment: 1 }, remoteTotal, listed });
+    return "listing";
+  }
+  const detailsTotal = await ctx.db.workout.count({ where: { userId: ctx.userId, syncState: "pending" } });
+  await updateJob(ctx, { listPage: page, remoteTotal, listed, listComplete: true, detailsTotal });
+  return "details";
+}
+
+/** Phase 2: full detail, class and 1-second samples for pending workouts, newest first, in parallel. */
+async function detailsChunk(ctx: Ctx): Promise<SyncPhase> {
+  const batch = await ctx.db.workout.findMany({
+    where: { userId: ctx.userId, syncState: "pending" },
+    orderBy: { startTime: "desc" },
+    take: ctx.concurrency * 8,
+    select: { pelotonWorkoutId: true },
+  });
+  if (!batch.length) return "finalizing";
+  let completed = 0;
+  // Stop taking new workouts when too little time is left to finish one.
+  const reserveMs = 1_500;
+  await runPool(
+    batch,
+    ctx.concurrency,
+    async ({ pelotonWorkoutId }) => {
+      try {
+        await syncOneWorkout(ctx, pelotonWorkoutId);
+        completed += 1;
+      } catch (error) {
+        if (isProviderError(error, "disconnected") || isProviderError(error, "rate_limited")) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        await markWorkoutFailed(ctx.db, ctx.userId, pelotonWorkoutId, message);
+        log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId, error });
+      }
+    },
+    () => timeLeft(ctx) > reserveMs,
+  );
+  await updateJob(ctx, { detailsDone: { increment: completed } });
+  return "details";
+}
+
+async function syncOneWorkout(ctx: Ctx, pelotonWorkoutId: string): Promise<void> {
+  const fetched = await ctx.source.fetchWorkout(pelotonWorkoutId);
+  if (fetched.instructor) await upsertInstructors(ctx.db, [fetched.instructor]);
+  const rideId = fetched.transformed.workout.pelotonRideId;
+  if (rideId) await ensureRide(ctx, rideId);
+  const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed);
+  if (bytes) ctx.seriesBytes.push(bytes);
+}
+
+/** Class details once per class id (shared by every user who took it), deduplicated within the step. */
+async function ensureRide(ctx: Ctx, rideId: string): Promise<void> {
+  const pending = ctx.rides.get(rideId);
+  if (pending) return pending;
+  const work = (async () => {
+    const known = await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true } });
+    if (known?.detailsFetchedAt) return;
+    try {
+      await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
+    } catch (error) {
+      // A class Peloton no longer serves keeps its stub; the workout itself is still synced.
+      if (isProviderError(error, "not_found")) {
+        await ctx.db.rideDetail.updateMany({ where: { id: rideId }, data: { detailsFetchedAt: new Date() } });
+        return;
+      }
+      throw error;
+    }
+  })();
+  ctx.rides.set(rideId, work);
+  return work;
+}

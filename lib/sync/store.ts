@@ -1,0 +1,190 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/integrations/peloton/workout-types";
+import { encodeSeries } from "./series-codec";
+import type { ListedWorkout } from "./source";
+
+/**
+ * Idempotent writes keyed on Peloton ids: re-running any of these, or crashing half-way, never loses
+ * or duplicates a row.
+ */
+
+/** Plain JSON for Json columns (drops undefined, turns Dates into ISO strings). */
+function jsonValue(value: unknown): Prisma.InputJsonValue {
+  const plain: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value ?? null));
+  return plain;
+}
+
+export async function upsertInstructors(db: Db, instructors: InstructorRecord[]): Promise<void> {
+  const unique = new Map(instructors.map((i) => [i.pelotonId, i]));
+  for (const i of unique.values()) {
+    const data = { name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio };
+    await db.instructor.upsert({ where: { id: i.pelotonId }, create: { id: i.pelotonId, ...data }, update: data });
+  }
+}
+
+/** Instructors referenced by listed workouts, created if unknown (never overwriting richer data). */
+async function ensureInstructorStubs(db: Db, items: ListedWorkout[]): Promise<void> {
+  const stubs = new Map<string, InstructorRecord>();
+  for (const item of items) if (item.instructor) stubs.set(item.instructor.pelotonId, item.instructor);
+  if (!stubs.size) return;
+  await db.instructor.createMany({
+    data: [...stubs.values()].map((i) => ({ id: i.pelotonId, name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio })),
+    skipDuplicates: true,
+  });
+}
+
+async function ensureRideStubs(db: Db, items: ListedWorkout[]): Promise<void> {
+  const rides = new Map<string, NonNullable<ListedWorkout["ride"]>>();
+  for (const item of items) if (item.ride) rides.set(item.ride.id, item.ride);
+  if (!rides.size) return;
+  await db.rideDetail.createMany({
+    data: [...rides.values()].map((r) => ({
+      id: r.id,
+      title: r.title,
+      durationSeconds: r.durationSeconds,
+      discipline: r.discipline,
+      instructorId: r.instructorId,
+      classTypes: [],
+    })),
+    skipDuplicates: true,
+  });
+}
+
+function workoutColumns(w: WorkoutRecord) {
+  return {
+    rideId: w.pelotonRideId,
+    status: w.status,
+    discipline: w.discipline,
+    title: w.title,
+    instructorId: w.instructorId,
+    startTime: w.startTime,
+    endTime: w.endTime,
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    ftp: w.ftp,
+    ftpSource: w.ftpSource,
+    leaderboardRank: w.leaderboardRank,
+    leaderboardTotal: w.leaderboardTotal,
+    isOutdoor: w.isOutdoor,
+    deviceType: w.deviceType,
+    workoutType: w.workoutType,
+  };
+}
+
+/**
+ * Phase 1: workout stubs from a list page, inserted at once so the history shows early.
+ * Returns how many were new and whether an already-complete workout was met (incremental stop).
+ */
+export async function insertWorkoutStubs(db: Db, userId: string, items: ListedWorkout[]): Promise<{ inserted: number; knownComplete: number }> {
+  if (!items.length) return { inserted: 0, knownComplete: 0 };
+  await ensureInstructorStubs(db, items);
+  await ensureRideStubs(db, items);
+  const ids = items.map((i) => i.record.pelotonWorkoutId);
+  const existing = await db.workout.findMany({
+    where: { userId, pelotonWorkoutId: { in: ids } },
+    select: { pelotonWorkoutId: true, status: true, syncState: true },
+  });
+  const known = new Map(existing.map((e) => [e.pelotonWorkoutId, e]));
+  const fresh = items.filter((i) => !known.has(i.record.pelotonWorkoutId));
+  if (fresh.length) {
+    await db.workout.createMany({
+      data: fresh.map((i) => ({ userId, pelotonWorkoutId: i.record.pelotonWorkoutId, ...workoutColumns(i.record), syncState: "pending" as const })),
+      skipDuplicates: true,
+    });
+  }
+  // A workout that was in progress last time and has finished since is fetched again.
+  const reopened = items.filter((i) => known.get(i.record.pelotonWorkoutId)?.status === "IN_PROGRESS" && i.record.status !== "IN_PROGRESS");
+  for (const item of reopened) {
+    await db.workout.updateMany({
+      where: { userId, pelotonWorkoutId: item.record.pelotonWorkoutId },
+      data: { ...workoutColumns(item.record), syncState: "pending" },
+    });
+  }
+  const knownComplete = existing.filter((e) => e.syncState === "complete" && e.status === "COMPLETE").length;
+  return { inserted: fresh.length, knownComplete };
+}
+
+export async function saveRide(db: Db, ride: RideRecord): Promise<void> {
+  const data = {
+    title: ride.title,
+    description: ride.description,
+    durationSeconds: ride.durationSeconds,
+    pedalingStartOffset: ride.pedalingStartOffset,
+    difficulty: ride.difficulty,
+    instructorId: ride.instructorId,
+    discipline: ride.discipline,
+    classTypes: ride.classTypes,
+    isPowerZone: ride.isPowerZone,
+    isFtpTest: ride.isFtpTest,
+    imageUrl: ride.imageUrl,
+    originalAirTime: ride.originalAirTime,
+    segments: jsonValue(ride.segments),
+    targets: jsonValue(ride.targets),
+    detailsFetchedAt: new Date(),
+  };
+  if (ride.instructorId) {
+    await db.instructor.createMany({ data: [{ id: ride.instructorId, name: "Unknown instructor", disciplines: [] }], skipDuplicates: true });
+  }
+  await db.rideDetail.upsert({ where: { id: ride.pelotonRideId }, create: { id: ride.pelotonRideId, ...data }, update: data });
+}
+
+/** Phase 2: the full workout (record, summary, series) in one transaction; marks it complete. */
+export async function saveWorkout(db: Db, userId: string, result: TransformedWorkout): Promise<number> {
+  const w = result.workout;
+  const s = result.summary;
+  const details = {
+    totalOutputKj: s.totalOutputKj,
+    distance: s.distance,
+    distanceUnit: s.distanceUnit,
+    calories: s.calories,
+    elevation: s.elevation,
+    avgOutput: s.output.avg,
+    maxOutput: s.output.max,
+    avgCadence: s.cadence.avg,
+    maxCadence: s.cadence.max,
+    avgResistance: s.resistance.avg,
+    maxResistance: s.resistance.max,
+    avgSpeed: s.speed.avg,
+    maxSpeed: s.speed.max,
+    speedUnit: s.speedUnit,
+    avgHeartRate: s.heartRate.avg,
+    maxHeartRate: s.heartRate.max,
+    normalizedPower: s.normalizedPower,
+    intensityFactor: s.intensityFactor,
+    tss: s.tss,
+    ftpUsed: s.ftpUsed,
+    segments: jsonValue(result.segments),
+  };
+  const encoded = result.series && result.series.length > 0 ? encodeSeries(result.series) : null;
+  const columns = { ...workoutColumns(w), syncState: "complete" as const, syncError: null, syncedAt: new Date() };
+  return db.$transaction(async (tx) => {
+    const row = await tx.workout.upsert({
+      where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId: w.pelotonWorkoutId } },
+      create: { userId, pelotonWorkoutId: w.pelotonWorkoutId, ...columns },
+      update: columns,
+      select: { id: true },
+    });
+    await tx.workoutDetails.upsert({ where: { workoutId: row.id }, create: { workoutId: row.id, ...details }, update: details });
+    if (encoded && result.series) {
+      const series = {
+        intervalSeconds: result.series.intervalSeconds,
+        samples: result.series.length,
+        channels: Object.keys(result.series.channels),
+        data: Buffer.from(encoded),
+      };
+      await tx.workoutSeries.upsert({ where: { workoutId: row.id }, create: { workoutId: row.id, ...series }, update: series });
+    } else {
+      await tx.workoutSeries.deleteMany({ where: { workoutId: row.id } });
+    }
+    return encoded?.byteLength ?? 0;
+  });
+}
+
+export async function markWorkoutFailed(db: Db, userId: string, pelotonWorkoutId: string, message: string): Promise<void> {
+  await db.workout.updateMany({
+    where: { userId, pelotonWorkoutId },
+    data: { syncState: "failed", syncError: message.slice(0, 500), syncAttempts: { increment: 1 } },
+  });
+}

@@ -1,0 +1,48 @@
+import { DEMO_MEMBER, startPelotonSimulator, type PelotonSimulator, type PelotonSimulatorOptions } from "@/sandbox/peloton/server";
+
+/** Shared set-up for sync integration tests: a simulator, a user connected to a member, a step loop. */
+export async function startSim(opts: PelotonSimulatorOptions = {}): Promise<PelotonSimulator> {
+  const sim = await startPelotonSimulator({ quiet: true, ...opts });
+  process.env.PELOTON_SIMULATOR_URL = sim.url;
+  return sim;
+}
+
+export async function connectedUser(member: { email: string; password: string } = DEMO_MEMBER): Promise<string> {
+  const { getDb } = await import("@/lib/db");
+  const { connectPeloton } = await import("@/lib/queries/peloton");
+  const db = await getDb();
+  const user = await db.user.create({ data: { name: member.email } });
+  await connectPeloton(user.id, { ...member, rememberPassword: false });
+  return user.id;
+}
+
+export async function syncToEnd(userId: string, opts: { kind?: "full" | "incremental"; budgetMs?: number; maxSteps?: number; start?: boolean } = {}) {
+  const { getDb } = await import("@/lib/db");
+  const { startSyncJob } = await import("@/lib/sync/job");
+  const { syncStep } = await import("@/lib/sync/service");
+  if (opts.start !== false) await startSyncJob(await getDb(), userId, opts.kind ?? "full");
+  let steps = 0;
+  let last;
+  for (; steps < (opts.maxSteps ?? 500); steps++) {
+    last = await syncStep(userId, { budgetMs: opts.budgetMs ?? 8_000 });
+    if (!last.more) break;
+    if (last.busy) await new Promise((r) => setTimeout(r, 50));
+  }
+  return { steps, last };
+}
+
+/** A comparable snapshot of what the user's history looks like in the database. */
+export async function historySnapshot(userId: string) {
+  const { getDb } = await import("@/lib/db");
+  const db = await getDb();
+  const workouts = await db.workout.findMany({
+    where: { userId },
+    orderBy: { pelotonWorkoutId: "asc" },
+    select: {
+      pelotonWorkoutId: true, status: true, syncState: true, title: true, rideId: true, discipline: true,
+      details: { select: { totalOutputKj: true, calories: true, avgOutput: true, maxHeartRate: true, normalizedPower: true, tss: true } },
+      series: { select: { samples: true, channels: true, data: true } },
+    },
+  });
+  return workouts.map((w) => ({ ...w, series: w.series ? { ...w.series, data: Buffer.from(w.series.data).toString("base64") } : null }));
+}
