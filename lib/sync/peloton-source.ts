@@ -14,10 +14,13 @@ export interface PelotonSourceOptions {
   everyN?: number;
   /** retries per request for 429/5xx/network errors (Retry-After honoured, backoff with jitter) */
   retries?: number;
+  /** per-attempt timeout of each request in ms (default: the HTTP layer's 15 s) */
+  timeoutMs?: number;
 }
 
 export function createPelotonSource(userId: string, opts: PelotonSourceOptions = {}): SyncSource {
   let requests = 0;
+  let requestMs = 0;
   const retries = opts.retries ?? 3;
   const everyN = opts.everyN ?? 1;
   let identity: Promise<{ pelotonUserId: string; fallbackFtp: number | null }> | null = null;
@@ -32,14 +35,17 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
     return identity;
   }
 
-  function call<T>(fn: (ctx: { accessToken: string; apiBaseUrl: string; retries: number }) => Promise<T>): Promise<T> {
+  function call<T>(fn: (ctx: { accessToken: string; apiBaseUrl: string; retries: number; timeoutMs?: number }) => Promise<T>): Promise<T> {
     requests += 1;
-    return withPeloton(userId, (ctx) => fn({ ...ctx, retries }));
+    return withPeloton(userId, (ctx) => fn({ ...ctx, retries, timeoutMs: opts.timeoutMs }));
   }
 
   return {
     get requestCount() {
       return requests;
+    },
+    get requestMs() {
+      return requestMs;
     },
 
     async listPage(page, limit) {

@@ -30,6 +30,7 @@ export interface SyncSource {
   fetchRide(rideId: string): Promise<RideRecord>;
   listInstructors(): Promise<InstructorRecord[]>;
   fetchProfile(): Promise<PelotonProfile>;
-  /** requests made so far (for progress and the benchmark) */
+  /** requests made so far, and the milliseconds spent waiting on them (for progress and the benchmark) */
   readonly requestCount: number;
+  readonly requestMs?: number;
 }

@@ -4,7 +4,6 @@ import { isProviderError } from "@/lib/integrations/http";
 import { log } from "@/lib/log";
 import { acquireLease, computeProgress, releaseLease, type SyncPhase, type SyncProgress } from "./job";
 import { finalize } from "./finalize";
-import { runPool } from "./pool";
 import { insertWorkoutStubs, markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
 import type { SyncSource } from "./source";
 
@@ -26,8 +25,9 @@ export interface StepResult {
   busy: boolean;
   /** the job needs more steps */
   more: boolean;
-  /** bytes of series stored during this step (benchmark) */
+  /** bytes of series stored during this step, and ms spent waiting on Peloton (benchmark) */
   seriesBytes: number[];
+  requestMs: number;
 }
 
 interface Ctx {
@@ -42,6 +42,8 @@ interface Ctx {
   seriesBytes: number[];
   /** ride ids fetched (or being fetched) in this step */
   rides: Map<string, Promise<void>>;
+  /** instructor ids already written in this step */
+  instructors: Set<string>;
 }
 
 class LeaseLost extends Error {}
@@ -57,7 +59,13 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
   const budgetMs = opts.budgetMs ?? 8_000;
   const started = Date.now();
   let job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["listing", "details", "finalizing", "paused"] } }, orderBy: { startedAt: "desc" } });
-  const result = (progress: SyncProgress | null, more: boolean, busy = false, seriesBytes: number[] = []): StepResult => ({ progress, more, busy, seriesBytes });
+  const result = (progress: SyncProgress | null, more: boolean, busy = false, seriesBytes: number[] = [], requestMs = 0): StepResult => ({
+    progress,
+    more,
+    busy,
+    seriesBytes,
+    requestMs,
+  });
   if (!job) return result(await computeProgress(db, userId), false);
   if (job.phase === "paused") {
     if (!job.resumeAfter || job.resumeAfter.getTime() > Date.now()) return result(await computeProgress(db, userId, job.id), false);
@@ -77,13 +85,22 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     pageSize: opts.pageSize ?? 100,
     seriesBytes: [],
     rides: new Map(),
+    instructors: new Set(),
   };
   const requestsBefore = source.requestCount;
+  const requestMsBefore = source.requestMs ?? 0;
   let phase: SyncPhase = job.phase;
   try {
     // Each phase function does a bounded chunk and returns the phase to continue with.
     while (timeLeft(ctx) > 0 && (phase === "listing" || phase === "details" || phase === "finalizing")) {
-      if (phase === "listing") phase = await listChunk(ctx, job.kind === "full");
+      if (phase === "listing") {
+        phase = await listChunk(ctx, job.kind === "full");
+        // End the step as soon as the list is complete so the history shows up right away.
+        if (phase !== "listing") {
+          await updateJob(ctx, { phase });
+          break;
+        }
+      }
       else if (phase === "details") phase = await detailsChunk(ctx);
       else phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
       if (phase === "done") await updateJob(ctx, { phase: "done", finishedAt: new Date() });
@@ -96,7 +113,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     await releaseLease(db, job.id, holder);
   }
   const progress = await computeProgress(db, userId, job.id);
-  return result(progress, phase === "listing" || phase === "details" || phase === "finalizing", false, ctx.seriesBytes);
+  return result(progress, phase === "listing" || phase === "details" || phase === "finalizing", false, ctx.seriesBytes, (source.requestMs ?? 0) - requestMsBefore);
 }
 
 async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Promise<SyncPhase> {
@@ -151,41 +168,92 @@ async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
   return "details";
 }
 
-/** Phase 2: full detail, class and 1-second samples for pending workouts, newest first, in parallel. */
+/** Time to keep in hand at the end of a step: a generous estimate of one workout's duration. */
+function reserveMs(durations: number[]): number {
+  if (durations.length < 4) return 1_500;
+  const sorted = [...durations].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 1_500;
+  return Math.min(3_000, Math.max(250, p90 * 1.2));
+}
+
+/**
+ * Phase 2: full detail, class and 1-second samples for pending workouts, newest first. A streaming queue
+ * (refilled before it runs dry, no batch barriers) feeds twice as many workers as request slots: while one
+ * worker transforms and writes, another's request is in flight, so the connection's slots (the real limit,
+ * enforced in withPeloton) never sit idle.
+ */
 async function detailsChunk(ctx: Ctx): Promise<SyncPhase> {
-  const batch = await ctx.db.workout.findMany({
-    where: { userId: ctx.userId, syncState: "pending" },
-    orderBy: { startTime: "desc" },
-    take: ctx.concurrency * 8,
-    select: { pelotonWorkoutId: true },
-  });
-  if (!batch.length) return "finalizing";
+  const attempted = new Set<string>();
+  const queue: string[] = [];
+  const durations: number[] = [];
+  const workers = ctx.concurrency * 2;
+  let exhausted = false;
+  let refilling: Promise<void> | null = null;
   let completed = 0;
-  // Stop taking new workouts when too little time is left to finish one.
-  const reserveMs = 1_500;
-  await runPool(
-    batch,
-    ctx.concurrency,
-    async ({ pelotonWorkoutId }) => {
+
+  const refill = () =>
+    (refilling ??= (async () => {
+      const rows = await ctx.db.workout.findMany({
+        where: { userId: ctx.userId, syncState: "pending", pelotonWorkoutId: { notIn: [...attempted, ...queue] } },
+        orderBy: { startTime: "desc" },
+        take: workers * 6,
+        select: { pelotonWorkoutId: true },
+      });
+      queue.push(...rows.map((r) => r.pelotonWorkoutId));
+      if (rows.length === 0) exhausted = true;
+    })().finally(() => {
+      refilling = null;
+    }));
+
+  async function nextWorkout(): Promise<string | null> {
+    for (;;) {
+      if (queue.length <= workers && !exhausted) {
+        const pending = refill();
+        if (queue.length === 0) await pending;
+      }
+      const id = queue.shift();
+      if (id) {
+        attempted.add(id);
+        return id;
+      }
+      if (exhausted) return null;
+    }
+  }
+
+  let failure: { error: unknown } | null = null;
+  async function worker(): Promise<void> {
+    while (!failure && timeLeft(ctx) > reserveMs(durations)) {
+      const id = await nextWorkout();
+      if (!id) return;
+      const t0 = Date.now();
       try {
-        await syncOneWorkout(ctx, pelotonWorkoutId);
+        await syncOneWorkout(ctx, id);
         completed += 1;
       } catch (error) {
-        if (isProviderError(error, "disconnected") || isProviderError(error, "rate_limited")) throw error;
+        if (isProviderError(error, "disconnected") || isProviderError(error, "rate_limited")) {
+          failure ??= { error };
+          return;
+        }
         const message = error instanceof Error ? error.message : String(error);
-        await markWorkoutFailed(ctx.db, ctx.userId, pelotonWorkoutId, message);
-        log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId, error });
+        await markWorkoutFailed(ctx.db, ctx.userId, id, message);
+        log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId: id, error });
       }
-    },
-    () => timeLeft(ctx) > reserveMs,
-  );
+      durations.push(Date.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, () => worker()));
   await updateJob(ctx, { detailsDone: { increment: completed } });
-  return "details";
+  if (failure) throw (failure as { error: unknown }).error;
+  const remaining = exhausted && queue.length === 0 ? await ctx.db.workout.count({ where: { userId: ctx.userId, syncState: "pending" } }) : 1;
+  return remaining === 0 ? "finalizing" : "details";
 }
 
 async function syncOneWorkout(ctx: Ctx, pelotonWorkoutId: string): Promise<void> {
   const fetched = await ctx.source.fetchWorkout(pelotonWorkoutId);
-  if (fetched.instructor) await upsertInstructors(ctx.db, [fetched.instructor]);
+  if (fetched.instructor && !ctx.instructors.has(fetched.instructor.pelotonId)) {
+    ctx.instructors.add(fetched.instructor.pelotonId);
+    await upsertInstructors(ctx.db, [fetched.instructor]);
+  }
   const rideId = fetched.transformed.workout.pelotonRideId;
   if (rideId) await ensureRide(ctx, rideId);
   const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/integrations/peloton/workout-types";
 import { encodeSeries } from "./series-codec";
 import type { ListedWorkout } from "./source";
@@ -156,6 +156,7 @@ export async function saveWorkout(db: Db, userId: string, result: TransformedWor
     tss: s.tss,
     ftpUsed: s.ftpUsed,
     segments: jsonValue(result.segments),
+    targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
   };
   const encoded = result.series && result.series.length > 0 ? encodeSeries(result.series) : null;
   const columns = { ...workoutColumns(w), syncState: "complete" as const, syncError: null, syncedAt: new Date() };

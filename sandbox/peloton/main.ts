@@ -21,6 +21,7 @@ const sim = await startPelotonSimulator({
   publicUrl: argValue("--public-url"),
   redirectChain: argValue("--redirect-chain") === "one-hop" ? "one-hop" : "six-hop",
   quiet: process.argv.includes("--quiet"),
+  heavyMemberWorkouts: Number(argValue("--heavy-workouts") ?? process.env.PELOTON_SIM_HEAVY_WORKOUTS ?? 3000) || 3000,
 });
 console.log(`Peloton simulator listening on ${sim.url}`);
 

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ProviderError, isProviderError } from "@/lib/integrations/http";
 import { refreshUnderLease } from "@/lib/integrations/lease";
+import { Semaphore } from "@/lib/integrations/semaphore";
 import { getKv, SlotTimeoutError, withSlot } from "@/lib/kv";
 import { log } from "@/lib/log";
 import { loginWithPassword } from "./auth";
@@ -17,7 +18,8 @@ import { refreshTokens, shouldRefresh, type PelotonTokens } from "./tokens";
  */
 
 const REFRESH_MARGIN_MS = 10 * 60_000;
-export const REQUEST_BUDGET = { maxConcurrent: 4, minSpacingMs: 25, leaseMs: 60_000, waitMs: 30_000 };
+// Spec §7 asks for few concurrent requests and backoff; the spacing is only a safety floor (≤ 200 req/s).
+export const REQUEST_BUDGET = { maxConcurrent: 4, minSpacingMs: 5, leaseMs: 60_000, waitMs: 30_000 };
 
 interface ConnectionRow {
   id: string;
@@ -164,6 +166,17 @@ async function refreshHoldingLease(userId: string): Promise<string> {
   return tokens.accessToken;
 }
 
+// In-process gate per Peloton account in front of the shared KV budget (no polling between local callers).
+const localGates = new Map<string, Semaphore>();
+function localGate(pelotonUserId: string): Semaphore {
+  let gate = localGates.get(pelotonUserId);
+  if (!gate) {
+    gate = new Semaphore(REQUEST_BUDGET.maxConcurrent);
+    localGates.set(pelotonUserId, gate);
+  }
+  return gate;
+}
+
 /**
  * Run an API call within the connection's request budget, with a valid token; on 401 refresh once and retry.
  */
@@ -172,7 +185,7 @@ export async function withPeloton<T>(userId: string, call: (ctx: { accessToken: 
   if (!row) throw new ProviderError("peloton", "disconnected", "Peloton is not connected.");
   const { apiBaseUrl } = pelotonHosts();
   try {
-    return await withSlot(getKv(), `peloton:budget:${row.pelotonUserId}`, REQUEST_BUDGET, async () => {
+    return await localGate(row.pelotonUserId).run(() => withSlot(getKv(), `peloton:budget:${row.pelotonUserId}`, REQUEST_BUDGET, async () => {
       const accessToken = await getPelotonAccessToken(userId);
       try {
         return await call({ accessToken, apiBaseUrl });
@@ -181,7 +194,7 @@ export async function withPeloton<T>(userId: string, call: (ctx: { accessToken: 
         const fresh = await getPelotonAccessToken(userId, { forceRefresh: true });
         return call({ accessToken: fresh, apiBaseUrl });
       }
-    });
+    }));
   } catch (error) {
     if (error instanceof SlotTimeoutError) {
       throw new ProviderError("peloton", "unavailable", "AutoCoach is already making many requests to Peloton for you; try again shortly.", { cause: error });

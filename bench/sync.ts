@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:sync`: a full sync of the simulator's heavy member (3,000 workouts) with 150 ms of injected
+ * latency per request, driven step by step exactly as the app drives it. Prints figures; asserts nothing.
+ *   BENCH_WORKOUTS (default 3000), BENCH_LATENCY_MS (150), BENCH_CONCURRENCY (4), BENCH_STEP_MS (8000)
+ *   BENCH_DATABASE_URL: a PostgreSQL server URL (default: 127.0.0.1:5432 if reachable, else embedded PGlite)
+ * The simulator runs in its own process so its CPU and memory are not counted against the step.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import path from "node:path";
+
+const WORKOUTS = Number(process.env.BENCH_WORKOUTS ?? 3000);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 8000);
+const SIM_PORT = 4290;
+
+async function startSimulator() {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["sandbox/peloton/main.ts", "--port", String(SIM_PORT), "--heavy-workouts", String(WORKOUTS), "--quiet"], {
+    env: { ...process.env, PELOTON_SIM_HEAVY_WORKOUTS: String(WORKOUTS) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = `http://localhost:${SIM_PORT}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${url}/__admin/stats`);
+      if (res.ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const latency = await fetch(`${url}/__admin/latency`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ms: LATENCY_MS }) });
+  if (!latency.ok) throw new Error(`could not set simulator latency (${latency.status})`);
+  return { url, stop: async () => {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  } };
+}
+
+async function database(): Promise<{ url: string; label: string; drop: () => Promise<void> }> {
+  const { migrationSql } = await import("../test/integration-db");
+  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  try {
+    const { Client } = await import("pg");
+    const admin = new Client({ connectionString: server, connectionTimeoutMillis: 2000 });
+    await admin.connect();
+    const name = `autocoach_bench_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    for (const sql of migrationSql()) await client.query(sql);
+    await client.end();
+    return {
+      url: url.toString(),
+      label: "PostgreSQL (adapter-pg)",
+      drop: async () => {
+        const a = new Client({ connectionString: server });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  } catch {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "autocoach-bench-"));
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pg = new PGlite(dir);
+    for (const sql of migrationSql()) await pg.exec(sql);
+    await pg.close();
+    return { url: `pglite:${dir}`, label: "embedded PGlite (no PostgreSQL server reachable)", drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+}
+
+async function main() {
+  const sim = await startSimulator();
+  const db = await database();
+  process.env.DATABASE_URL = db.url;
+  process.env.PELOTON_SIMULATOR_URL = sim.url;
+  process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64");
+  process.env.LOG_LEVEL = "error";
+  const { getDb, closeDb } = await import("../lib/db");
+  const { connectPeloton } = await import("../lib/queries/peloton");
+  const { startSyncJob } = await import("../lib/sync/job");
+  const { syncStep } = await import("../lib/sync/service");
+  const { TEST_MEMBERS } = await import("../sandbox/peloton/server");
+  try {
+    const prisma = await getDb();
+    const user = await prisma.user.create({ data: { name: "bench" } });
+    await connectPeloton(user.id, { ...TEST_MEMBERS.heavy, rememberPassword: false });
+    await startSyncJob(prisma, user.id, "full");
+
+    const baselineRss = process.memoryUsage().rss;
+    const started = performance.now();
+    let listCompleteAt: number | null = null;
+    let stepMax = 0;
+    let rssMax = 0;
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 50);
+    let steps = 0;
+    let requestMs = 0;
+    let last;
+    for (;;) {
+      const t0 = performance.now();
+      last = await syncStep(user.id, { budgetMs: STEP_MS, concurrency: CONCURRENCY, everyN: 1 });
+      stepMax = Math.max(stepMax, performance.now() - t0);
+      requestMs += last.requestMs;
+      steps++;
+      if (listCompleteAt === null && last.progress?.listComplete) listCompleteAt = performance.now() - started;
+      const p = last.progress;
+      if (p) process.stderr.write(`\r\x1b[2K  step ${steps}: ${p.phase} ${p.done}/${p.remoteTotal ?? p.total} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (!last.more) break;
+    }
+    clearInterval(sampler);
+    process.stderr.write("\n");
+    const wallS = (performance.now() - started) / 1000;
+    const job = await prisma.syncJob.findFirstOrThrow({ where: { userId: user.id }, orderBy: { startedAt: "desc" } });
+    const synced = await prisma.workout.count({ where: { userId: user.id, syncState: "complete" } });
+    const bound = (job.requests * (LATENCY_MS / 1000)) / CONCURRENCY;
+    const rides = await prisma.$queryRaw<{ avg: number | null; n: bigint }[]>`
+      SELECT AVG(octet_length(s.data))::float AS avg, COUNT(*) AS n
+      FROM "WorkoutSeries" s JOIN "Workout" w ON w.id = s."workoutId" JOIN "RideDetail" r ON r.id = w."rideId"
+      WHERE w."userId" = ${user.id} AND w.discipline = 'cycling' AND r."durationSeconds" = 1800 AND s.samples >= 1700
+        AND s.channels @> ARRAY['output','cadence','resistance','speed','heart_rate']`;
+    const bytes30 = rides[0]?.avg ?? Number.NaN;
+    const efficiency = bound / wallS;
+    console.log(`\nSync benchmark: heavy member, ${WORKOUTS} workouts, ${LATENCY_MS} ms latency per request, concurrency ${CONCURRENCY}, step budget ${STEP_MS} ms`);
+    console.log(`Database: ${db.label}; Node ${process.version}\n`);
+    const rows: [string, string, string][] = [
+      ["workouts synced", `${synced} of ${job.remoteTotal ?? "?"}`, ""],
+      ["wall time", `${wallS.toFixed(1)} s`, ""],
+      ["requests", `${job.requests}`, `${(job.requests / Math.max(1, synced)).toFixed(2)} per workout`],
+      ["network bound (requests × latency ÷ concurrency)", `${bound.toFixed(1)} s`, ""],
+      ["efficiency (bound ÷ wall)", efficiency.toFixed(3), "target ≥ 0.85"],
+      ["mean request time as measured (latency + simulator work)", `${(requestMs / Math.max(1, job.requests)).toFixed(0)} ms`, `effective efficiency ${((job.requests * (requestMs / Math.max(1, job.requests))) / 1000 / CONCURRENCY / wallS).toFixed(3)}`],
+      ["history list complete after", `${((listCompleteAt ?? Number.NaN) / 1000).toFixed(2)} s`, "target ≤ 5 s"],
+      ["steps / slowest step", `${steps} / ${(stepMax / 1000).toFixed(2)} s`, "target ≤ 8 s"],
+      ["peak RSS during steps", `${(rssMax / 1048576).toFixed(0)} MB`, `target ≤ 300 MB (process at rest before the sync: ${(baselineRss / 1048576).toFixed(0)} MB)`],
+      ["stored series per 30-min ride (5 ch, 1 s)", `${bytes30.toFixed(0)} B (n=${rides[0]?.n ?? 0})`, "target ≤ 6144 B"],
+    ];
+    for (const [k, v, t] of rows) console.log(`  ${k.padEnd(50)} ${v.padStart(16)}  ${t}`);
+    console.log(
+      `efficiency=${efficiency.toFixed(3)} list_complete_s=${((listCompleteAt ?? Number.NaN) / 1000).toFixed(2)} step_max_s=${(stepMax / 1000).toFixed(2)} step_rss_mb=${(rssMax / 1048576).toFixed(0)} bytes_per_30min=${bytes30.toFixed(0)}`,
+    );
+  } finally {
+    await closeDb();
+    await db.drop();
+    await sim.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSyncJob } from "@/lib/sync/job";
+import { createPelotonSource } from "@/lib/sync/peloton-source";
+import { runSyncStep, type StepResult } from "@/lib/sync/step";
+import { syncStep } from "@/lib/sync/service";
+import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
+import { setupTestDatabase } from "@/test/integration-db";
+import { drive, expectSameHistory, freezingSource, fullHistory, getTestDb, remoteWorkoutIds, sleep, STEP, wrapSource, type History } from "@/test/sync-faults";
+import { connectedUser, startSim } from "@/test/sync-harness";
+
+/**
+ * Process and data faults: a step whose process dies (and one that comes back late), two drivers racing
+ * for one user, a workout appearing mid-sync, and the list shifting between pages. Each scenario syncs
+ * a fresh user connected to the same simulated member and compares with a fault-free sync.
+ */
+const database = setupTestDatabase();
+const MEMBER = TEST_MEMBERS.other;
+/** 48 workouts in pages of 10: five list pages, so listing spans several requests and steps */
+const PAGED = { pageSize: 10 };
+
+let sim: PelotonSimulator;
+let baseline: History;
+
+beforeAll(async () => {
+  sim = await startSim();
+  const userId = await connectedUser(MEMBER);
+  const { last } = await drive(userId);
+  expect(last.progress).toMatchObject({ phase: "done", failed: 0, lastError: null, remoteTotal: 48 });
+  baseline = await fullHistory(userId);
+  expect(baseline).toHaveLength(48);
+});
+afterAll(async () => sim?.close());
+beforeEach(() => sim.reset());
+
+async function expireLease(userId: string): Promise<void> {
+  const db = await getTestDb();
+  const held = await db.syncJob.updateMany({ where: { userId, leaseHolder: { not: null } }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+  expect(held.count, "a lease left behind by the dead step").toBe(1);
+}
+
+/** The history equals the baseline plus `added` (each complete, with details), and matches Peloton's own list. */
+async function expectBaselinePlus(userId: string, added: string[]): Promise<void> {
+  const history = await fullHistory(userId);
+  const remote = await remoteWorkoutIds(createPelotonSource(userId));
+  expect(new Set(remote).size).toBe(remote.length);
+  expect(remote).toHaveLength(48 + added.length);
+  expect(history.map((w) => w.pelotonWorkoutId)).toEqual([...remote].sort());
+  for (const id of added) {
+    const w = history.find((h) => h.pelotonWorkoutId === id);
+    expect(w, `added workout ${id}`).toMatchObject({ syncState: "complete", syncError: null });
+    expect(w?.details).not.toBeNull();
+  }
+  expectSameHistory(
+    history.filter((w) => !added.includes(w.pelotonWorkoutId)),
+    baseline,
+  );
+}
+
+describe(`sync under process and data faults (${database.kind()})`, () => {
+  it("a process killed mid-listing leaves its lease; once it expires the next step resumes the list → same history", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    await startSyncJob(db, userId, "full");
+    // Page 0 and page 1 are read, then the process dies while pages 2–4 are in flight.
+    const dead = freezingSource(createPelotonSource(userId, STEP), "listPage", 2);
+    const zombie = runSyncStep(db, userId, dead.source, { ...STEP, ...PAGED });
+    await dead.frozen;
+    await sleep(200);
+    const job = await db.syncJob.findFirstOrThrow({ where: { userId } });
+    expect(job).toMatchObject({ phase: "listing", listPage: 1, listComplete: false });
+    expect((await syncStep(userId, { ...STEP, ...PAGED })).busy).toBe(true);
+
+    await expireLease(userId);
+    const { last } = await drive(userId, { start: false, step: PAGED });
+    expect(last.progress).toMatchObject({ jobId: job.id, phase: "done", failed: 0 });
+    expectSameHistory(await fullHistory(userId), baseline);
+
+    // The dead process comes back late: it must not disturb the finished job.
+    dead.wake(new Error("socket hang up"));
+    await zombie;
+    expectSameHistory(await fullHistory(userId), baseline);
+    expect(await db.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ phase: "done", lastError: null });
+  });
+
+  it("a process killed mid-details resumes after the lease expires, and its late return does not undo the work → same history", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    const { jobId } = await startSyncJob(db, userId, "full");
+    const listed = await syncStep(userId, STEP);
+    expect(listed.progress).toMatchObject({ phase: "details", total: 48, done: 0 });
+    // 15 workouts fetched, then the process freezes with requests in flight.
+    const dead = freezingSource(createPelotonSource(userId, STEP), "fetchWorkout", 15);
+    const zombie = runSyncStep(db, userId, dead.source, STEP);
+    await dead.frozen;
+    await sleep(500);
+    const partial = await db.workout.count({ where: { userId, syncState: "complete" } });
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(48);
+    expect(dead.hungCalls()).toBeGreaterThan(0);
+    expect((await syncStep(userId, STEP)).busy).toBe(true);
+
+    await expireLease(userId);
+    const { last } = await drive(userId, { start: false });
+    expect(last.progress).toMatchObject({ jobId, phase: "done", failed: 0 });
+    expectSameHistory(await fullHistory(userId), baseline);
+
+    // The frozen process wakes up and its hung requests fail: the workouts it was fetching were completed by
+    // the step that took over, and must stay complete.
+    dead.wake(new Error("socket hang up"));
+    const late = await zombie;
+    expect(late.busy).toBe(false);
+    expectSameHistory(await fullHistory(userId), baseline);
+    expect(await db.syncJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ phase: "done", lastError: null });
+  });
+
+  it("two step drivers racing for one user: only one runs at a time, the other reports busy → same history", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    await startSyncJob(db, userId, "full");
+    const opts = { ...STEP, budgetMs: 2_000 };
+    const rounds: { results: StepResult[]; ran: boolean[] }[] = [];
+    for (let round = 0; round < 30; round++) {
+      const ran = [false, false];
+      const results = await Promise.all(
+        ran.map((_, driver) =>
+          runSyncStep(
+            db,
+            userId,
+            wrapSource(createPelotonSource(userId, opts), {
+              listPage: (_p, _l, next) => {
+                ran[driver] = true;
+                return next();
+              },
+              fetchWorkout: (_id, next) => {
+                ran[driver] = true;
+                return next();
+              },
+            }),
+            opts,
+          ),
+        ),
+      );
+      rounds.push({ results, ran });
+      if (results.every((r) => !r.more)) break;
+    }
+    const last = rounds.at(-1)?.results[0];
+    expect(last?.progress).toMatchObject({ phase: "done", failed: 0 });
+    expect(rounds.length).toBeGreaterThan(2);
+    for (const [i, { results, ran }] of rounds.entries()) {
+      expect(ran.filter(Boolean).length, `round ${i}: drivers that talked to Peloton`).toBeLessThanOrEqual(1);
+      if (results.some((r) => r.more)) expect(results.filter((r) => r.busy).length, `round ${i}: busy drivers`).toBe(1);
+    }
+    expectSameHistory(await fullHistory(userId), baseline);
+  });
+
+  it("a workout finished on Peloton mid-sync is synced too → baseline + 1", async () => {
+    const userId = await connectedUser(MEMBER);
+    const added: string[] = [];
+    const { last } = await drive(userId, {
+      beforeStep: (i) => {
+        // After the list is complete (step 0), while details are being fetched.
+        if (i === 1) added.push(sim.addWorkout(MEMBER.email));
+      },
+    });
+    expect(last.progress).toMatchObject({ phase: "done", failed: 0, total: 49 });
+    await expectBaselinePlus(userId, added);
+  });
+
+  it("the list shifting between pages while listing (new and back-dated workouts) → no duplicates, none missed", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    const added: string[] = [];
+    const newest = [...baseline].sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
+    // Between the 4th and 5th newest: on page 0 in pages of 10, which was already read when it appears.
+    const backdated = Math.floor(((newest[3]?.startTime.getTime() ?? 0) + (newest[4]?.startTime.getTime() ?? 0)) / 2000);
+    const pagesRead: number[] = [];
+    const opts = { ...STEP, ...PAGED, concurrency: 1 };
+    const { last } = await drive(userId, {
+      step: opts,
+      runStep: (o) =>
+        runSyncStep(
+          db,
+          userId,
+          wrapSource(createPelotonSource(userId, o), {
+            listPage: async (page, limit, next) => {
+              const result = await next();
+              if (limit === PAGED.pageSize) pagesRead.push(page);
+              // First pass: three new workouts right after page 0 (every later page shifts by 3), one back-dated
+              // workout after page 2 (later pages shift again, and it lands on a page already read).
+              if (pagesRead.length === 1) for (let k = 0; k < 3; k++) added.push(sim.addWorkout(MEMBER.email));
+              if (pagesRead.length === 3) added.push(sim.addWorkout(MEMBER.email, { createdAt: backdated, kind: "endurance" }));
+              return result;
+            },
+          }),
+          o,
+        ),
+    });
+    expect(last.progress).toMatchObject({ phase: "done", failed: 0, total: 52, remoteTotal: 52 });
+    expect(pagesRead.length).toBeGreaterThan(6);
+    await expectBaselinePlus(userId, added);
+    expect(await db.workout.count({ where: { userId } })).toBe(52);
+  });
+});
