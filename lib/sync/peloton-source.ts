@@ -37,7 +37,14 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
 
   function call<T>(fn: (ctx: { accessToken: string; apiBaseUrl: string; retries: number; timeoutMs?: number }) => Promise<T>): Promise<T> {
     requests += 1;
-    return withPeloton(userId, (ctx) => fn({ ...ctx, retries, timeoutMs: opts.timeoutMs }));
+    return withPeloton(userId, async (ctx) => {
+      const t0 = performance.now();
+      try {
+        return await fn({ ...ctx, retries, timeoutMs: opts.timeoutMs });
+      } finally {
+        requestMs += performance.now() - t0;
+      }
+    });
   }
 
   return {
