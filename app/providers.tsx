@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { ApiError } from "@/lib/api/fetch-json";
 
 /** One QueryClient per browser session (created in state, never at module scope). */
 export function Providers({ children }: { children: React.ReactNode }) {
@@ -18,16 +19,4 @@ export function Providers({ children }: { children: React.ReactNode }) {
       }),
   );
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
 }

@@ -2,25 +2,19 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ApiError } from "@/app/providers";
+import { fetchJson, queryKeys } from "@/lib/api/fetch-json";
 import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDuration, formatDistance } from "@/components/trainingpeaks/format";
-
-async function getActivities(start: string, end: string): Promise<TrainingPeaksActivity[]> {
-  const res = await fetch(`/api/trainingpeaks/activities?start=${start}&end=${end}`, { headers: { Accept: "application/json" } });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (body && typeof body === "object" && "error" in body ? body.error : null) as { code?: string; message?: string; retryAfterSeconds?: number } | null;
-    throw new ApiError(res.status, err?.code ?? "error", err?.message ?? `Request failed (${res.status})`, err?.retryAfterSeconds);
-  }
-  return (body as { data: TrainingPeaksActivity[] }).data;
-}
+import { formatDistance, formatDuration } from "@/lib/format";
 
 export function useTrainingPeaksActivities(start: string, end: string) {
-  return useQuery({ queryKey: ["trainingpeaks", "activities", start, end], queryFn: () => getActivities(start, end), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.tpActivities(start, end),
+    queryFn: () => fetchJson<TrainingPeaksActivity[]>(`/api/trainingpeaks/activities?start=${start}&end=${end}`),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function ActivitiesPanel({ initialStart, initialEnd }: { initialStart: string; initialEnd: string }) {

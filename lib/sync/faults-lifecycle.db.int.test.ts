@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSyncJob } from "@/lib/sync/job";
+import { cancelSyncJob, resumeSyncJob, startSyncJob } from "@/lib/sync/job";
 import { createPelotonSource } from "@/lib/sync/peloton-source";
-import { runSyncStep, type StepResult } from "@/lib/sync/step";
+import { runSyncStep, type StepOptions, type StepResult } from "@/lib/sync/step";
 import { syncStep } from "@/lib/sync/service";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
@@ -38,6 +38,17 @@ async function expireLease(userId: string): Promise<void> {
   expect(held.count, "a lease left behind by the dead step").toBe(1);
 }
 
+/** Run steps with a freezing source until its process freezes; the frozen step is returned unawaited. */
+async function stepUntilFrozen(userId: string, dead: ReturnType<typeof freezingSource>, extra: StepOptions = {}): Promise<{ step: Promise<StepResult> }> {
+  const db = await getTestDb();
+  for (let i = 0; i < 20; i++) {
+    const step = runSyncStep(db, userId, dead.source, { ...STEP, ...extra });
+    const outcome = await Promise.race([step.then(() => "finished" as const), dead.frozen.then(() => "frozen" as const)]);
+    if (outcome === "frozen") return { step };
+  }
+  throw new Error("the step never reached the point where its process dies");
+}
+
 /** The history equals the baseline plus `added` (each complete, with details), and matches Peloton's own list. */
 async function expectBaselinePlus(userId: string, added: string[]): Promise<void> {
   const history = await fullHistory(userId);
@@ -63,11 +74,11 @@ describe(`sync under process and data faults (${database.kind()})`, () => {
     await startSyncJob(db, userId, "full");
     // Page 0 and page 1 are read, then the process dies while pages 2–4 are in flight.
     const dead = freezingSource(createPelotonSource(userId, STEP), "listPage", 2);
-    const zombie = runSyncStep(db, userId, dead.source, { ...STEP, ...PAGED });
-    await dead.frozen;
+    const { step: zombie } = await stepUntilFrozen(userId, dead, PAGED);
     await sleep(200);
     const job = await db.syncJob.findFirstOrThrow({ where: { userId } });
-    expect(job).toMatchObject({ phase: "listing", listPage: 1, listComplete: false });
+    expect(job).toMatchObject({ phase: "listing", listComplete: false });
+    expect(await db.workout.count({ where: { userId } })).toBeLessThan(48);
     expect((await syncStep(userId, { ...STEP, ...PAGED })).busy).toBe(true);
 
     await expireLease(userId);
@@ -86,12 +97,9 @@ describe(`sync under process and data faults (${database.kind()})`, () => {
     const userId = await connectedUser(MEMBER);
     const db = await getTestDb();
     const { jobId } = await startSyncJob(db, userId, "full");
-    const listed = await syncStep(userId, STEP);
-    expect(listed.progress).toMatchObject({ phase: "details", total: 48, done: 0 });
-    // 15 workouts fetched, then the process freezes with requests in flight.
+    // Steps run until 15 workouts were fetched, then the process freezes with requests in flight.
     const dead = freezingSource(createPelotonSource(userId, STEP), "fetchWorkout", 15);
-    const zombie = runSyncStep(db, userId, dead.source, STEP);
-    await dead.frozen;
+    const { step: zombie } = await stepUntilFrozen(userId, dead);
     await sleep(500);
     const partial = await db.workout.count({ where: { userId, syncState: "complete" } });
     expect(partial).toBeGreaterThan(0);
@@ -111,6 +119,33 @@ describe(`sync under process and data faults (${database.kind()})`, () => {
     expect(late.busy).toBe(false);
     expectSameHistory(await fullHistory(userId), baseline);
     expect(await db.syncJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ phase: "done", lastError: null });
+  });
+
+  it("cancelling during a running step sticks; resuming later completes the same job → same history", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    const { jobId } = await startSyncJob(db, userId, "full");
+    const opts = { ...STEP, budgetMs: 4_000 };
+    let fetched = 0;
+    let cancelled: Promise<boolean> | undefined;
+    const source = wrapSource(createPelotonSource(userId, opts), {
+      fetchWorkout: (_id, next) => {
+        // The user presses Cancel while the step is in the middle of the details.
+        if (++fetched === 10) cancelled = cancelSyncJob(db, userId);
+        return next();
+      },
+    });
+    for (let i = 0; i < 5 && !cancelled; i++) await runSyncStep(db, userId, source, opts);
+    expect(await cancelled).toBe(true);
+    expect(await db.syncJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ phase: "cancelled" });
+    const after = await syncStep(userId, opts);
+    expect(after).toMatchObject({ more: false, busy: false });
+    expect(after.progress).toMatchObject({ jobId, phase: "cancelled" });
+
+    expect(await resumeSyncJob(db, userId)).toBe(jobId);
+    const { last } = await drive(userId, { start: false });
+    expect(last.progress).toMatchObject({ jobId, phase: "done", failed: 0 });
+    expectSameHistory(await fullHistory(userId), baseline);
   });
 
   it("two step drivers racing for one user: only one runs at a time, the other reports busy → same history", async () => {

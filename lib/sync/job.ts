@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 export type SyncKind = "full" | "incremental";
 export type SyncPhase = "listing" | "details" | "finalizing" | "done" | "paused" | "cancelled" | "failed";
 const ACTIVE: SyncPhase[] = ["listing", "details", "finalizing", "paused"];
+const RUNNING: SyncPhase[] = ["listing", "details", "finalizing"];
 
 export interface SyncProgress {
   jobId: string;
@@ -50,8 +51,9 @@ export async function startSyncJob(db: Db, userId: string, kind: SyncKind): Prom
       }
       return { jobId: existing.id, created: false };
     }
-    // Retry last run's failures, and re-fetch workouts that were still in progress.
+    // Retry last run's failures, and re-fetch workouts that were still in progress; every job gets fresh attempts.
     await tx.workout.updateMany({ where: { userId, OR: [{ syncState: "failed" }, { status: "IN_PROGRESS" }] }, data: { syncState: "pending" } });
+    await tx.workout.updateMany({ where: { userId, syncState: "pending", syncAttempts: { gt: 0 } }, data: { syncAttempts: 0 } });
     const job = await tx.syncJob.create({ data: { userId, kind }, select: { id: true } });
     return { jobId: job.id, created: true };
   });
@@ -62,7 +64,8 @@ export async function acquireLease(db: Db, jobId: string, ttlMs: number): Promis
   const holder = randomUUID();
   const now = new Date();
   const claimed = await db.syncJob.updateMany({
-    where: { id: jobId, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
+    // Only a job that can still run: a step that read the job before another finished or cancelled it must not revive it.
+    where: { id: jobId, phase: { in: RUNNING }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
     data: { leaseHolder: holder, leaseExpiresAt: new Date(now.getTime() + ttlMs) },
   });
   return claimed.count === 1 ? holder : null;
@@ -109,7 +112,12 @@ export async function computeProgress(db: Db, userId: string, jobId?: string): P
 }
 
 export async function cancelSyncJob(db: Db, userId: string): Promise<boolean> {
-  const res = await db.syncJob.updateMany({ where: { userId, phase: { in: ACTIVE } }, data: { phase: "cancelled", finishedAt: new Date() } });
+  // Taking the lease away makes a step that is running right now stop at its next write instead of writing its
+  // phase back over "cancelled" (its in-flight workouts still land: they are idempotent).
+  const res = await db.syncJob.updateMany({
+    where: { userId, phase: { in: ACTIVE } },
+    data: { phase: "cancelled", finishedAt: new Date(), leaseHolder: null, leaseExpiresAt: null },
+  });
   return res.count > 0;
 }
 

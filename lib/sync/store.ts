@@ -183,9 +183,18 @@ export async function saveWorkout(db: Db, userId: string, result: TransformedWor
   });
 }
 
+/** Failed attempts at one workout's details within a job before it is given up on (transient faults get retried). */
+export const MAX_WORKOUT_ATTEMPTS = 3;
+
+/**
+ * Phase 2: one failed attempt at a workout's details. Only a workout that is still pending is touched: a step
+ * that lost its lease (a frozen process coming back late) must never mark failed a workout that another step
+ * completed meanwhile. The workout stays pending, so a later chunk tries it again, until MAX_WORKOUT_ATTEMPTS
+ * attempts have failed: a 5xx burst or a dropped connection that outlasts one request's retries costs an
+ * attempt, not the workout.
+ */
 export async function markWorkoutFailed(db: Db, userId: string, pelotonWorkoutId: string, message: string): Promise<void> {
-  await db.workout.updateMany({
-    where: { userId, pelotonWorkoutId },
-    data: { syncState: "failed", syncError: message.slice(0, 500), syncAttempts: { increment: 1 } },
-  });
+  const pending = { userId, pelotonWorkoutId, syncState: "pending" as const };
+  await db.workout.updateMany({ where: pending, data: { syncError: message.slice(0, 500), syncAttempts: { increment: 1 } } });
+  await db.workout.updateMany({ where: { ...pending, syncAttempts: { gte: MAX_WORKOUT_ATTEMPTS } }, data: { syncState: "failed" } });
 }

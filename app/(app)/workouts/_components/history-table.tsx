@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format";
+import type { HistoryRow } from "@/lib/queries/workouts";
+
+export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[44rem] text-sm" data-testid="history-table">
+        <caption className="sr-only">Your workouts</caption>
+        <thead>
+          <tr className="text-left text-xs uppercase tracking-wide text-muted">
+            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Workout</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Discipline</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">Output</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">TSS</th>
+            <th scope="col" className="py-2 text-right font-medium">Avg HR</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w.id} className="border-t border-border hover:bg-surface-2">
+              <td className="whitespace-nowrap py-2 pr-3 tabular-nums text-muted">{formatWorkoutDate(w.startTime, w.timezone)}</td>
+              <td className="py-2 pr-3">
+                <Link href={`/workouts/${w.id}`} className="font-medium hover:underline focus-visible:underline">
+                  {w.title}
+                </Link>
+                <span className="block text-xs text-muted">
+                  {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
+                  {w.syncState === "pending" && <span className="ml-1 rounded bg-surface-2 px-1">syncing…</span>}
+                  {w.syncState === "failed" && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
+                </span>
+              </td>
+              <td className="py-2 pr-3">{disciplineLabel(w.discipline)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(w.durationSeconds)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(w.tss)}</td>
+              <td className="py-2 text-right tabular-nums">{w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

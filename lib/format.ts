@@ -1,0 +1,49 @@
+/** Display formatting shared by pages and components (pure). */
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
+
+export function formatDistance(meters: number | null | undefined): string {
+  if (meters === null || meters === undefined || !Number.isFinite(meters) || meters <= 0) return "—";
+  return meters >= 1000 ? `${(meters / 1000).toFixed(1)} km` : `${Math.round(meters)} m`;
+}
+
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+const DISCIPLINES: Record<string, string> = {
+  cycling: "Cycling",
+  running: "Running",
+  walking: "Walking",
+  caesar: "Rowing",
+  strength: "Strength",
+  yoga: "Yoga",
+  meditation: "Meditation",
+  stretching: "Stretching",
+  cardio: "Cardio",
+  bike_bootcamp: "Bike Bootcamp",
+  caesar_bootcamp: "Row Bootcamp",
+  circuit: "Bootcamp",
+};
+
+export function disciplineLabel(slug: string): string {
+  return DISCIPLINES[slug] ?? slug.replace(/[_-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+/** A workout's local date and time in its own time zone (falls back to UTC for unknown zones). */
+export function formatWorkoutDate(iso: string, timeZone: string | null, style: "short" | "long" = "short"): string {
+  const opts: Intl.DateTimeFormatOptions =
+    style === "long" ? { dateStyle: "full", timeStyle: "short" } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...opts, timeZone: timeZone ?? "UTC" }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { ...opts, timeZone: "UTC" }).format(new Date(iso));
+  }
+}

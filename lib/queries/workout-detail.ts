@@ -1,0 +1,154 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/integrations/peloton/workout-types";
+import { decodeSeries, SeriesCodecError } from "@/lib/sync/series-codec";
+import { log } from "@/lib/log";
+
+/** One workout with everything its detail page shows, or null when it is not the user's. */
+export interface WorkoutDetailView {
+  id: string;
+  pelotonWorkoutId: string;
+  title: string;
+  discipline: string;
+  status: string;
+  startTime: string;
+  timezone: string | null;
+  durationSeconds: number | null;
+  syncState: "pending" | "complete" | "failed";
+  syncError: string | null;
+  instructor: { id: string; name: string; imageUrl: string | null } | null;
+  ride: {
+    id: string;
+    title: string;
+    description: string | null;
+    durationSeconds: number;
+    difficulty: number | null;
+    originalAirTime: string | null;
+    classTypes: string[];
+    isPowerZone: boolean;
+    imageUrl: string | null;
+  } | null;
+  ftp: { watts: number; source: string } | null;
+  leaderboard: { rank: number; total: number | null } | null;
+  summary: {
+    totalOutputKj: number | null;
+    distance: number | null;
+    distanceUnit: string | null;
+    calories: number | null;
+    elevation: number | null;
+    avgOutput: number | null;
+    maxOutput: number | null;
+    avgCadence: number | null;
+    maxCadence: number | null;
+    avgResistance: number | null;
+    maxResistance: number | null;
+    avgSpeed: number | null;
+    maxSpeed: number | null;
+    speedUnit: string | null;
+    avgHeartRate: number | null;
+    maxHeartRate: number | null;
+    normalizedPower: number | null;
+    intensityFactor: number | null;
+    tss: number | null;
+  } | null;
+  series: WorkoutSeries | null;
+  targets: ClassTargets | null;
+  segments: ClassSegment[];
+  heartRate: { maxHr: number | null; lthr: number | null };
+}
+
+function isTargets(value: unknown): value is ClassTargets {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;
+}
+
+function isSegments(value: unknown): value is ClassSegment[] {
+  return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && "start" in s && "end" in s);
+}
+
+export async function getWorkoutDetail(userId: string, id: string): Promise<WorkoutDetailView | null> {
+  if (!/^[a-z0-9]{10,40}$/i.test(id)) return null;
+  const db = await getDb();
+  const w = await db.workout.findFirst({
+    where: { id, userId },
+    include: { details: true, series: true, ride: true, instructor: true },
+  });
+  if (!w) return null;
+  const [profile, tp] = await Promise.all([
+    db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { ftpWatts: true, maxHeartRate: true } }),
+    db.trainingPeaksProfile.findUnique({ where: { userId }, select: { thresholdHr: true, maxHr: true, ftpWatts: true } }),
+  ]);
+  let series: WorkoutSeries | null = null;
+  if (w.series) {
+    try {
+      series = decodeSeries(new Uint8Array(w.series.data));
+    } catch (error) {
+      if (!(error instanceof SeriesCodecError)) throw error;
+      log.error("workout.series.corrupt", { workoutId: w.id, error });
+    }
+  }
+  const targets = isTargets(w.details?.targets) ? w.details.targets : isTargets(w.ride?.targets) ? w.ride.targets : null;
+  const segments = isSegments(w.details?.segments) && w.details.segments.length ? w.details.segments : isSegments(w.ride?.segments) ? w.ride.segments : [];
+  const ftp = w.ftp
+    ? { watts: w.ftp, source: w.ftpSource ?? "peloton" }
+    : profile?.ftpWatts
+      ? { watts: profile.ftpWatts, source: "current Peloton FTP" }
+      : tp?.ftpWatts
+        ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" }
+        : null;
+  const d = w.details;
+  return {
+    id: w.id,
+    pelotonWorkoutId: w.pelotonWorkoutId,
+    title: w.title,
+    discipline: w.discipline,
+    status: w.status,
+    startTime: w.startTime.toISOString(),
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    syncState: w.syncState,
+    syncError: w.syncError,
+    instructor: w.instructor ? { id: w.instructor.id, name: w.instructor.name, imageUrl: w.instructor.imageUrl } : null,
+    ride: w.ride
+      ? {
+          id: w.ride.id,
+          title: w.ride.title,
+          description: w.ride.description,
+          durationSeconds: w.ride.durationSeconds,
+          difficulty: w.ride.difficulty,
+          originalAirTime: w.ride.originalAirTime?.toISOString() ?? null,
+          classTypes: w.ride.classTypes,
+          isPowerZone: w.ride.isPowerZone,
+          imageUrl: w.ride.imageUrl,
+        }
+      : null,
+    ftp,
+    leaderboard: w.leaderboardRank ? { rank: w.leaderboardRank, total: w.leaderboardTotal } : null,
+    summary: d
+      ? {
+          totalOutputKj: d.totalOutputKj,
+          distance: d.distance,
+          distanceUnit: d.distanceUnit,
+          calories: d.calories,
+          elevation: d.elevation,
+          avgOutput: d.avgOutput,
+          maxOutput: d.maxOutput,
+          avgCadence: d.avgCadence,
+          maxCadence: d.maxCadence,
+          avgResistance: d.avgResistance,
+          maxResistance: d.maxResistance,
+          avgSpeed: d.avgSpeed,
+          maxSpeed: d.maxSpeed,
+          speedUnit: d.speedUnit,
+          avgHeartRate: d.avgHeartRate,
+          maxHeartRate: d.maxHeartRate,
+          normalizedPower: d.normalizedPower,
+          intensityFactor: d.intensityFactor,
+          tss: d.tss,
+        }
+      : null,
+    series,
+    targets,
+    segments,
+    heartRate: { maxHr: profile?.maxHeartRate ?? tp?.maxHr ?? null, lthr: tp?.thresholdHr ?? null },
+  };
+}
