@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
+import { openBenchDatabase } from "./bench-db";
 
 const WORKOUTS = Number(process.env.BENCH_WORKOUTS ?? 3000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
@@ -38,47 +39,9 @@ async function startSimulator() {
   } };
 }
 
-async function database(): Promise<{ url: string; label: string; drop: () => Promise<void> }> {
-  const { migrationSql } = await import("../test/integration-db");
-  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  try {
-    const { Client } = await import("pg");
-    const admin = new Client({ connectionString: server, connectionTimeoutMillis: 2000 });
-    await admin.connect();
-    const name = `autocoach_bench_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    for (const sql of migrationSql()) await client.query(sql);
-    await client.end();
-    return {
-      url: url.toString(),
-      label: "PostgreSQL (adapter-pg)",
-      drop: async () => {
-        const a = new Client({ connectionString: server });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
-  } catch {
-    const { mkdtempSync, rmSync } = await import("node:fs");
-    const os = await import("node:os");
-    const dir = mkdtempSync(path.join(os.tmpdir(), "autocoach-bench-"));
-    const { PGlite } = await import("@electric-sql/pglite");
-    const pg = new PGlite(dir);
-    for (const sql of migrationSql()) await pg.exec(sql);
-    await pg.close();
-    return { url: `pglite:${dir}`, label: "embedded PGlite (no PostgreSQL server reachable)", drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-}
-
 async function main() {
   const sim = await startSimulator();
-  const db = await database();
+  const db = await openBenchDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.PELOTON_SIMULATOR_URL = sim.url;
   process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;

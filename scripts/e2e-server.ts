@@ -18,6 +18,8 @@ const env = localEnvironment({
   TRAININGPEAKS_SIMULATOR_URL: E2E_TP_URL,
   PELOTON_SIMULATOR_URL: E2E_PELOTON_URL,
   LOG_LEVEL: "warn",
+  // Short steps so the e2e sees progress (and can reload mid-sync).
+  SYNC_STEP_BUDGET_MS: "3000",
 });
 env.DATABASE_URL = `pglite:${dbDir}`;
 env.APP_URL = E2E_APP_URL;

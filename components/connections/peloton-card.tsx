@@ -4,6 +4,7 @@ import { SyncPanel } from "@/components/sync/sync-panel";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { PelotonConnectForm } from "./peloton-connect-form";
+import { PaceLevelForm } from "./pace-level-form";
 import { PelotonControls } from "./peloton-controls";
 
 const FTP_SOURCE: Record<string, string> = {
@@ -90,6 +91,7 @@ export function PelotonCard({
           {connection.lastCheckedAt && ` · last checked ${new Date(connection.lastCheckedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`}
           {" · "}stats as of {p ? new Date(p.fetchedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—"}
         </p>
+        <PaceLevelForm initial={connection.paceLevel} />
         <div className="border-t border-border pt-4">
           <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workout history</h3>
           <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} />

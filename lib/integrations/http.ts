@@ -83,7 +83,7 @@ export interface RequestOptions {
   body?: string | URLSearchParams;
   /** Per-attempt timeout. */
   timeoutMs?: number;
-  /** Extra attempts after the first for retryable failures (429, 502-504, network, timeout). */
+  /** Extra attempts after the first for retryable failures (429, 5xx, network, timeout). */
   retries?: number;
   /** Retry non-idempotent methods too (only when the request is known to be safe to repeat). */
   retryUnsafe?: boolean;
@@ -97,7 +97,8 @@ export interface RequestOptions {
   fetchImpl?: typeof fetch;
 }
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+// Spec §7: back off on 429 and 5xx (a 500 is often a transient upstream failure too).
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

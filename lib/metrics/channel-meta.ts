@@ -54,11 +54,12 @@ export function roundTo(value: number, decimals: number): number {
 }
 
 /**
- * A reading as charts and compliance see it: non-finite → null; a pace of 0 or less is Peloton's "not moving" and no
- * real pace, so it is null too.
+ * A reading as charts and compliance see it: non-finite → null. A pace of 0 or less is Peloton's "not moving" and a
+ * heart rate of 0 or less is "no strap", neither a real reading, so both are null too. Zero output, cadence and speed
+ * are real (coasting, standing still) and stay.
  */
 export function readingOf(channel: ChannelName, value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  if (CHANNEL_META[channel].pace && value <= 0) return null;
+  if ((CHANNEL_META[channel].pace || channel === "heart_rate") && value <= 0) return null;
   return value;
 }

@@ -1,9 +1,11 @@
 /**
  * Display-only downsampling on a shared time axis (pure). Never used for compliance or statistics.
  *
- * Rule. A series of `length` samples is left untouched while length ≤ maxPoints. Above that the samples are cut into
- * equal buckets of `bucket = ceil(length / maxPoints)` consecutive samples (the last may be shorter), so there are at
- * most maxPoints buckets. Every bucket becomes two points (one when it holds a single sample), placed at the bucket's
+ * Rule. `maxPoints` is a bucket budget: no channel ever gets more than 2 × maxPoints points. A series of `length`
+ * samples is left untouched while length ≤ 2 × maxPoints (buckets of two samples would keep both samples anyway, so
+ * there is nothing to gain). Above that the samples are cut into equal buckets of `bucket = ceil(length / maxPoints)`
+ * consecutive samples (the last may be shorter), so there are at most maxPoints buckets.
+ * Every bucket becomes two points (one when it holds a single sample), placed at the bucket's
  * first sample and its middle sample. Each channel puts its bucket minimum and maximum into those two slots in the
  * order they occur, so a 1-second spike keeps its full height and the rise/fall keeps its direction; a point moves
  * by less than one bucket in time (≤ 5 s for a 2-hour ride at 1 s with the default 1500). A bucket with no reading
@@ -24,7 +26,7 @@ export function minMaxDownsample(
   maxPoints: number,
 ): DownsampledColumns {
   const budget = Number.isFinite(maxPoints) && maxPoints >= 1 ? Math.floor(maxPoints) : 1;
-  if (length <= budget) {
+  if (length <= 2 * budget) {
     return {
       bucket: 1,
       indexes: Array.from({ length }, (_, i) => i),

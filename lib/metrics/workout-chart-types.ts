@@ -111,9 +111,12 @@ export interface ZoneBand {
   /** "1", "2", … "5a" */
   id: string;
   name: string;
-  /** drawn from lower to upper (contiguous with the next zone); `label` gives the zone's own range */
+  /** drawn from lower to upper (contiguous with the next zone); `range` gives the zone's own bpm */
   lower: number;
   upper: number;
+  /** "136–143 bpm", "< 136 bpm", "≥ 171 bpm" */
+  range: string;
+  /** "Z2 136–143 bpm" */
   label: string;
   /** colour token 1–7 (var(--z<tone>)) */
   tone: number;
@@ -132,6 +135,8 @@ export interface ChartPanel {
   /** horizontal zone bands across the whole ride (heart rate) */
   zones: ZoneBand[];
   yDomain: [number, number];
+  /** round tick values inside yDomain */
+  yTicks: number[];
   /** pace: lower numbers (faster) at the top */
   reversed: boolean;
   /** text alternative for the chart (aria) */

@@ -39,6 +39,7 @@ export interface PelotonConnectionView {
   username: string | null;
   loginEmail: string;
   rememberPassword: boolean;
+  paceLevel: number | null;
   lastError: string | null;
   lastCheckedAt: string | null;
   lastSyncedAt: string | null;
@@ -102,6 +103,7 @@ export async function getPelotonConnection(userId: string): Promise<PelotonConne
     username: row.username,
     loginEmail: row.loginEmail,
     rememberPassword: row.password !== null,
+    paceLevel: row.paceLevel,
     lastError: row.lastError,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
@@ -185,6 +187,14 @@ export async function testPelotonConnection(userId: string): Promise<{ changes: 
   });
   const after = await getPelotonConnection(userId);
   return { changes: after?.profile ? diffProfiles(before.profile, after.profile) : [], checkedAt: (row.lastCheckedAt ?? new Date()).toISOString(), tokenRenewed: true };
+}
+
+/** The user's Peloton pace level (1–10) for pace targets, or null to estimate it per workout. */
+export async function setPelotonPaceLevel(userId: string, level: number | null): Promise<{ paceLevel: number | null }> {
+  const db = await getDb();
+  const res = await db.pelotonConnection.updateMany({ where: { userId }, data: { paceLevel: level } });
+  if (res.count === 0) throw new RangeError("Connect Peloton first.");
+  return { paceLevel: level };
 }
 
 /** Disconnect: delete the connection and every secret with it (tokens, stored password, profile). */

@@ -55,6 +55,8 @@ export interface WorkoutDetailView {
   targets: ClassTargets | null;
   segments: ClassSegment[];
   heartRate: { maxHr: number | null; lthr: number | null };
+  /** the pace level the user set (Connections page), if any */
+  paceLevel: number | null;
 }
 
 function isTargets(value: unknown): value is ClassTargets {
@@ -65,6 +67,21 @@ function isSegments(value: unknown): value is ClassSegment[] {
   return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && "start" in s && "end" in s);
 }
 
+/**
+ * The user's own targets (from their performance graph: their FTP and pace level) win; the class's fill
+ * what the graph doesn't carry, such as the pace table needed to resolve pace intensities.
+ */
+function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
+  if (!own) return ride;
+  if (!ride) return own;
+  return {
+    ...own,
+    paceIntensity: own.paceIntensity.length ? own.paceIntensity : ride.paceIntensity,
+    paceIntensityLevels: own.paceIntensityLevels.length ? own.paceIntensityLevels : ride.paceIntensityLevels,
+    expectedOutputKj: own.expectedOutputKj ?? ride.expectedOutputKj,
+  };
+}
+
 export async function getWorkoutDetail(userId: string, id: string): Promise<WorkoutDetailView | null> {
   if (!/^[a-z0-9]{10,40}$/i.test(id)) return null;
   const db = await getDb();
@@ -73,9 +90,10 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     include: { details: true, series: true, ride: true, instructor: true },
   });
   if (!w) return null;
-  const [profile, tp] = await Promise.all([
+  const [profile, tp, connection] = await Promise.all([
     db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { ftpWatts: true, maxHeartRate: true } }),
     db.trainingPeaksProfile.findUnique({ where: { userId }, select: { thresholdHr: true, maxHr: true, ftpWatts: true } }),
+    db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } }),
   ]);
   let series: WorkoutSeries | null = null;
   if (w.series) {
@@ -86,7 +104,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
       log.error("workout.series.corrupt", { workoutId: w.id, error });
     }
   }
-  const targets = isTargets(w.details?.targets) ? w.details.targets : isTargets(w.ride?.targets) ? w.ride.targets : null;
+  const targets = mergeTargets(isTargets(w.details?.targets) ? w.details.targets : null, isTargets(w.ride?.targets) ? w.ride.targets : null);
   const segments = isSegments(w.details?.segments) && w.details.segments.length ? w.details.segments : isSegments(w.ride?.segments) ? w.ride.segments : [];
   const ftp = w.ftp
     ? { watts: w.ftp, source: w.ftpSource ?? "peloton" }
@@ -150,5 +168,6 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     targets,
     segments,
     heartRate: { maxHr: profile?.maxHeartRate ?? tp?.maxHr ?? null, lthr: tp?.thresholdHr ?? null },
+    paceLevel: connection?.paceLevel ?? null,
   };
 }

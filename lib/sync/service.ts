@@ -25,7 +25,12 @@ export async function startSync(userId: string, kind: SyncKind): Promise<SyncPro
 
 export async function syncStep(userId: string, opts: StepOptions & PelotonSourceOptions = {}): Promise<StepResult> {
   const db = await getDb();
-  return runSyncStep(db, userId, createPelotonSource(userId, opts), opts);
+  const budgetMs = opts.budgetMs ?? 8_000;
+  // A request may not outlive the step by much, and the lease must outlive the slowest request with its retries.
+  const timeoutMs = opts.timeoutMs ?? Math.min(15_000, Math.max(2_000, budgetMs));
+  const retries = opts.retries ?? 3;
+  const leaseMs = opts.leaseMs ?? budgetMs + (retries + 1) * timeoutMs + 10_000;
+  return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries }), { ...opts, budgetMs, leaseMs });
 }
 
 export async function getSyncProgress(userId: string): Promise<SyncProgress | null> {

@@ -17,6 +17,8 @@ export interface StepOptions {
   /** parallel requests per connection (spec §7 politeness) */
   concurrency?: number;
   pageSize?: number;
+  /** how long the step's lease lasts; must cover the budget plus the slowest request with its retries */
+  leaseMs?: number;
 }
 
 export interface StepResult {
@@ -44,9 +46,16 @@ interface Ctx {
   rides: Map<string, Promise<void>>;
   /** instructor ids already written in this step */
   instructors: Set<string>;
+  /** the details workers stopped because too little time was left: end the step rather than loop */
+  outOfTime: boolean;
 }
 
 class LeaseLost extends Error {}
+
+/** Consecutive failed steps before the job pauses (with growing waits) instead of retrying at once. */
+const STEP_FAILURES_BEFORE_PAUSE = 5;
+/** Full list passes before a list that stays short of Peloton's total is accepted. */
+const MAX_LIST_PASSES = 3;
 
 async function updateJob(ctx: Ctx, data: Parameters<Db["syncJob"]["updateMany"]>[0]["data"]): Promise<void> {
   const res = await ctx.db.syncJob.updateMany({ where: { id: ctx.jobId, leaseHolder: ctx.holder }, data });
@@ -71,7 +80,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     if (!job.resumeAfter || job.resumeAfter.getTime() > Date.now()) return result(await computeProgress(db, userId, job.id), false);
     job = await db.syncJob.update({ where: { id: job.id }, data: { phase: job.listComplete ? "details" : "listing", pauseReason: null, resumeAfter: null } });
   }
-  const holder = await acquireLease(db, job.id, budgetMs + 30_000);
+  const holder = await acquireLease(db, job.id, opts.leaseMs ?? budgetMs + 30_000);
   if (!holder) return result(await computeProgress(db, userId, job.id), true, true);
 
   const ctx: Ctx = {
@@ -86,6 +95,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     seriesBytes: [],
     rides: new Map(),
     instructors: new Set(),
+    outOfTime: false,
   };
   const requestsBefore = source.requestCount;
   const requestMsBefore = source.requestMs ?? 0;
@@ -101,10 +111,15 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
           break;
         }
       }
-      else if (phase === "details") phase = await detailsChunk(ctx);
-      else phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
-      if (phase === "done") await updateJob(ctx, { phase: "done", finishedAt: new Date() });
-      else await updateJob(ctx, { phase });
+      else if (phase === "details") {
+        phase = await detailsChunk(ctx);
+        if (ctx.outOfTime) {
+          await updateJob(ctx, { phase, failedCount: 0 });
+          break;
+        }
+      } else phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
+      if (phase === "done") await updateJob(ctx, { phase: "done", finishedAt: new Date(), failedCount: 0 });
+      else await updateJob(ctx, { phase, failedCount: 0 });
     }
   } catch (error) {
     phase = await handleStepError(ctx, error, phase);
@@ -130,7 +145,19 @@ async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Prom
   // Anything else (Peloton down, a bug): keep the phase; the next step retries from the saved cursor.
   const message = error instanceof Error ? error.message : String(error);
   log.warn("sync.step.error", { userId: ctx.userId, phase, error });
-  await updateJob(ctx, { lastError: message.slice(0, 500) }).catch(() => undefined);
+  const failures = ((await ctx.db.syncJob.findUnique({ where: { id: ctx.jobId }, select: { failedCount: true } }))?.failedCount ?? 0) + 1;
+  if (failures >= STEP_FAILURES_BEFORE_PAUSE) {
+    const waitSeconds = Math.min(3600, 60 * 2 ** (failures - STEP_FAILURES_BEFORE_PAUSE));
+    await updateJob(ctx, {
+      phase: "paused",
+      pauseReason: "error",
+      resumeAfter: new Date(Date.now() + waitSeconds * 1000),
+      failedCount: failures,
+      lastError: message.slice(0, 500),
+    }).catch(() => undefined);
+    return "paused";
+  }
+  await updateJob(ctx, { lastError: message.slice(0, 500), failedCount: failures }).catch(() => undefined);
   return phase;
 }
 
@@ -140,7 +167,9 @@ async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
   let page = job.listPage;
   const knownPages = job.remoteTotal === null ? null : Math.max(1, Math.ceil(job.remoteTotal / ctx.pageSize));
   // Incremental syncs walk newest-first and stop early, so one page at a time.
-  const width = full && knownPages !== null ? Math.min(ctx.concurrency, knownPages - page) : 1;
+  // Later passes walk every page, incremental syncs too.
+  const walkAll = full || job.listPasses > 0;
+  const width = walkAll && knownPages !== null ? Math.min(ctx.concurrency, knownPages - page) : 1;
   const pages = await Promise.all(Array.from({ length: Math.max(1, width) }, (_, i) => ctx.source.listPage(page + i, ctx.pageSize)));
   let stop = false;
   let remoteTotal = job.remoteTotal;
@@ -148,7 +177,7 @@ async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
     remoteTotal = p.total;
     const { knownComplete } = await insertWorkoutStubs(ctx.db, ctx.userId, p.items);
     page += 1;
-    if (!p.showNext || p.items.length === 0 || (!full && knownComplete > 0)) {
+    if (!p.showNext || p.items.length === 0 || (!walkAll && knownComplete > 0)) {
       stop = true;
       break;
     }
@@ -158,8 +187,8 @@ async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
     await updateJob(ctx, { listPage: page, remoteTotal, listed });
     return "listing";
   }
-  // A full list that came up short (the list shifted under us) gets one more pass from the top.
-  if (full && remoteTotal !== null && listed < remoteTotal && job.listPasses < 1) {
+  // A list that came up short of Peloton's total (it shifted under us) gets another pass from the top.
+  if (remoteTotal !== null && listed < remoteTotal && job.listPasses < MAX_LIST_PASSES) {
     await updateJob(ctx, { listPage: 0, listPasses: { increment: 1 }, remoteTotal, listed });
     return "listing";
   }
@@ -222,7 +251,11 @@ async function detailsChunk(ctx: Ctx): Promise<SyncPhase> {
 
   let failure: { error: unknown } | null = null;
   async function worker(): Promise<void> {
-    while (!failure && timeLeft(ctx) > reserveMs(durations)) {
+    while (!failure) {
+      if (timeLeft(ctx) <= reserveMs(durations)) {
+        ctx.outOfTime = true;
+        return;
+      }
       const id = await nextWorkout();
       if (!id) return;
       const t0 = Date.now();

@@ -7,7 +7,7 @@ import { runUserAction, type ActionResult } from "@/lib/actions";
 import { UserFacingFailure } from "@/lib/errors";
 import { formatWait } from "@/lib/integrations/http";
 import { getKv, rateLimit } from "@/lib/kv";
-import { connectPeloton, disconnectPeloton, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/lib/queries/peloton";
+import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/lib/queries/peloton";
 
 const connectSchema = z.object({
   email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),
@@ -58,5 +58,13 @@ export async function testPelotonAction(): Promise<ActionResult<{ changes: Profi
 export async function disconnectPelotonAction(): Promise<ActionResult<{ deleted: boolean }>> {
   const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, ({ userId }) => disconnectPeloton(userId));
   revalidatePath("/connections");
+  return result;
+}
+
+const paceLevelSchema = z.union([z.literal("auto"), z.coerce.number().int().min(1, "Pace levels go from 1 to 10.").max(10, "Pace levels go from 1 to 10.")]);
+
+export async function setPaceLevelAction(level: string): Promise<ActionResult<{ paceLevel: number | null }>> {
+  const result = await runUserAction("peloton.pace_level", paceLevelSchema, level, ({ userId, input }) => setPelotonPaceLevel(userId, input === "auto" ? null : input));
+  if (result.ok) revalidatePath("/connections");
   return result;
 }

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:pages`: history query latency at 10,000 workouts (several filter combinations), the
+ * workout-detail payload (raw and gzip) for a 30-min 1-second ride, and first-load JS per page measured
+ * from `next start` (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
+ *   BENCH_WORKOUTS (default 10000), BENCH_RUNS (default 40), BENCH_DATABASE_URL (default local PostgreSQL, else PGlite)
+ */
+import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { openBenchDatabase } from "./bench-db";
+import { seedHistory } from "./seed-history";
+
+const COUNT = Number(process.env.BENCH_WORKOUTS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+
+async function timeHistory(userId: string, instructorId: string) {
+  const { listWorkoutHistory, historyFiltersSchema } = await import("../lib/queries/workouts");
+  const combos: [string, Record<string, string>][] = [
+    ["newest first", {}],
+    ["Power Zone rides", { type: "Power Zone", discipline: "cycling" }],
+    ["one instructor, 45 min", { instructor: instructorId, length: "45" }],
+    ["search 'climb'", { q: "climb" }],
+    ["by output", { sort: "output" }],
+    ["by TSS, 2024", { sort: "tss", from: "2024-01-01", to: "2024-12-31" }],
+  ];
+  const all: number[] = [];
+  const rows: string[] = [];
+  for (const [label, raw] of combos) {
+    const filters = historyFiltersSchema.parse(raw);
+    const times: number[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      // Alternate first pages and deep pages (keyset cursors from earlier pages).
+      const page = await listWorkoutHistory(userId, { ...filters, cursor: i % 2 ? cursor : undefined });
+      times.push(performance.now() - t0);
+      cursor = page.nextCursor ?? undefined;
+    }
+    all.push(...times);
+    rows.push(`  ${label.padEnd(28)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`);
+  }
+  return { rows, p50: pct(all, 50), p95: pct(all, 95) };
+}
+
+async function detailPayload(userId: string) {
+  const { loadFixture } = await import("../lib/integrations/peloton/__fixtures__/load");
+  const { transformWorkout, transformRide } = await import("../lib/integrations/peloton/workout-transform");
+  const { buildWorkoutChart } = await import("../lib/metrics/workout-chart");
+  const fx = loadFixture("cycling-power-zone");
+  const ride = fx.ride ? transformRide(fx.ride) : null;
+  const t = transformWorkout({ workout: fx.workout, graph: fx.graph, ride: fx.ride });
+  const data = buildWorkoutChart({
+    discipline: t.workout.discipline,
+    series: t.series,
+    targets: t.targets ?? ride?.targets ?? null,
+    segments: t.segments,
+    ftp: t.workout.ftp ?? 220,
+    heartRate: { maxHr: 190, lthr: 168 },
+  });
+  const raw = Buffer.byteLength(JSON.stringify(data));
+  void userId;
+  return { raw, gzip: gzipSync(JSON.stringify(data)).byteLength, samples: t.series?.length ?? 0 };
+}
+
+async function firstLoadJs(env: NodeJS.ProcessEnv, sessionToken: string, workoutId: string) {
+  if (!existsSync(".next/BUILD_ID")) return null;
+  const port = 3190;
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
+  try {
+    const base = `http://localhost:${port}`;
+    for (let i = 0; i < 120; i++) {
+      try {
+        await fetch(`${base}/signin`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const cookie = `authjs.session-token=${sessionToken}`;
+    const out: Record<string, number> = {};
+    for (const [name, url] of [["dashboard", "/dashboard"], ["workouts", "/workouts"], ["workout detail", `/workouts/${workoutId}`], ["sign-in", "/signin"]] as const) {
+      const html = await (await fetch(`${base}${url}`, { headers: { cookie } })).text();
+      const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((s): s is string => Boolean(s)))];
+      let total = 0;
+      for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).byteLength;
+      out[name] = total / 1024;
+    }
+    return out;
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  const db = await openBenchDatabase();
+  process.env.DATABASE_URL = db.url;
+  process.env.SEALING_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+  process.env.LOG_LEVEL = "error";
+  const { getDb, closeDb } = await import("../lib/db");
+  try {
+    const prisma = await getDb();
+    const user = await prisma.user.create({ data: { name: "Bench Rider", email: `bench-${Date.now()}@example.com` } });
+    const t0 = performance.now();
+    const seeded = await seedHistory(prisma, user.id, COUNT);
+    const seedS = (performance.now() - t0) / 1000;
+    const history = await timeHistory(user.id, seeded.instructorIds[3] ?? "");
+    const payload = await detailPayload(user.id);
+    const sessionToken = randomBytes(24).toString("hex");
+    await prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
+    await closeDb();
+    const js = await firstLoadJs({ ...process.env }, sessionToken, seeded.workoutIds[0] ?? "");
+
+    console.log(`\nPages benchmark: ${COUNT.toLocaleString("en-US")} workouts seeded in ${seedS.toFixed(1)} s; database: ${db.label}; Node ${process.version}\n`);
+    console.log(`History page query (${RUNS} runs each, first and deep keyset pages alternating):`);
+    for (const row of history.rows) console.log(row);
+    console.log(`  ${"all combinations".padEnd(28)} p50 ${history.p50.toFixed(1).padStart(6)} ms   p95 ${history.p95.toFixed(1).padStart(6)} ms   (target p50 ≤ 50 ms)`);
+    console.log(`\nWorkout detail chart payload, 30-min ride at 1 s (${payload.samples} samples): ${(payload.raw / 1024).toFixed(1)} KB raw, ${(payload.gzip / 1024).toFixed(1)} KB gzip (target ≤ 40 KB gzip)`);
+    if (js) {
+      console.log("\nFirst-load JS from `next start` (gzip, sum of the page's scripts):");
+      for (const [name, kb] of Object.entries(js)) console.log(`  ${name.padEnd(16)} ${kb.toFixed(1).padStart(7)} KB${name === "dashboard" ? "   (target ≤ 220 KB)" : ""}`);
+    } else console.log("\nFirst-load JS: no production build (.next/BUILD_ID); run `npm run build` first.");
+    console.log(
+      `history_p50_ms=${history.p50.toFixed(1)} history_p95_ms=${history.p95.toFixed(1)} detail_gzip_kb=${(payload.gzip / 1024).toFixed(1)} dashboard_js_gzip_kb=${js?.dashboard?.toFixed(1) ?? "NaN"}`,
+    );
+  } finally {
+    await closeDb();
+    await db.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

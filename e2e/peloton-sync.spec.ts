@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+
+test.beforeEach(async () => {
+  await tpAdmin("reset");
+  await pelotonAdmin("reset");
+});
+
+test("syncs the demo history with a progress bar, survives a reload mid-sync, and finishes", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await page.goto("/connections");
+  await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
+  await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
+  await page.getByRole("button", { name: "Connect Peloton" }).click();
+  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+
+  // Slow Peloton down a little so the sync is visibly in progress when we reload.
+  await pelotonAdmin("latency", { ms: 40 });
+  await page.getByRole("button", { name: "Sync my Peloton history" }).click();
+  const panel = page.getByTestId("sync-panel");
+  await expect(panel.getByTestId("sync-phase")).toHaveText(/Downloading workout data|Listing your workouts/);
+  await expect(panel.getByRole("progressbar")).toBeVisible();
+  await expect.poll(async () => Number((await panel.getByTestId("sync-counts").textContent())?.match(/^([\d,]+) of/)?.[1]?.replace(/,/g, "") ?? 0), { timeout: 60_000 }).toBeGreaterThan(20);
+  await screenshot(page, "sync-in-progress");
+
+  await page.reload();
+  // The job lives in the database: after the reload the panel picks it up and keeps going.
+  await expect(panel.getByTestId("sync-phase")).toHaveText(/Downloading workout data|Finishing up/, { timeout: 15_000 });
+  await expect(panel.getByTestId("sync-phase")).toHaveText("Up to date", { timeout: 150_000 });
+  await expect(panel.getByTestId("sync-counts")).toHaveText(/^320 of 320 workouts synced/);
+
+  await page.goto("/workouts");
+  await expect(page.getByTestId("history-table")).toBeVisible();
+  await expect(page.getByText("320 in your history")).toBeVisible();
+});

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+/** The demo member's history synced for the demo athlete (reused when an earlier spec already synced it). */
+async function ensureSyncedHistory(page: Page) {
+  await signIn(page);
+  await page.goto("/workouts");
+  if (await page.getByText("320 in your history").isVisible()) return;
+  await page.goto("/connections");
+  if (await page.getByTestId("peloton-connect-form").isVisible()) {
+    await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
+    await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
+    await page.getByRole("button", { name: "Connect Peloton" }).click();
+    await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+  }
+  const panel = page.getByTestId("sync-panel");
+  const start = panel.getByRole("button", { name: /Sync my Peloton history|Sync now|Resume sync/ });
+  if (await start.isVisible()) await start.click();
+  await expect(panel.getByTestId("sync-phase")).toHaveText("Up to date", { timeout: 170_000 });
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  await tpAdmin("reset");
+  await pelotonAdmin("reset");
+  const page = await browser.newPage();
+  await ensureSyncedHistory(page);
+  await page.close();
+});
+
+test("dashboard shows lifetime stats, weekly volume and recent workouts", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByTestId("lifetime-stats")).toContainText("Workouts");
+  await expect(page.getByTestId("workouts-by-discipline")).toContainText("Cycling");
+  await expect(page.getByTestId("weekly-volume").locator(".recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("recent-workouts").locator("li")).toHaveCount(6);
+  await expect(page.getByTestId("ftp-source")).toContainText("FTP");
+  await screenshot(page, "dashboard-synced");
+});
+
+test("history filters by instructor and Power Zone class type, and paginates", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts");
+  const table = page.getByTestId("history-table");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+
+  const instructor = page.getByTestId("filter-instructor");
+  const option = instructor.locator("option").nth(1);
+  const name = (await option.textContent())?.replace(/\s*\(\d+\)$/, "") ?? "";
+  await instructor.selectOption({ index: 1 });
+  await expect(page).toHaveURL(/instructor=/);
+  const rows = table.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain(name);
+
+  await page.goto("/workouts");
+  await page.getByTestId("filter-type").selectOption("Power Zone");
+  await expect(page).toHaveURL(/type=Power\+Zone/);
+  for (const text of await table.locator("tbody tr").allTextContents()) expect(text).toContain("Power Zone");
+
+  const firstPage = await table.locator("tbody tr").first().textContent();
+  await page.getByTestId("history-next").click();
+  await expect(page).toHaveURL(/cursor=/);
+  expect(await table.locator("tbody tr").first().textContent()).not.toBe(firstPage);
+  await page.goBack();
+  await expect(table.locator("tbody tr").first()).toHaveText(firstPage ?? "");
+  await screenshot(page, "history");
+});
+
+async function openFirst(page: Page, query: string) {
+  await page.goto(`/workouts?${query}`);
+  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  await expect(page.getByTestId("workout-title")).toBeVisible();
+}
+
+test("a Power Zone ride shows zone target bands and compliance", async ({ page }) => {
+  await signIn(page);
+  await openFirst(page, "type=Power+Zone&q=Power+Zone+Ride");
+  await expect(page.getByRole("img", { name: /^Output chart/ }).or(page.locator("[aria-label^='Output chart']"))).toBeVisible();
+  await expect(page.locator(".recharts-reference-area").first()).toBeVisible();
+  await expect(page.getByTestId("compliance-metrics")).toContainText(/Power|Output/);
+  await expect(page.getByTestId("workout-summary")).toContainText("TSS");
+  await screenshot(page, "workout-power-zone");
+});
+
+test("a non-PZ ride shows cadence and resistance ranges", async ({ page }) => {
+  await signIn(page);
+  await openFirst(page, "type=Climb");
+  await expect(page.locator("[aria-label^='Cadence chart']")).toBeVisible();
+  await expect(page.locator("[aria-label^='Resistance chart']")).toBeVisible();
+  await expect(page.getByTestId("compliance-metrics")).toContainText("Cadence");
+  await expect(page.getByTestId("compliance-metrics")).toContainText("Resistance");
+  await screenshot(page, "workout-cadence-resistance");
+});
+
+test("a tread run shows pace targets", async ({ page }) => {
+  await signIn(page);
+  await openFirst(page, "discipline=running&type=Endurance");
+  await expect(page.locator("[aria-label^='Pace chart'], [aria-label^='Speed chart']").first()).toBeVisible();
+  await expect(page.getByTestId("pace-level-note")).toContainText(/pace level \d+, estimated/);
+  await expect(page.getByTestId("compliance-metrics")).toContainText(/Pace|Speed/);
+  await screenshot(page, "workout-tread");
+});
+
+test("workout pages read well at phone width in dark mode", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark", deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await signIn(page);
+  await openFirst(page, "type=Power+Zone");
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+  await screenshot(page, "workout-phone-dark");
+  await page.goto("/workouts");
+  await screenshot(page, "history-phone-dark");
+  await context.close();
+});
+
+test("user A cannot open user B's workout by id", async ({ browser, page }) => {
+  await signIn(page);
+  await page.goto("/workouts");
+  const href = await page.getByTestId("history-table").locator("tbody tr a").first().getAttribute("href");
+  expect(href).toMatch(/^\/workouts\//);
+  // The basic athlete is a different AutoCoach user with no Peloton data.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, 4100124);
+  const res = await otherPage.goto(href ?? "/workouts/x");
+  expect(res?.status()).toBe(404);
+  await expect(otherPage.getByText("Page not found")).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PelotonConnection" ADD COLUMN     "paceLevel" INTEGER;
