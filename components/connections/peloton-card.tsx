@@ -52,7 +52,7 @@ export function PelotonCard({
     );
   }
   const p = connection.profile;
-  const counts = Object.entries(p?.workoutCounts ?? {}).sort((a, b) => b[1] - a[1]);
+  const counts = Object.entries(p?.workoutCounts ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const max = counts[0]?.[1] ?? 1;
   return (
     <Card title="Peloton" action={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS.active.className}`} data-testid="peloton-status">Connected</span>}>

@@ -4,7 +4,7 @@ import { Stat } from "@/components/ui/stat";
 
 /** The seed's profile fields: totals, streaks, achievements, workouts by discipline. */
 export function LifetimeStats({ profile: p }: { profile: PelotonProfileView }) {
-  const counts = Object.entries(p.workoutCounts).sort((a, b) => b[1] - a[1]);
+  const counts = Object.entries(p.workoutCounts).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const max = counts[0]?.[1] ?? 1;
   const hours = p.totalPedalingDurationSeconds ? p.totalPedalingDurationSeconds / 3600 : null;
   return (

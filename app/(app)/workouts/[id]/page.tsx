@@ -15,6 +15,12 @@ import { WorkoutSummary } from "./_summary";
 
 export const metadata: Metadata = { title: "Workout" };
 
+const FTP_SOURCE: Record<string, string> = {
+  ftp_workout_source: "from an FTP test",
+  ftp_manual_source: "manual entry × 95 %",
+  ftp_estimated_source: "Peloton estimate",
+};
+
 export default async function WorkoutPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
@@ -56,7 +62,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
           <span className="rounded-full bg-surface-2 px-2 py-0.5">{formatDuration(w.durationSeconds)}</span>
           {w.ftp && (
             <span className="rounded-full bg-surface-2 px-2 py-0.5" title="FTP used for zones, IF and TSS">
-              FTP {w.ftp.watts} W ({w.ftp.source})
+              FTP {w.ftp.watts} W ({FTP_SOURCE[w.ftp.source] ?? w.ftp.source})
             </span>
           )}
           {w.leaderboard && (
