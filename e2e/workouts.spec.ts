@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+import { screenshot, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -7,8 +7,12 @@ test.describe.configure({ mode: "serial" });
 async function ensureSyncedHistory(page: Page) {
   await signIn(page);
   await page.goto("/workouts");
-  if (await page.getByText("320 in your history").isVisible()) return;
+  // The list streams in behind a loading skeleton: wait for it before deciding.
+  const state = page.getByText(/\d+ in your history|No Peloton workouts yet/);
+  await state.waitFor();
+  if ((await state.textContent())?.includes("320 in your history")) return;
   await page.goto("/connections");
+  await page.getByRole("heading", { name: "Peloton" }).waitFor();
   if (await page.getByTestId("peloton-connect-form").isVisible()) {
     await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
     await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
@@ -23,8 +27,6 @@ async function ensureSyncedHistory(page: Page) {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
-  await tpAdmin("reset");
-  await pelotonAdmin("reset");
   const page = await browser.newPage();
   await ensureSyncedHistory(page);
   await page.close();
