@@ -16,6 +16,8 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 8000);
 const SIM_PORT = 4290;
+/** Run the steps like a small serverless function: V8's old space capped (BENCH_HEAP_MB=0 to leave it uncapped). */
+const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 128);
 
 async function startSimulator() {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["sandbox/peloton/main.ts", "--port", String(SIM_PORT), "--heavy-workouts", String(WORKOUTS), "--quiet"], {
@@ -63,7 +65,14 @@ async function main() {
     let listCompleteAt: number | null = null;
     let stepMax = 0;
     let rssMax = 0;
-    const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 50);
+    let heapMax = 0;
+    let externalMax = 0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      rssMax = Math.max(rssMax, m.rss);
+      heapMax = Math.max(heapMax, m.heapUsed);
+      externalMax = Math.max(externalMax, m.external);
+    }, 50);
     let steps = 0;
     let requestMs = 0;
     let last;
@@ -92,7 +101,7 @@ async function main() {
     const bytes30 = rides[0]?.avg ?? Number.NaN;
     const efficiency = bound / wallS;
     console.log(`\nSync benchmark: heavy member, ${WORKOUTS} workouts, ${LATENCY_MS} ms latency per request, concurrency ${CONCURRENCY}, step budget ${STEP_MS} ms`);
-    console.log(`Database: ${db.label}; Node ${process.version}\n`);
+    console.log(`Database: ${db.label}; Node ${process.version}; V8 old space ${HEAP_MB > 0 ? `capped at ${HEAP_MB} MB (like a small serverless function)` : "uncapped"}\n`);
     const rows: [string, string, string][] = [
       ["workouts synced", `${synced} of ${job.remoteTotal ?? "?"}`, ""],
       ["wall time", `${wallS.toFixed(1)} s`, ""],
@@ -103,6 +112,7 @@ async function main() {
       ["history list complete after", `${((listCompleteAt ?? Number.NaN) / 1000).toFixed(2)} s`, "target ≤ 5 s"],
       ["steps / slowest step", `${steps} / ${(stepMax / 1000).toFixed(2)} s`, "target ≤ 8 s"],
       ["peak RSS during steps", `${(rssMax / 1048576).toFixed(0)} MB`, `target ≤ 300 MB (process at rest before the sync: ${(baselineRss / 1048576).toFixed(0)} MB)`],
+      ["peak JS heap used / external memory", `${(heapMax / 1048576).toFixed(0)} / ${(externalMax / 1048576).toFixed(0)} MB`, ""],
       ["stored series per 30-min ride (5 ch, 1 s)", `${bytes30.toFixed(0)} B (n=${rides[0]?.n ?? 0})`, "target ≤ 6144 B"],
     ];
     for (const [k, v, t] of rows) console.log(`  ${k.padEnd(50)} ${v.padStart(16)}  ${t}`);
@@ -116,7 +126,15 @@ async function main() {
   }
 }
 
-main().then(
+function heapCapped(): boolean {
+  return HEAP_MB <= 0 || process.execArgv.some((a) => a.startsWith("--max-old-space-size"));
+}
+
+if (!heapCapped()) {
+  // Re-run this script in a process whose heap is capped like a serverless function's.
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: process.env });
+  child.on("exit", (code) => process.exit(code ?? 1));
+} else main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -52,6 +52,9 @@ interface Ctx {
 
 class LeaseLost extends Error {}
 
+/** Time reserved at the end of every step for writing progress and releasing the lease. */
+const STEP_WRAP_UP_MS = 400;
+
 /** Consecutive failed steps before the job pauses (with growing waits) instead of retrying at once. */
 const STEP_FAILURES_BEFORE_PAUSE = 5;
 /** Full list passes before a list that stays short of Peloton's total is accepted. */
@@ -89,7 +92,8 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     jobId: job.id,
     holder,
     source,
-    deadline: started + budgetMs,
+    // Keep a moment for the step's own bookkeeping (progress, lease release) inside the budget.
+    deadline: started + budgetMs - STEP_WRAP_UP_MS,
     concurrency: opts.concurrency ?? 4,
     pageSize: opts.pageSize ?? 100,
     seriesBytes: [],
@@ -164,24 +168,40 @@ async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Prom
 /** Phase 1: list pages (several at once once the page count is known) and insert workout stubs. */
 async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
   const job = await ctx.db.syncJob.findUniqueOrThrow({ where: { id: ctx.jobId } });
-  let page = job.listPage;
-  const knownPages = job.remoteTotal === null ? null : Math.max(1, Math.ceil(job.remoteTotal / ctx.pageSize));
-  // Incremental syncs walk newest-first and stop early, so one page at a time.
-  // Later passes walk every page, incremental syncs too.
+  // Incremental syncs walk newest-first and stop at the first known workout; later passes walk everything.
   const walkAll = full || job.listPasses > 0;
-  const width = walkAll && knownPages !== null ? Math.min(ctx.concurrency, knownPages - page) : 1;
-  const pages = await Promise.all(Array.from({ length: Math.max(1, width) }, (_, i) => ctx.source.listPage(page + i, ctx.pageSize)));
-  let stop = false;
   let remoteTotal = job.remoteTotal;
-  for (const p of pages) {
+  let page = job.listPage;
+  let stop = false;
+
+  if (walkAll) {
+    // A sliding window of `concurrency` pages in flight; each page's stubs are written as soon as it arrives,
+    // while the other fetches continue. Before the total is known the first window is fetched at once (pages
+    // past the end come back empty). The cursor is the lowest page not yet written.
+    let pageCount = remoteTotal === null ? page + ctx.concurrency : Math.max(1, Math.ceil(remoteTotal / ctx.pageSize));
+    const written = new Set<number>();
+    let next = page;
+    const worker = async () => {
+      while (next < pageCount && timeLeft(ctx) > 500) {
+        const n = next++;
+        const p = await ctx.source.listPage(n, ctx.pageSize);
+        remoteTotal = p.total;
+        pageCount = Math.max(1, Math.ceil(p.total / ctx.pageSize));
+        await insertWorkoutStubs(ctx.db, ctx.userId, p.items);
+        written.add(n);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency, pageCount - page)) }, worker));
+    while (written.has(page)) page += 1;
+    stop = page >= pageCount;
+  } else {
+    const p = await ctx.source.listPage(page, ctx.pageSize);
     remoteTotal = p.total;
     const { knownComplete } = await insertWorkoutStubs(ctx.db, ctx.userId, p.items);
     page += 1;
-    if (!p.showNext || p.items.length === 0 || (!walkAll && knownComplete > 0)) {
-      stop = true;
-      break;
-    }
+    stop = !p.showNext || p.items.length === 0 || (!walkAll && knownComplete > 0);
   }
+
   const listed = await ctx.db.workout.count({ where: { userId: ctx.userId } });
   if (!stop) {
     await updateJob(ctx, { listPage: page, remoteTotal, listed });
