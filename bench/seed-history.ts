@@ -55,6 +55,10 @@ export async function seedHistory(db: Db, userId: string, count: number, seed = 
       workoutIds.push(wid);
       const startTime = new Date(end - Math.floor(r() * 8 * 365 * 86_400_000));
       const secs = ride.durationSeconds + Math.floor(r() * 60);
+      const pedaling = ride.discipline === "cycling";
+      const avg = pedaling ? 120 + r() * 100 : null;
+      const outputKj = avg === null ? null : Math.round((avg * secs) / 1000);
+      const tss = avg === null ? null : Math.round((secs * (avg * 1.05) * ((avg * 1.05) / 220)) / (220 * 36));
       rows.push({
         id: wid,
         userId,
@@ -69,20 +73,20 @@ export async function seedHistory(db: Db, userId: string, count: number, seed = 
         timezone: "America/New_York",
         durationSeconds: secs,
         ftp: 220,
+        rankOutput: outputKj ?? -1,
+        rankTss: tss ?? -1,
         syncState: "complete" as const,
       });
-      const pedaling = ride.discipline === "cycling";
-      const avg = pedaling ? 120 + r() * 100 : null;
       details.push({
         workoutId: wid,
-        totalOutputKj: avg === null ? null : Math.round((avg * secs) / 1000),
+        totalOutputKj: outputKj,
         calories: Math.round(secs / 6),
         avgOutput: avg,
         maxOutput: avg === null ? null : avg * 2,
         avgHeartRate: 120 + r() * 40,
         normalizedPower: avg === null ? null : avg * 1.05,
         intensityFactor: avg === null ? null : (avg * 1.05) / 220,
-        tss: avg === null ? null : Math.round((secs * (avg * 1.05) * ((avg * 1.05) / 220)) / (220 * 36)),
+        tss,
       });
     }
     await db.workout.createMany({ data: rows });

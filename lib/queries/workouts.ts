@@ -47,6 +47,7 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
+/** Keyset position: the sort value (epoch ms for dates) and the id tie-breaker. */
 interface Cursor {
   v: number;
   id: string;
@@ -56,7 +57,7 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
-const cursorSchema = z.object({ v: z.number(), id: z.string().max(40) });
+const cursorSchema = z.object({ v: z.number().finite(), id: z.string().max(40) });
 function decodeCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
   try {
@@ -67,11 +68,18 @@ function decodeCursor(text: string | undefined): Cursor | null {
   }
 }
 
-/** Sort key as a number: epoch ms for dates; missing output/TSS sort last (descending) as -1. */
-function sortExpr(sort: HistorySort): Prisma.Sql {
-  if (sort === "output") return Prisma.sql`COALESCE(d."totalOutputKj", -1)`;
-  if (sort === "tss") return Prisma.sql`COALESCE(d."tss", -1)`;
-  return Prisma.sql`(EXTRACT(EPOCH FROM w."startTime") * 1000)`;
+/**
+ * Sort column and cursor parameter: plain indexed columns (Workout_userId_{startTime,rankOutput,rankTss}_id_idx),
+ * so each page is an index-ordered scan that stops after `limit` rows, however deep the page.
+ */
+function sortColumn(sort: HistorySort): Prisma.Sql {
+  if (sort === "output") return Prisma.sql`w."rankOutput"`;
+  if (sort === "tss") return Prisma.sql`w."rankTss"`;
+  return Prisma.sql`w."startTime"`;
+}
+
+function cursorValue(sort: HistorySort, v: number): number | Date {
+  return sort === "date" ? new Date(v) : v;
 }
 
 function filterSql(userId: string, f: HistoryFilters): Prisma.Sql[] {
@@ -91,11 +99,14 @@ function filterSql(userId: string, f: HistoryFilters): Prisma.Sql[] {
 
 export async function listWorkoutHistory(userId: string, filters: HistoryFilters, limit = 25): Promise<HistoryPage> {
   const db = await getDb();
-  const key = sortExpr(filters.sort);
+  const key = sortColumn(filters.sort);
   const where = filterSql(userId, filters);
   const cursor = decodeCursor(filters.cursor);
   const desc = filters.dir === "desc";
-  if (cursor) where.push(desc ? Prisma.sql`(${key}, w."id") < (${cursor.v}, ${cursor.id})` : Prisma.sql`(${key}, w."id") > (${cursor.v}, ${cursor.id})`);
+  if (cursor) {
+    const v = cursorValue(filters.sort, cursor.v);
+    where.push(desc ? Prisma.sql`(${key}, w."id") < (${v}, ${cursor.id})` : Prisma.sql`(${key}, w."id") > (${v}, ${cursor.id})`);
+  }
   const order = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db.$queryRaw<
     {
@@ -112,12 +123,13 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       tss: number | null;
       avgHeartRate: number | null;
       syncState: "pending" | "complete" | "failed";
-      sortValue: number;
+      rankOutput: number;
+      rankTss: number;
     }[]
   >`
     SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
            r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", d."tss", d."avgHeartRate",
-           w."syncState"::text AS "syncState", (${key})::float8 AS "sortValue"
+           w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
     FROM "Workout" w
     LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
     LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
@@ -143,7 +155,10 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       avgHeartRate: r.avgHeartRate,
       syncState: r.syncState,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ v: Number(rows[limit - 1]?.sortValue), id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ v: filters.sort === "output" ? last.rankOutput : filters.sort === "tss" ? last.rankTss : last.startTime.getTime(), id: last.id })
+        : null,
   };
 }
 

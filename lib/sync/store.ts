@@ -188,7 +188,14 @@ export async function saveWorkout(db: Db, userId: string, result: TransformedWor
     targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
   };
   const encoded = result.series && result.series.length > 0 ? encodeSeries(result.series) : null;
-  const columns = { ...workoutColumns(w), syncState: "complete" as const, syncError: null, syncedAt: new Date() };
+  const columns = {
+    ...workoutColumns(w),
+    rankOutput: s.totalOutputKj ?? -1,
+    rankTss: s.tss ?? -1,
+    syncState: "complete" as const,
+    syncError: null,
+    syncedAt: new Date(),
+  };
   return db.$transaction(async (tx) => {
     const row = await tx.workout.upsert({
       where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId: w.pelotonWorkoutId } },
