@@ -26,7 +26,7 @@ export function ensureTestSecrets(): void {
   process.env.LOG_LEVEL ??= "silent";
 }
 
-async function createPglite(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgliteDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "autocoach-test-"));
   const { PGlite } = await import("@electric-sql/pglite");
   const pg = new PGlite(dir);
@@ -35,10 +35,10 @@ async function createPglite(): Promise<{ url: string; drop: () => Promise<void> 
   return { url: `pglite:${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function createPostgres(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(serverUrl: string, prefix = "autocoach_test"): Promise<{ url: string; drop: () => Promise<void> }> {
   const { Client } = await import("pg");
-  const name = `autocoach_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl });
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -64,7 +64,7 @@ export function setupTestDatabase(): { kind: () => "pglite" | "postgresql" } {
   const server = postgresUrl();
   beforeAll(async () => {
     ensureTestSecrets();
-    const db = server ? await createPostgres(server) : await createPglite();
+    const db = server ? await createPostgresDatabase(server) : await createPgliteDatabase();
     drop = db.drop;
     process.env.DATABASE_URL = db.url;
   });

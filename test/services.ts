@@ -1,5 +1,3 @@
-import net from "node:net";
-
 /**
  * Which real services the integration tests may use. Absent services are skipped with a printed
  * reason, unless AUTOCOACH_REQUIRE_SERVICES=1 (set by .ci/run), which turns absence into a failure.
@@ -12,17 +10,4 @@ export function postgresUrl(): string | undefined {
 
 export function redisUrl(): string {
   return process.env.REDIS_URL || "redis://127.0.0.1:6379";
-}
-
-export function canConnect(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
 }

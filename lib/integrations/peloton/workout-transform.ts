@@ -4,6 +4,7 @@ import { buildSeries } from "./workout-series";
 import { buildSummary, type PowerSummary } from "./workout-summary";
 import { isJustRide, type PelotonPerformanceGraph, type PelotonRideDetails, type PelotonWorkout } from "./workout-schemas";
 import type { Discipline, TransformedWorkout, WorkoutRecord, WorkoutSeries } from "./workout-types";
+import { disciplineLabel } from "@/lib/format";
 
 export { transformInstructor, transformRide } from "./ride-transform";
 
@@ -36,20 +37,6 @@ export interface TransformWorkoutInput {
 /** Disciplines whose output is measured against Peloton's (bike) FTP. */
 const FTP_DISCIPLINES = new Set<string>(["cycling", "bike_bootcamp"]);
 
-const DISPLAY: Record<string, string> = {
-  cycling: "Cycling",
-  running: "Running",
-  walking: "Walking",
-  caesar: "Rowing",
-  strength: "Strength",
-  yoga: "Yoga",
-  meditation: "Meditation",
-  stretching: "Stretching",
-  cardio: "Cardio",
-  bike_bootcamp: "Bike Bootcamp",
-  caesar_bootcamp: "Row Bootcamp",
-  circuit: "Bootcamp",
-};
 const FREE_TITLE: Record<string, string> = { cycling: "Just Ride", running: "Just Run", walking: "Just Walk", caesar: "Just Row" };
 const OUTDOOR_TITLE: Record<string, string> = { cycling: "Outdoor Ride", running: "Outdoor Run", walking: "Outdoor Walk" };
 
@@ -63,7 +50,7 @@ function disciplineOf(workout: PelotonWorkout, details: PelotonRideDetails | nul
 }
 
 function displayName(discipline: string): string {
-  return DISPLAY[discipline] ?? discipline.replace(/_/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
+  return disciplineLabel(discipline);
 }
 
 /**
