@@ -1,3 +1,4 @@
+import { disciplineLabel } from "@/lib/format";
 import type { PelotonConnectionView } from "@/lib/queries/peloton";
 import type { SyncProgress } from "@/lib/sync/job";
 import { SyncPanel } from "@/components/sync/sync-panel";
@@ -21,7 +22,6 @@ const STATUS = {
 } as const;
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
-const titleCase = (slug: string) => slug.replace(/[_-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
 
 export function PelotonCard({
   connection,
@@ -78,7 +78,7 @@ export function PelotonCard({
             <ul className="space-y-1.5" data-testid="peloton-workout-counts">
               {counts.map(([slug, n]) => (
                 <li key={slug} className="grid grid-cols-[8rem_1fr_3rem] items-center gap-2">
-                  <span className="truncate">{titleCase(slug)}</span>
+                  <span className="truncate">{disciplineLabel(slug)}</span>
                   <span aria-hidden className="h-2 rounded-full bg-accent/80" style={{ width: `${Math.max(2, (n / max) * 100)}%` }} />
                   <span className="text-right tabular-nums">{n}</span>
                 </li>
