@@ -1,9 +1,9 @@
-import { disciplineLabel } from "@/lib/format";
 import type { PelotonConnectionView } from "@/lib/queries/peloton";
 import type { SyncProgress } from "@/lib/sync/job";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
+import { WorkoutCounts } from "@/components/ui/workout-counts";
 import { PelotonConnectForm } from "./peloton-connect-form";
 import { PaceLevelForm } from "./pace-level-form";
 import { PelotonControls } from "./peloton-controls";
@@ -52,8 +52,6 @@ export function PelotonCard({
     );
   }
   const p = connection.profile;
-  const counts = Object.entries(p?.workoutCounts ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
-  const max = counts[0]?.[1] ?? 1;
   return (
     <Card title="Peloton" action={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS.active.className}`} data-testid="peloton-status">Connected</span>}>
       <div className="space-y-5 text-sm" data-testid="peloton-card">
@@ -72,20 +70,7 @@ export function PelotonCard({
           {p?.totalDistance !== null && p?.totalDistance !== undefined && <Stat label="Distance" value={fmt(Math.round(p.totalDistance))} unit={p.distanceUnit ?? undefined} />}
           {p?.totalCalories !== null && p?.totalCalories !== undefined && <Stat label="Calories" value={fmt(Math.round(p.totalCalories))} unit="kcal" />}
         </dl>
-        {counts.length > 0 && (
-          <div>
-            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workouts by discipline</h3>
-            <ul className="space-y-1.5" data-testid="peloton-workout-counts">
-              {counts.map(([slug, n]) => (
-                <li key={slug} className="grid grid-cols-[8rem_1fr_3rem] items-center gap-2">
-                  <span className="truncate">{disciplineLabel(slug)}</span>
-                  <span aria-hidden className="h-2 rounded-full bg-accent/80" style={{ width: `${Math.max(2, (n / max) * 100)}%` }} />
-                  <span className="text-right tabular-nums">{n}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <WorkoutCounts counts={p?.workoutCounts ?? {}} testId="peloton-workout-counts" />
         <p className="text-xs text-muted">
           Connected {new Date(connection.connectedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
           {connection.lastCheckedAt && ` · last checked ${new Date(connection.lastCheckedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`}
