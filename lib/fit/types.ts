@@ -1,0 +1,100 @@
+/**
+ * The activity model shared by FIT decode/encode, TCX export, comparisons and the TrainingPeaks push (pure types).
+ *
+ * Everything is on a 1 Hz timeline: index i of every sample array is the second `startTime + i s`. A null is "no
+ * reading" (sensor dropout, pause), never 0. Units are SI: watts, rpm, bpm, m/s, metres.
+ */
+
+/** FIT `sport` values we read and write (the SDK's string names). */
+export type ActivitySport = "cycling" | "running" | "walking" | "rowing" | "training" | "fitnessEquipment" | "generic";
+
+export interface ActivitySamples {
+  power?: (number | null)[];
+  cadence?: (number | null)[];
+  heartRate?: (number | null)[];
+  /** metres per second */
+  speed?: (number | null)[];
+  /** cumulative metres */
+  distance?: (number | null)[];
+  /** metres */
+  altitude?: (number | null)[];
+}
+
+export interface ActivityLap {
+  /** seconds since startTime, end exclusive */
+  start: number;
+  end: number;
+  name: string | null;
+}
+
+/** Totals a device wrote into its session message (as recorded; we never trust them over the samples). */
+export interface RecordedSummary {
+  totalTimerSeconds: number | null;
+  totalElapsedSeconds: number | null;
+  totalDistanceMeters: number | null;
+  avgPower: number | null;
+  maxPower: number | null;
+  normalizedPower: number | null;
+  intensityFactor: number | null;
+  tss: number | null;
+  avgHeartRate: number | null;
+  maxHeartRate: number | null;
+  avgCadence: number | null;
+  totalWorkKj: number | null;
+  calories: number | null;
+}
+
+export interface Activity {
+  startTime: Date;
+  sport: ActivitySport;
+  /** FIT sub_sport name, e.g. "indoorCycling", "treadmill", "indoorRowing", "virtualActivity"; null = generic */
+  subSport: string | null;
+  title: string | null;
+  /** number of 1 Hz slots (every sample array has this length) */
+  length: number;
+  /** moving/timer time in seconds (excludes pauses); equals `length` for a ride without pauses */
+  durationSeconds: number;
+  samples: ActivitySamples;
+  laps: ActivityLap[];
+  /** functional threshold power in force for this activity (FIT zones_target), when known */
+  ftp: number | null;
+  /** the device's own session totals, when the file had a session message */
+  recorded: RecordedSummary | null;
+  /** FIT manufacturer/product of the recording device, for display ("garmin edge1040", "development") */
+  device: string | null;
+}
+
+/**
+ * The figures compared between us and TrainingPeaks. This is the exact JSON contract of
+ * `npm run tp -- compare --json` (`ours` and `trainingpeaks`), so keys must not change.
+ */
+export interface ComparisonMetrics {
+  durationSeconds: number | null;
+  distanceMeters: number | null;
+  avgPower: number | null;
+  maxPower: number | null;
+  normalizedPower: number | null;
+  intensityFactor: number | null;
+  tss: number | null;
+  avgHeartRate: number | null;
+  avgCadence: number | null;
+  ftp: number | null;
+}
+
+export type FitFileErrorCode = "empty" | "too_large" | "not_fit" | "gzip" | "truncated" | "corrupt" | "no_records";
+
+/** A file we could not read; `message` is safe to show to the user as is. */
+export class FitFileError extends Error {
+  constructor(
+    readonly code: FitFileErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FitFileError";
+  }
+}
+
+/** Upload limit for FIT files (compressed or not); a 10-hour 1 Hz ride with every channel is ~3 MB. */
+export const MAX_FIT_UPLOAD_BYTES = 25 * 1024 * 1024;
+/** Most bytes a .fit.gz may inflate to (gzip bombs). */
+export const MAX_FIT_INFLATED_BYTES = 64 * 1024 * 1024;
