@@ -4,12 +4,14 @@ import { type FaultController, faultRuleSchema } from "../shared/faults";
 import type { SimRequest, SimulatorStats } from "./context";
 import type { TokenResponse } from "./grants";
 import { json, type SimResponse } from "./responses";
+import type { UploadLog } from "./uploads";
 
 /** What the admin endpoints may do to a running simulator (tests, e2e and the demo script). */
 export interface AdminActions {
   clock: ManualClock;
   faults: FaultController;
   stats: SimulatorStats;
+  uploads: UploadLog;
   expireAccessTokens(): void;
   revokeGrants(athleteId?: number): void;
   reset(): void;
@@ -24,6 +26,11 @@ const clockSchema = z.union([
 const revokeSchema = z.object({ athleteId: z.number().int().optional() });
 const latencySchema = z.object({ latencyMs: z.number().int().min(0) });
 const tokensSchema = z.object({ athleteId: z.number().int().optional(), scopes: z.array(z.string()).optional() });
+const uploadSettingsSchema = z.strictObject({
+  processingPolls: z.number().int().min(0).max(1000).optional(),
+  maxBodyBytes: z.number().int().min(1).optional(),
+  maxFileBytes: z.number().int().min(1).optional(),
+});
 const faultsSchema = z.union([faultRuleSchema, z.array(faultRuleSchema)]);
 
 const ENDPOINTS = [
@@ -36,6 +43,8 @@ const ENDPOINTS = [
   "POST /__admin/tokens {athleteId?, scopes?}",
   "POST /__admin/reset",
   "GET /__admin/stats",
+  "GET /__admin/uploads  (accepted POST /v3/file uploads)",
+  "GET|POST /__admin/uploads/settings {processingPolls?, maxBodyBytes?, maxFileBytes?}  (reset restores the start options)",
 ];
 
 async function readJson(req: SimRequest): Promise<{ ok: true; value: unknown } | { ok: false }> {
@@ -113,6 +122,17 @@ export async function handleAdmin(actions: AdminActions, req: SimRequest): Promi
       return json(200, { ok: true });
     case "GET /__admin/stats":
       return json(200, actions.stats);
+    case "GET /__admin/uploads":
+      return json(200, actions.uploads.list());
+    case "GET /__admin/uploads/settings":
+      return json(200, actions.uploads.settings);
+    case "POST /__admin/uploads/settings": {
+      const body = await parseBody(req, uploadSettingsSchema);
+      if (!body.ok) return body.response;
+      // JSON has no undefined: only the keys sent are present, so only those change.
+      Object.assign(actions.uploads.settings, body.value);
+      return json(200, actions.uploads.settings);
+    }
     default:
       return json(404, { error: "not_found", endpoints: ENDPOINTS });
   }

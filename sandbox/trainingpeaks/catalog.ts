@@ -92,6 +92,34 @@ export class WorkoutCatalog {
     return this.byAthlete.get(athleteId)?.find((w) => w.Id === id);
   }
 
+  /**
+   * Insert a workout (an upload) where the (day, start, id) order puts it. A workout with the same Id is
+   * replaced (an upload completing a planned workout) and returned so it can be restored.
+   */
+  add(athleteId: number, workout: TpWorkout): TpWorkout | undefined {
+    if (workout.AthleteId !== athleteId) throw new Error(`Workout ${workout.Id} belongs to athlete ${workout.AthleteId}, not ${athleteId}`);
+    const workouts = this.byAthlete.get(athleteId) ?? [];
+    const existing = workouts.findIndex((w) => w.Id === workout.Id);
+    const replaced = existing >= 0 ? workouts.splice(existing, 1)[0] : undefined;
+    const key = sortKey(workout);
+    const after = workouts.findIndex((w) => sortKey(w).localeCompare(key) > 0);
+    workouts.splice(after < 0 ? workouts.length : after, 0, workout);
+    this.byAthlete.set(athleteId, workouts);
+    return replaced;
+  }
+
+  remove(athleteId: number, id: number): boolean {
+    const workouts = this.byAthlete.get(athleteId) ?? [];
+    const index = workouts.findIndex((w) => w.Id === id);
+    if (index >= 0) workouts.splice(index, 1);
+    return index >= 0;
+  }
+
+  /** The athlete's completed workout that started at this local time (`YYYY-MM-DDTHH:mm:ss`), if any. */
+  completedAt(athleteId: number, startTime: string): TpWorkout | undefined {
+    return this.byAthlete.get(athleteId)?.find((w) => w.Completed && w.StartTime === startTime);
+  }
+
   /** Any athlete's workout (the simulator's own "open in TrainingPeaks" page). */
   findAny(id: number): TpWorkout | undefined {
     for (const workouts of this.byAthlete.values()) {

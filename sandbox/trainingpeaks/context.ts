@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { ManualClock } from "../shared/clock";
 import type { WorkoutCatalog } from "./catalog";
 import type { GrantStore } from "./grants";
+import type { UploadStore } from "./uploads";
 
 export interface OAuthClient {
   clientId: string;
@@ -52,6 +53,8 @@ export interface SimRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   readBody(): Promise<Buffer>;
+  /** The body, or null once it exceeds `limit` bytes (the rest is drained so a 413 can still be sent). */
+  readBodyUpTo(limit: number): Promise<Buffer | null>;
 }
 
 export interface SimContext {
@@ -60,6 +63,9 @@ export interface SimContext {
   grants: GrantStore;
   consents: ConsentNonces;
   catalog: WorkoutCatalog;
+  uploads: UploadStore;
+  /** Base URL for links (workout `Url`). */
+  publicUrl: string;
   stats: SimulatorStats;
 }
 

@@ -27,7 +27,8 @@ export function weekday(day: number): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(ms: number, timeZone: string): { day: number; secondOfDay: number } {
+/** The athlete-local calendar day and second of day at an instant. */
+export function wallClock(ms: number, timeZone: string): { day: number; secondOfDay: number } {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-CA", {

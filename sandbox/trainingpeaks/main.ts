@@ -1,7 +1,8 @@
 /**
  * CLI: `npx tsx sandbox/trainingpeaks/main.ts --port 4100 [--redirect-uri URL ...] [--public-url URL]
- * [--token-ttl SECONDS] [--quiet]`. Environment fallbacks: TP_SIM_PORT, TP_SIM_REDIRECT_URIS (comma-separated),
- * TP_SIM_PUBLIC_URL, TP_SIM_TOKEN_TTL.
+ * [--token-ttl SECONDS] [--upload-polls N] [--quiet]`. Environment fallbacks: TP_SIM_PORT, TP_SIM_REDIRECT_URIS
+ * (comma-separated), TP_SIM_PUBLIC_URL, TP_SIM_TOKEN_TTL, TP_SIM_UPLOAD_POLLS. `--upload-polls` is how many
+ * `GET /v3/status/{id}` polls answer "Processing" before an upload succeeds (default 1).
  */
 import { parseArgs } from "node:util";
 import { startTrainingPeaksSimulator } from "./server";
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       "redirect-uri": { type: "string", multiple: true },
       "token-ttl": { type: "string" },
       "refresh-grace": { type: "string" },
+      "upload-polls": { type: "string" },
       quiet: { type: "boolean", default: false },
     },
   });
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     redirectUris,
     accessTokenTtlSeconds: integer("--token-ttl", values["token-ttl"] ?? process.env.TP_SIM_TOKEN_TTL),
     refreshGraceSeconds: integer("--refresh-grace", values["refresh-grace"]),
+    uploadProcessingPolls: integer("--upload-polls", values["upload-polls"] ?? process.env.TP_SIM_UPLOAD_POLLS),
     quiet: values.quiet,
   });
   console.log(`TrainingPeaks simulator listening on ${simulator.url}`);

@@ -18,6 +18,17 @@ export const json = (status: number, body: unknown, headers?: Headers): SimRespo
 export const html = (status: number, markup: string, headers?: Headers): SimResponse => ({ kind: "html", status, html: markup, headers });
 export const text = (status: number, body: string, headers?: Headers): SimResponse => ({ kind: "text", status, text: body, headers });
 export const empty = (status: number, headers?: Headers): SimResponse => ({ kind: "empty", status, headers });
+/** ASP.NET-style errors: a JSON array of messages. */
+export const messageList = (status: number, messages: readonly string[], headers?: Headers): SimResponse => json(status, messages, headers);
+
+const MB = 1024 * 1024;
+
+/** "30 MB", or an exact byte count for limits that are not whole megabytes (tests). */
+export const formatSize = (bytes: number): string => (bytes >= MB && bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`);
+
+/** 413 for a body above `limit` bytes; the connection closes as the rest of the body is not read. */
+export const bodyTooLarge = (limit: number): SimResponse =>
+  messageList(413, [`The request body exceeds the ${formatSize(limit)} limit.`], { Connection: "close" });
 export const found = (location: string): SimResponse => ({ kind: "redirect", status: 302, location });
 
 export function writeResponse(res: ServerResponse, response: SimResponse, malformed = false): void {

@@ -14,12 +14,14 @@ import { renderIisNotFound } from "./page-layout";
 import { empty, html, json, type SimResponse, text, writeResponse } from "./responses";
 import { DEFAULT_REDIRECT_URIS, DEMO_CLIENT, isKnownScope } from "./scopes";
 import { handleDeauthorize, handleToken } from "./token";
+import { type UploadLog, UploadStore } from "./uploads";
 
 export { DEMO_ATHLETES } from "./athletes";
 export type { SeedAthlete } from "./athletes";
 export { DEMO_CLIENT } from "./scopes";
 export type { TokenResponse } from "./grants";
 export type { SimulatorStats } from "./context";
+export type { FileStatus, UploadLog, UploadRecord, UploadSettings } from "./uploads";
 
 export interface TrainingPeaksSimulatorOptions {
   /** 0 = ephemeral (tests); default 0. */
@@ -38,6 +40,10 @@ export interface TrainingPeaksSimulatorOptions {
   refreshGraceSeconds?: number;
   /** Registered redirect URIs of the demo client. */
   redirectUris?: string[];
+  /** Status polls of an upload answered "Processing" before "Success"; default 1 (0: the workout exists at once). */
+  uploadProcessingPolls?: number;
+  /** Largest `POST /v3/file` body and decoded file; default 30 MB. */
+  maxUploadBytes?: number;
   /** Silence the per-request log lines. */
   quiet?: boolean;
 }
@@ -48,15 +54,31 @@ export interface TrainingPeaksSimulator {
   clock: ManualClock;
   faults: FaultController;
   stats: SimulatorStats;
+  /** Accepted `POST /v3/file` uploads and the upload settings (also `GET /__admin/uploads`). */
+  uploads: UploadLog;
   /** Invalidate every live access token (tests: force 401 → refresh path). */
   expireAccessTokens(): void;
   /** Revoke every grant of an athlete, or of everyone (tests: invalid_grant path). */
   revokeGrants(athleteId?: number): void;
   /** Tokens for an athlete without the browser flow (default: demo athlete, every client scope). */
   issueTokens(input?: { athleteId?: number; scopes?: string[] }): TokenResponse;
-  /** Clear faults, stats, grants and the clock offset. */
+  /** Clear faults, stats, grants, uploads (and their workouts), upload settings and the clock offset. */
   reset(): void;
   close(): Promise<void>;
+}
+
+const DEFAULT_MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+/** Reads up to `limit` bytes; past it, drains the rest (so a 413 can still be written) and returns null. */
+async function readBodyUpTo(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size <= limit) chunks.push(buf);
+  }
+  return size > limit ? null : Buffer.concat(chunks);
 }
 
 function normalizePath(pathname: string): string {
@@ -78,7 +100,7 @@ async function route(ctx: SimContext, req: SimRequest): Promise<SimResponse> {
   if (req.route === "/oauth/authorize") return handleAuthorize(ctx, req);
   if (req.route === "/oauth/token") return handleToken(ctx, req);
   if (req.route === "/oauth/deauthorize") return handleDeauthorize(ctx, req);
-  const api = handleApi(ctx, req);
+  const api = await handleApi(ctx, req);
   if (api) return api;
   const page = /^\/workout\/(\d+)$/.exec(req.route);
   const workout = page ? ctx.catalog.findAny(Number(page[1])) : undefined;
@@ -99,6 +121,8 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     refreshGraceSeconds: opts.refreshGraceSeconds ?? 0,
   });
   const consents = new ConsentNonces(clock);
+  const uploadLimit = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploads = new UploadStore({ processingPolls: opts.uploadProcessingPolls ?? 1, maxBodyBytes: uploadLimit, maxFileBytes: uploadLimit });
   const client = { ...DEMO_CLIENT, redirectUris: [...(opts.redirectUris ?? DEFAULT_REDIRECT_URIS)] };
   // The catalog's links need the bound port, so the context is completed after listen().
   const state: { ctx?: SimContext } = {};
@@ -107,6 +131,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     clock,
     faults,
     stats,
+    uploads,
     expireAccessTokens: () => grants.expireAccessTokens(),
     revokeGrants: (athleteId?: number) => grants.revokeAthlete(athleteId),
     issueTokens(input: { athleteId?: number; scopes?: string[] } = {}): TokenResponse {
@@ -122,6 +147,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
       clearStats(stats);
       grants.clear();
       consents.clear();
+      uploads.clear(state.ctx?.catalog);
       clock.reset();
     },
   };
@@ -131,7 +157,15 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     const path = normalizePath(url.pathname);
-    const simReq: SimRequest = { method, path, route: path.toLowerCase(), query: url.searchParams, headers: req.headers, readBody: () => readBody(req) };
+    const simReq: SimRequest = {
+      method,
+      path,
+      route: path.toLowerCase(),
+      query: url.searchParams,
+      headers: req.headers,
+      readBody: () => readBody(req),
+      readBodyUpTo: (limit) => readBodyUpTo(req, limit),
+    };
     if (simReq.route === "/__admin" || simReq.route.startsWith("/__admin/")) {
       writeResponse(res, await handleAdmin(simulator, simReq));
       return;
@@ -170,7 +204,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;
   const publicUrl = (opts.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  state.ctx = { clock, client, grants, consents, stats, catalog: new WorkoutCatalog(clock.now(), { publicUrl }) };
+  state.ctx = { clock, client, grants, consents, stats, uploads, publicUrl, catalog: new WorkoutCatalog(clock.now(), { publicUrl }) };
 
   return {
     ...simulator,

@@ -1,4 +1,36 @@
-import type { Sport } from "./workout-templates";
+/**
+ * `WorkoutType` as reads return it: W:WorkoutsObject lists swim, bike, run, walk, mtb, xc-ski, rowing, brick, x-train,
+ * race, day off, strength, custom, other and says reads are capitalised; the capitalisation of the multi-word
+ * values is a guess [?]. Keys are the lower-case values clients send.
+ */
+export const WORKOUT_TYPES = {
+  swim: "Swim",
+  bike: "Bike",
+  run: "Run",
+  walk: "Walk",
+  mtb: "MTB",
+  "xc-ski": "XC-Ski",
+  rowing: "Rowing",
+  brick: "Brick",
+  "x-train": "X-Train",
+  race: "Race",
+  "day off": "Day Off",
+  strength: "Strength",
+  custom: "Custom",
+  other: "Other",
+} as const;
+
+export type WorkoutType = (typeof WORKOUT_TYPES)[keyof typeof WORKOUT_TYPES];
+
+function isWorkoutTypeKey(key: string): key is keyof typeof WORKOUT_TYPES {
+  return Object.hasOwn(WORKOUT_TYPES, key);
+}
+
+/** A client-sent type (any case: `bike`, `Bike`, `XC-Ski`) as reads spell it, or null when unknown. */
+export function parseWorkoutType(value: string): WorkoutType | null {
+  const key = value.trim().toLowerCase();
+  return isWorkoutTypeKey(key) ? WORKOUT_TYPES[key] : null;
+}
 
 /** The workout object of spec §5.3 (every key present; .NET serialises nulls). */
 export interface TpWorkout {
@@ -13,7 +45,7 @@ export interface TpWorkout {
   PreActivityComment: string | null;
   Completed: boolean;
   Url: string | null;
-  WorkoutType: Sport;
+  WorkoutType: WorkoutType;
   Distance: number | null;
   DistancePlanned: number | null;
   TotalTime: number | null;
@@ -53,4 +85,63 @@ export interface TpWorkout {
   Tags: string[] | null;
   WorkoutFileFormats: string[] | null;
   Structure: string | null;
+}
+
+/** The identity fields; everything measured or planned starts null (filled by the seeder or an upload). */
+export type WorkoutIdentity = Pick<TpWorkout, "Id" | "AthleteId" | "WorkoutDay" | "Title" | "Description" | "Url" | "WorkoutType">;
+
+export function blankWorkout(identity: WorkoutIdentity): TpWorkout {
+  return {
+    Id: identity.Id,
+    AthleteId: identity.AthleteId,
+    WorkoutDay: identity.WorkoutDay,
+    StartTime: null,
+    StartTimePlanned: null,
+    LastModifiedDate: "",
+    Title: identity.Title,
+    Description: identity.Description,
+    PreActivityComment: null,
+    Completed: false,
+    Url: identity.Url,
+    WorkoutType: identity.WorkoutType,
+    Distance: null,
+    DistancePlanned: null,
+    TotalTime: null,
+    TotalTimePlanned: null,
+    TssActual: null,
+    TssPlanned: null,
+    TssCalculationMethod: null,
+    IF: null,
+    IFPlanned: null,
+    Calories: null,
+    CaloriesPlanned: null,
+    Energy: null,
+    EnergyPlanned: null,
+    HeartRateAverage: null,
+    HeartRateMinimum: null,
+    HeartRateMaximum: null,
+    PowerAverage: null,
+    PowerMaximum: null,
+    NormalizedPower: null,
+    VelocityAverage: null,
+    VelocityMaximum: null,
+    NormalizedSpeed: null,
+    CadenceAverage: null,
+    CadenceMaximum: null,
+    TorqueAverage: null,
+    TorqueMaximum: null,
+    ElevationGain: null,
+    ElevationLoss: null,
+    ElevationMinimum: null,
+    ElevationAverage: null,
+    ElevationMaximum: null,
+    TempMin: null,
+    TempAvg: null,
+    TempMax: null,
+    Rpe: null,
+    Feeling: null,
+    Tags: null,
+    WorkoutFileFormats: null,
+    Structure: null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { SeedAthlete } from "./athletes";
 import { formatLocalDateTime, formatUtcTicks, localToUtc } from "./dates";
-import type { TpWorkout } from "./workout-object";
+import { blankWorkout, type TpWorkout } from "./workout-object";
 import type { SessionTemplate, Sport } from "./workout-templates";
 
 export type { TpWorkout } from "./workout-object";
@@ -38,59 +38,15 @@ export function speedForPower(watts: number, massKg: number): number {
 const FILE_FORMATS: Record<Sport, string[]> = { Bike: ["fit", "zwo", "erg", "mrc", "json"], Run: ["fit", "json"], Strength: [] };
 
 function emptyWorkout(seed: WorkoutSeed): TpWorkout {
-  return {
+  return blankWorkout({
     Id: seed.id,
     AthleteId: seed.athlete.id,
     WorkoutDay: formatLocalDateTime(seed.day, 0),
-    StartTime: null,
-    StartTimePlanned: null,
-    LastModifiedDate: "",
     Title: seed.template.title,
     Description: seed.template.description,
-    PreActivityComment: null,
-    Completed: false,
     Url: seed.url,
     WorkoutType: seed.template.sport,
-    Distance: null,
-    DistancePlanned: null,
-    TotalTime: null,
-    TotalTimePlanned: null,
-    TssActual: null,
-    TssPlanned: null,
-    TssCalculationMethod: null,
-    IF: null,
-    IFPlanned: null,
-    Calories: null,
-    CaloriesPlanned: null,
-    Energy: null,
-    EnergyPlanned: null,
-    HeartRateAverage: null,
-    HeartRateMinimum: null,
-    HeartRateMaximum: null,
-    PowerAverage: null,
-    PowerMaximum: null,
-    NormalizedPower: null,
-    VelocityAverage: null,
-    VelocityMaximum: null,
-    NormalizedSpeed: null,
-    CadenceAverage: null,
-    CadenceMaximum: null,
-    TorqueAverage: null,
-    TorqueMaximum: null,
-    ElevationGain: null,
-    ElevationLoss: null,
-    ElevationMinimum: null,
-    ElevationAverage: null,
-    ElevationMaximum: null,
-    TempMin: null,
-    TempAvg: null,
-    TempMax: null,
-    Rpe: null,
-    Feeling: null,
-    Tags: null,
-    WorkoutFileFormats: null,
-    Structure: null,
-  };
+  });
 }
 
 function applyPlan(w: TpWorkout, seed: WorkoutSeed, rng: () => number): void {
