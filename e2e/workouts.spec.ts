@@ -1,29 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { ensureSyncedHistory, screenshot, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
-
-/** The demo member's history synced for the demo athlete (reused when an earlier spec already synced it). */
-async function ensureSyncedHistory(page: Page) {
-  await signIn(page);
-  await page.goto("/workouts");
-  // The list streams in behind a loading skeleton: wait for it before deciding.
-  const state = page.getByText(/\d+ in your history|No Peloton workouts yet/);
-  await state.waitFor();
-  if ((await state.textContent())?.includes("320 in your history")) return;
-  await page.goto("/connections");
-  await page.getByRole("heading", { name: "Peloton" }).waitFor();
-  if (await page.getByTestId("peloton-connect-form").isVisible()) {
-    await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
-    await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
-    await page.getByRole("button", { name: "Connect Peloton" }).click();
-    await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
-  }
-  const panel = page.getByTestId("sync-panel");
-  const start = panel.getByRole("button", { name: /Sync my Peloton history|Sync now|Resume sync/ });
-  if (await start.isVisible()) await start.click();
-  await expect(panel.getByTestId("sync-phase")).toHaveText("Up to date", { timeout: 170_000 });
-}
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);

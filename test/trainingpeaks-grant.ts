@@ -38,3 +38,40 @@ export async function grantTokens(simUrl: string, athleteId: number, scope = DEM
   if (token.status !== 200) throw new Error(`token exchange failed: ${token.status}`);
   return (await token.json()) as SimTokens;
 }
+
+/**
+ * Link an existing user to a simulator athlete the way sign-in leaves it: sealed tokens on the Account row and a
+ * profile snapshot. `storedScope` lets a test record a scope that differs from what the simulator granted.
+ */
+export async function linkTrainingPeaks(
+  userId: string,
+  simUrl: string,
+  opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string },
+): Promise<SimTokens> {
+  const { getDb } = await import("@/lib/db");
+  const { seal } = await import("@/lib/crypto");
+  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
+  const tokens = await grantTokens(simUrl, opts.athleteId, opts.scope);
+  const db = await getDb();
+  const id = String(opts.athleteId);
+  await db.account.deleteMany({ where: { provider: "trainingpeaks", providerAccountId: id } });
+  await db.account.create({
+    data: {
+      userId,
+      type: "oauth",
+      provider: "trainingpeaks",
+      providerAccountId: id,
+      access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
+      refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
+      expires_at: Math.floor(Date.now() / 1000) + tokens.expires_in,
+      scope: opts.storedScope ?? tokens.scope,
+      token_type: "bearer",
+    },
+  });
+  await db.trainingPeaksProfile.upsert({
+    where: { userId },
+    create: { userId, athleteId: id, timeZone: opts.timeZone ?? "America/Denver", isPremium: true, ftpWatts: 265, fetchedAt: new Date() },
+    update: {},
+  });
+  return tokens;
+}

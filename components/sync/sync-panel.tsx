@@ -8,7 +8,7 @@ import { describeProgress } from "@/lib/sync/progress-format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-const RUNNING = new Set(["listing", "details", "finalizing"]);
+const RUNNING = new Set(["listing", "details", "finalizing", "uploading"]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

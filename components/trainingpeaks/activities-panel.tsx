@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { fetchJson, queryKeys } from "@/lib/api/fetch-json";
-import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
+import Link from "next/link";
+import type { LinkedActivity } from "@/lib/queries/trainingpeaks-activities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -12,7 +13,7 @@ import { formatDistance, formatDuration } from "@/lib/format";
 export function useTrainingPeaksActivities(start: string, end: string) {
   return useQuery({
     queryKey: queryKeys.tpActivities(start, end),
-    queryFn: () => fetchJson<TrainingPeaksActivity[]>(`/api/trainingpeaks/activities?start=${start}&end=${end}`),
+    queryFn: () => fetchJson<LinkedActivity[]>(`/api/trainingpeaks/activities?start=${start}&end=${end}`),
     staleTime: 5 * 60_000,
   });
 }
@@ -75,7 +76,7 @@ export function ActivitiesPanel({ initialStart, initialEnd }: { initialStart: st
   );
 }
 
-function ActivitiesTable({ activities }: { activities: TrainingPeaksActivity[] }) {
+function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
@@ -96,8 +97,19 @@ function ActivitiesTable({ activities }: { activities: TrainingPeaksActivity[] }
             <tr key={a.id} className="border-t border-border">
               <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{a.day}</td>
               <td className="py-2 pr-3">
-                {a.title}
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noreferrer" className="hover:underline">
+                    {a.title}
+                  </a>
+                ) : (
+                  a.title
+                )}
                 {!a.completed && <span className="ml-2 rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">planned</span>}
+                {a.autocoachWorkoutId && (
+                  <Link href={`/workouts/${a.autocoachWorkoutId}`} className="ml-2 rounded bg-accent/10 px-1.5 py-0.5 text-xs font-semibold text-accent hover:underline" data-testid="autocoach-link">
+                    From AutoCoach →
+                  </Link>
+                )}
               </td>
               <td className="py-2 pr-3">{a.type}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(a.durationSeconds ?? a.plannedDurationSeconds)}</td>

@@ -39,7 +39,7 @@ export async function runSyncCron(opts: { timeLimitMs: number; stepBudgetMs: num
 
   const runnable = await db.syncJob.findMany({
     where: {
-      OR: [{ phase: { in: ["listing", "details", "finalizing"] } }, { phase: "paused", pauseReason: { in: ["rate_limited", "error"] }, resumeAfter: { lte: now } }],
+      OR: [{ phase: { in: ["listing", "details", "finalizing", "uploading"] } }, { phase: "paused", pauseReason: { in: ["rate_limited", "error"] }, resumeAfter: { lte: now } }],
       user: { pelotonConnection: { status: "active" } },
     },
     select: { userId: true },

@@ -5,9 +5,9 @@ import type { Db } from "@/lib/db";
 /** SyncJob lifecycle: one unfinished job per user, a lease per step, progress from the database. */
 
 export type SyncKind = "full" | "incremental";
-export type SyncPhase = "listing" | "details" | "finalizing" | "done" | "paused" | "cancelled" | "failed";
-const ACTIVE: SyncPhase[] = ["listing", "details", "finalizing", "paused"];
-const RUNNING: SyncPhase[] = ["listing", "details", "finalizing"];
+export type SyncPhase = "listing" | "details" | "finalizing" | "uploading" | "done" | "paused" | "cancelled" | "failed";
+const ACTIVE: SyncPhase[] = ["listing", "details", "finalizing", "uploading", "paused"];
+const RUNNING: SyncPhase[] = ["listing", "details", "finalizing", "uploading"];
 
 export interface SyncProgress {
   jobId: string;

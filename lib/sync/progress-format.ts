@@ -13,6 +13,7 @@ const PHASE_LABEL: Record<SyncProgress["phase"], string> = {
   listing: "Listing your workouts",
   details: "Downloading workout data",
   finalizing: "Finishing up",
+  uploading: "Sending new rides to TrainingPeaks",
   done: "Up to date",
   paused: "Paused",
   cancelled: "Cancelled",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { ProviderError } from "@/lib/integrations/http";
+import { autoSendChunk, enqueueAutoSend } from "@/lib/push/auto-send";
 import { cancelSyncJob, computeProgress, resumeSyncJob, startSyncJob, type SyncKind, type SyncProgress } from "./job";
 import { createPelotonSource, type PelotonSourceOptions } from "./peloton-source";
 import { runSyncStep, type StepOptions, type StepResult } from "./step";
@@ -30,7 +31,11 @@ export async function syncStep(userId: string, opts: StepOptions & PelotonSource
   const timeoutMs = opts.timeoutMs ?? Math.min(15_000, Math.max(2_000, budgetMs));
   const retries = opts.retries ?? 3;
   const leaseMs = opts.leaseMs ?? budgetMs + (retries + 1) * timeoutMs + 10_000;
-  return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries }), { ...opts, budgetMs, leaseMs });
+  const afterIncremental = opts.afterIncremental ?? {
+    enqueue: (jobStartedAt: Date) => enqueueAutoSend(db, userId, jobStartedAt),
+    chunk: (deadline: number) => autoSendChunk(db, userId, deadline),
+  };
+  return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries }), { ...opts, budgetMs, leaseMs, afterIncremental });
 }
 
 export async function getSyncProgress(userId: string): Promise<SyncProgress | null> {

@@ -19,6 +19,15 @@ export interface StepOptions {
   pageSize?: number;
   /** how long the step's lease lasts; must cover the budget plus the slowest request with its retries */
   leaseMs?: number;
+  /** work after an incremental sync (Auto-send new rides), run in bounded chunks as the "uploading" phase */
+  afterIncremental?: AfterSyncWork;
+}
+
+export interface AfterSyncWork {
+  /** queue the job's work; returns how many items wait */
+  enqueue(jobStartedAt: Date): Promise<number>;
+  /** one bounded chunk; true while items still wait */
+  chunk(deadline: number): Promise<boolean>;
 }
 
 export interface StepResult {
@@ -67,10 +76,12 @@ async function updateJob(ctx: Ctx, data: Parameters<Db["syncJob"]["updateMany"]>
 
 const timeLeft = (ctx: Ctx) => ctx.deadline - Date.now();
 
+const isRunning = (phase: SyncPhase) => phase === "listing" || phase === "details" || phase === "finalizing" || phase === "uploading";
+
 export async function runSyncStep(db: Db, userId: string, source: SyncSource, opts: StepOptions = {}): Promise<StepResult> {
   const budgetMs = opts.budgetMs ?? 8_000;
   const started = Date.now();
-  let job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["listing", "details", "finalizing", "paused"] } }, orderBy: { startedAt: "desc" } });
+  let job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["listing", "details", "finalizing", "uploading", "paused"] } }, orderBy: { startedAt: "desc" } });
   const result = (progress: SyncProgress | null, more: boolean, busy = false, seriesBytes: number[] = [], requestMs = 0): StepResult => ({
     progress,
     more,
@@ -106,7 +117,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
   let phase: SyncPhase = job.phase;
   try {
     // Each phase function does a bounded chunk and returns the phase to continue with.
-    while (timeLeft(ctx) > 0 && (phase === "listing" || phase === "details" || phase === "finalizing")) {
+    while (timeLeft(ctx) > 0 && isRunning(phase)) {
       if (phase === "listing") {
         phase = await listChunk(ctx, job.kind === "full");
         // End the step as soon as the list is complete so the history shows up right away.
@@ -121,7 +132,12 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
           await updateJob(ctx, { phase, failedCount: 0 });
           break;
         }
-      } else phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
+      } else if (phase === "finalizing") {
+        phase = await finalize(ctx.db, ctx.userId, ctx.source, job.kind === "full", () => updateJob(ctx, { updatedAt: new Date() }));
+        if (phase === "done" && job.kind === "incremental" && opts.afterIncremental) {
+          phase = (await opts.afterIncremental.enqueue(job.startedAt)) > 0 ? "uploading" : "done";
+        }
+      } else phase = opts.afterIncremental && (await opts.afterIncremental.chunk(ctx.deadline)) ? "uploading" : "done";
       if (phase === "done") await updateJob(ctx, { phase: "done", finishedAt: new Date(), failedCount: 0 });
       else await updateJob(ctx, { phase, failedCount: 0 });
     }
@@ -132,7 +148,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     await releaseLease(db, job.id, holder);
   }
   const progress = await computeProgress(db, userId, job.id);
-  return result(progress, phase === "listing" || phase === "details" || phase === "finalizing", false, ctx.seriesBytes, (source.requestMs ?? 0) - requestMsBefore);
+  return result(progress, isRunning(phase), false, ctx.seriesBytes, (source.requestMs ?? 0) - requestMsBefore);
 }
 
 async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Promise<SyncPhase> {

@@ -6,12 +6,14 @@ import { disciplineLabel, formatDuration, formatWorkoutDate } from "@/lib/format
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import { getWorkoutDetail } from "@/lib/queries/workout-detail";
+import { getPushView } from "@/lib/push/push-workout";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LazyWorkoutCharts } from "./_charts";
 import { WorkoutSummary } from "./_summary";
+import { TrainingPeaksCard } from "./_trainingpeaks";
 
 export const metadata: Metadata = { title: "Workout" };
 
@@ -27,6 +29,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
   const w = await getWorkoutDetail(user.id, id);
   // Someone else's workout is indistinguishable from a missing one.
   if (!w) notFound();
+  const push = await getPushView(user.id, w.id);
   const input = { discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate };
   const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
   const paceLevel = w.paceLevel ?? estimatedPaceLevel;
@@ -78,6 +81,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
       <Card title="Summary">
         <WorkoutSummary w={w} />
       </Card>
+      <TrainingPeaksCard workoutId={w.id} hasSamples={w.series !== null && w.series.length > 0} push={push} />
       {chart.panels.length > 0 ? (
         <>
           <Card title="Performance vs class targets">

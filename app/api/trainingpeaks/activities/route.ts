@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoute } from "@/lib/api/handler";
-import { fetchActivities } from "@/lib/integrations/trainingpeaks/api";
+import { listTrainingPeaksActivities } from "@/lib/queries/trainingpeaks-activities";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 const query = z
@@ -10,5 +10,5 @@ const query = z
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in athlete's TrainingPeaks activities; ranges over 45 days are fetched in chunks. */
-export const GET = userRoute("trainingpeaks.activities", query, ({ userId, query: q }) => fetchActivities(userId, q.start, q.end));
+/** The signed-in athlete's TrainingPeaks activities (ranges over 45 days are fetched in chunks), linked to ours. */
+export const GET = userRoute("trainingpeaks.activities", query, ({ userId, query: q }) => listTrainingPeaksActivities(userId, q.start, q.end));

@@ -1,0 +1,10 @@
+"use server";
+
+import { z } from "zod";
+import { runUserAction, type ActionResult } from "@/lib/actions";
+import { setAutoSend } from "@/lib/push/auto-send";
+
+/** "Auto-send new rides": switching on applies to workouts that start from now on. */
+export async function setAutoSendAction(enabled: boolean): Promise<ActionResult<{ enabled: boolean; since: string | null }>> {
+  return runUserAction("trainingpeaks.autosend", z.object({ enabled: z.boolean() }), { enabled }, ({ userId, input }) => setAutoSend(userId, input.enabled));
+}

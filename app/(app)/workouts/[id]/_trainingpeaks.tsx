@@ -1,0 +1,33 @@
+import type { PushView } from "@/lib/push/view";
+import { SendToTrainingPeaks } from "@/components/workouts/send-to-trainingpeaks";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+
+/** Send to TrainingPeaks, compare with what TrainingPeaks has, and download the file. */
+export function TrainingPeaksCard({ workoutId, hasSamples, push }: { workoutId: string; hasSamples: boolean; push: PushView }) {
+  if (!hasSamples) {
+    return (
+      <Card title="TrainingPeaks and files">
+        <p className="text-sm text-muted">This workout has no recorded samples yet, so there is nothing to send or export.</p>
+      </Card>
+    );
+  }
+  const exportHref = (format: "fit" | "tcx") => `/api/workouts/${workoutId}/export?format=${format}`;
+  return (
+    <Card title="TrainingPeaks and files">
+      <div className="space-y-5">
+        <SendToTrainingPeaks workoutId={workoutId} initial={push} />
+        <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
+          <span className="text-sm font-medium">Download</span>
+          <a href={exportHref("fit")} download className={buttonClass("secondary")} data-testid="export-fit">
+            FIT file
+          </a>
+          <a href={exportHref("tcx")} download className={buttonClass("secondary")} data-testid="export-tcx">
+            TCX file
+          </a>
+          <span className="text-xs text-muted">For Garmin Connect, Strava, Golden Cheetah or any other tool.</span>
+        </div>
+      </div>
+    </Card>
+  );
+}

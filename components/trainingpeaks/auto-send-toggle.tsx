@@ -1,0 +1,50 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { setAutoSendAction } from "@/app/(app)/trainingpeaks/actions";
+
+/** The "Auto-send new rides" switch (a real checkbox: keyboard and screen readers work as usual). */
+export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boolean; since: string | null }; canUpload: boolean }) {
+  const id = useId();
+  const [state, setState] = useState(initial);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const since = state.since ? new Date(state.since).toLocaleDateString("en-GB", { dateStyle: "medium" }) : null;
+  return (
+    <div className="space-y-2 text-sm" data-testid="auto-send">
+      <div className="flex items-center gap-3">
+        <input
+          id={id}
+          type="checkbox"
+          className="size-5 accent-[var(--accent)]"
+          checked={state.enabled}
+          disabled={pending}
+          onChange={(e) => {
+            const enabled = e.target.checked;
+            start(async () => {
+              const r = await setAutoSendAction(enabled);
+              if (r.ok) {
+                setState(r.data);
+                setMessage(enabled ? "On: new rides go to TrainingPeaks after each sync." : "Off.");
+              } else setMessage(r.message);
+            });
+          }}
+        />
+        <label htmlFor={id} className="font-medium">
+          Auto-send new rides to TrainingPeaks
+        </label>
+      </div>
+      <p className="text-xs text-muted" aria-live="polite">
+        {message ??
+          (state.enabled && since
+            ? `Workouts started since ${since} are uploaded after each sync (never twice: anything TrainingPeaks already has is linked instead).`
+            : "After each sync, new Peloton workouts are uploaded as FIT files with 1-second data. Older workouts can be sent one by one from their page.")}
+      </p>
+      {!canUpload && (
+        <p className="text-xs text-warn">
+          AutoCoach doesn&apos;t have TrainingPeaks&apos; permission to add files yet; sign in again and approve it before uploads can succeed.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { ensureSyncedHistory, screenshot, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  const page = await browser.newPage();
+  await ensureSyncedHistory(page);
+  await page.close();
+});
+
+test("send a synced ride to TrainingPeaks, see it in the activities list and follow the link back", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  await page.goto("/workouts?discipline=cycling");
+  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  const title = (await page.getByTestId("workout-title").textContent()) ?? "";
+  const workoutUrl = page.url();
+
+  const send = page.getByTestId("send-to-trainingpeaks");
+  await send.getByRole("button", { name: "Send to TrainingPeaks" }).click();
+  await expect(send).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  // "Already on TrainingPeaks" when the simulator happens to hold a ride at that start time: linked, not re-uploaded.
+  await expect(send.getByText(/^(Sent to|Already on) TrainingPeaks$/)).toBeVisible();
+  await expect(send.getByRole("link", { name: /Open in TrainingPeaks/ })).toHaveAttribute("href", /\/workout\/\d+$/);
+  await screenshot(page, "workout-sent-to-trainingpeaks");
+
+  // A reload shows the stored result: the upload is never repeated.
+  await page.reload();
+  await expect(page.getByTestId("send-to-trainingpeaks")).toHaveAttribute("data-state", "done");
+
+  await page.goto("/trainingpeaks");
+  const back = page.getByTestId("autocoach-link");
+  await expect(back).toHaveCount(1, { timeout: 20_000 });
+  await expect(back.locator("xpath=ancestor::tr")).toContainText(title.trim().slice(0, 20));
+  await screenshot(page, "trainingpeaks-activities-linked");
+  await back.click();
+  await expect(page).toHaveURL(workoutUrl);
+  await expect(page.getByTestId("workout-title")).toHaveText(title);
+});
+
+test("download a workout as FIT and TCX", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts?discipline=cycling");
+  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  const fit = page.waitForEvent("download");
+  await page.getByTestId("export-fit").click();
+  const fitDownload = await fit;
+  expect(fitDownload.suggestedFilename()).toMatch(/\.fit$/);
+  const tcx = page.waitForEvent("download");
+  await page.getByTestId("export-tcx").click();
+  const tcxDownload = await tcx;
+  expect(tcxDownload.suggestedFilename()).toMatch(/\.tcx$/);
+  const stream = await tcxDownload.createReadStream();
+  let xml = "";
+  for await (const chunk of stream) xml += String(chunk);
+  expect(xml).toContain("<TrainingCenterDatabase");
+  expect(xml).toContain("<Trackpoint>");
+});
