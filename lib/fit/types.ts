@@ -88,8 +88,9 @@ export class FitFileError extends Error {
   constructor(
     readonly code: FitFileErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "FitFileError";
   }
 }
