@@ -14,7 +14,9 @@ test("send a synced ride to TrainingPeaks, see it in the activities list and fol
   test.setTimeout(90_000);
   await signIn(page);
   await page.goto("/workouts?discipline=cycling");
-  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  // The newest ride may still be in progress (not sendable); the second is finished.
+  await page.getByTestId("history-table").locator("tbody tr a").nth(1).click();
+  await expect(page.getByText("Still in progress")).toHaveCount(0);
   const title = (await page.getByTestId("workout-title").textContent()) ?? "";
   const workoutUrl = page.url();
 

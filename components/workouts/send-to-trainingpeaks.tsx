@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { sendToTrainingPeaksAction } from "@/app/(app)/workouts/[id]/actions";
 import type { PushView } from "@/lib/push/view";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
@@ -15,13 +15,13 @@ export function SendToTrainingPeaks({ workoutId, initial }: { workoutId: string;
   const [view, setView] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const calls = useRef(0);
+  const [calls, setCalls] = useState(0);
   const busy = pending || view.state === "uploading" || view.state === "processing";
 
   const send = () => {
     setError(null);
+    setCalls((n) => n + 1);
     start(async () => {
-      calls.current += 1;
       const result = await sendToTrainingPeaksAction(workoutId);
       if (result.ok) setView(result.data);
       else setError(result.message);
@@ -29,11 +29,11 @@ export function SendToTrainingPeaks({ workoutId, initial }: { workoutId: string;
   };
 
   useEffect(() => {
-    if (pending || (view.state !== "processing" && view.state !== "uploading") || calls.current >= MAX_POLL_CALLS) return;
+    if (pending || (view.state !== "processing" && view.state !== "uploading") || calls >= MAX_POLL_CALLS) return;
     const timer = setTimeout(send, POLL_INTERVAL_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `send` is recreated each render; the state decides
-  }, [view, pending]);
+  }, [view, pending, calls]);
 
   return (
     <div className="space-y-3" data-testid="send-to-trainingpeaks" data-state={view.state}>
@@ -57,7 +57,7 @@ export function SendToTrainingPeaks({ workoutId, initial }: { workoutId: string;
         <p role="status" className="flex items-center gap-2 text-sm">
           <span aria-hidden className="size-3 animate-pulse rounded-full bg-accent" />
           {view.state === "processing" ? "TrainingPeaks is processing the file…" : "Sending to TrainingPeaks…"}
-          {calls.current >= MAX_POLL_CALLS && " This is taking longer than usual; reload the page later to see the result."}
+          {calls >= MAX_POLL_CALLS && " This is taking longer than usual; reload the page later to see the result."}
         </p>
       ) : (
         <div className="flex flex-wrap items-center gap-3">

@@ -136,6 +136,15 @@ describe(`Send to TrainingPeaks (${database.kind()})`, () => {
     expect(view).toMatchObject({ state: "done", linkedExisting: true });
   });
 
+  it("refuses a workout that was still in progress when synced, uploading nothing", async () => {
+    const { userId, db } = await seedUser();
+    const workoutId = await seedSyncedRide(db, userId, { startTime: quietStart(12) });
+    await db.workout.update({ where: { id: workoutId }, data: { status: "IN_PROGRESS" } });
+    await expect(push(userId, workoutId)).rejects.toMatchObject({ detail: { code: "in_progress", status: 409 } });
+    expect(fileUploads()).toHaveLength(0);
+    expect(await db.trainingPeaksUpload.count({ where: { workoutId } })).toBe(0);
+  });
+
   it("uploads once when two sends race", async () => {
     const { userId, db } = await seedUser();
     const workoutId = await seedSyncedRide(db, userId, { startTime: quietStart(9) });

@@ -137,8 +137,12 @@ async function claim(uploadId: string): Promise<boolean> {
 
 export async function pushWorkout(userId: string, workoutId: string, opts: PushOptions): Promise<PushView> {
   const db = await getDb();
-  const workout = await db.workout.findFirst({ where: { id: workoutId, userId }, select: { id: true } });
+  const workout = await db.workout.findFirst({ where: { id: workoutId, userId }, select: { id: true, status: true } });
   if (!workout) throw new UserFacingFailure({ code: "not_found", message: "This workout does not exist or is not yours.", status: 404 });
+  if (workout.status !== "COMPLETE") {
+    // TrainingPeaks would keep the partial ride and we could not replace it: wait for the finished one.
+    throw new UserFacingFailure({ code: "in_progress", message: "This workout hadn't finished when it was synced. Sync again once it has, then send it.", status: 409 });
+  }
   const row = await db.trainingPeaksUpload.upsert({
     where: { workoutId },
     create: { userId, workoutId, trigger: opts.trigger },

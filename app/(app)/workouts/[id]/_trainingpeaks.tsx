@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** Send to TrainingPeaks, compare with what TrainingPeaks has, and download the file. */
-export function TrainingPeaksCard({ workoutId, hasSamples, push }: { workoutId: string; hasSamples: boolean; push: PushView }) {
+export function TrainingPeaksCard({ workoutId, hasSamples, inProgress, push }: { workoutId: string; hasSamples: boolean; inProgress: boolean; push: PushView }) {
   if (!hasSamples) {
     return (
       <Card title="TrainingPeaks and files">
@@ -16,7 +16,13 @@ export function TrainingPeaksCard({ workoutId, hasSamples, push }: { workoutId: 
   return (
     <Card title="TrainingPeaks and files">
       <div className="space-y-5">
-        <SendToTrainingPeaks workoutId={workoutId} initial={push} />
+        {inProgress && push.state === "not_sent" ? (
+          <p className="text-sm text-muted" data-testid="send-unavailable">
+            Sending to TrainingPeaks is available once the workout has finished and synced (TrainingPeaks would keep a partial ride).
+          </p>
+        ) : (
+          <SendToTrainingPeaks workoutId={workoutId} initial={push} />
+        )}
         <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
           <span className="text-sm font-medium">Download</span>
           <a href={exportHref("fit")} download className={buttonClass("secondary")} data-testid="export-fit">

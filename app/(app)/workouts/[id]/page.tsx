@@ -81,7 +81,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
       <Card title="Summary">
         <WorkoutSummary w={w} />
       </Card>
-      <TrainingPeaksCard workoutId={w.id} hasSamples={w.series !== null && w.series.length > 0} push={push} />
+      <TrainingPeaksCard workoutId={w.id} hasSamples={w.series !== null && w.series.length > 0} inProgress={w.status !== "COMPLETE"} push={push} />
       {chart.panels.length > 0 ? (
         <>
           <Card title="Performance vs class targets">
