@@ -1,5 +1,6 @@
 import { isProviderError, formatWait, providerLabel } from "@/lib/integrations/http";
 import { PelotonLoginError } from "@/lib/integrations/peloton/errors";
+import { FitFileError, type FitFileErrorCode } from "@/lib/fit/types";
 
 /** One mapping from thrown errors to what the user sees (and the HTTP status a route answers with). */
 export interface UserFacingError {
@@ -11,14 +12,21 @@ export interface UserFacingError {
 
 /** Thrown when a query already decided what the user should see. */
 export class UserFacingFailure extends Error {
-  constructor(readonly detail: UserFacingError) {
-    super(detail.message);
+  constructor(
+    readonly detail: UserFacingError,
+    options?: ErrorOptions,
+  ) {
+    super(detail.message, options);
     this.name = "UserFacingFailure";
   }
 }
 
+/** 413 for size, 415 when the bytes are not a FIT file at all, 400 for a FIT (or gzip) file we cannot read. */
+const FIT_STATUS: Record<FitFileErrorCode, number> = { too_large: 413, not_fit: 415, empty: 400, gzip: 400, truncated: 400, corrupt: 400, no_records: 400 };
+
 export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof UserFacingFailure) return error.detail;
+  if (error instanceof FitFileError) return { code: `fit_${error.code}`, message: error.message, status: FIT_STATUS[error.code] };
   if (error instanceof PelotonLoginError) {
     const status = error.code === "rate_limited" ? 429 : error.code === "unavailable" ? 502 : error.code === "invalid_credentials" ? 401 : 422;
     return { code: `peloton_${error.code}`, message: error.message, status, retryAfterSeconds: error.retryAfterSeconds };

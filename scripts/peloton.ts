@@ -23,6 +23,7 @@ import { describeProgress } from "../lib/sync/progress-format";
 import { syncStep } from "../lib/sync/service";
 import { upsertInstructors } from "../lib/sync/store";
 import { runInspect } from "./peloton/inspect";
+import { embeddedDbProblem } from "./lib/embedded-db";
 import { localEnvironment } from "./lib/local-env";
 
 const USAGE = `usage: npm run peloton -- <command> [options]
@@ -122,17 +123,9 @@ async function sync(opts: { user?: string; full?: boolean }) {
 
 /** PGlite allows one process per data folder: never open it while the app is using it. */
 async function refuseSharedEmbeddedDb(command: string | undefined): Promise<void> {
-  const env = getEnv();
-  if (command === "inspect" || !env.databaseUrl.startsWith("pglite:")) return;
-  const app = await fetch(`${env.appUrl}/signin`, { signal: AbortSignal.timeout(1500) }).then(
-    () => true,
-    () => false,
-  );
-  if (app) {
-    throw new CliError(
-      `The app is running at ${env.appUrl} and owns the embedded database (${env.databaseUrl}). Stop it first, use "Sync now" in the app, or point DATABASE_URL at PostgreSQL.`,
-    );
-  }
+  if (command === "inspect") return;
+  const problem = await embeddedDbProblem('use "Sync now" in the app');
+  if (problem) throw new CliError(problem);
 }
 
 async function main(): Promise<number> {

@@ -22,10 +22,13 @@ function errorOf(body: unknown): { code?: string; message?: string; retryAfterSe
   };
 }
 
-export async function fetchJson<T>(url: string): Promise<T> {
+/** GET by default; pass `init` to POST (a FormData body sets its own multipart Content-Type). */
+export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("Accept")) headers.set("Accept", "application/json");
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: "application/json" } });
+    res = await fetch(url, { ...init, headers });
   } catch {
     throw new ApiError(0, "network", "You appear to be offline. Check your connection and retry.");
   }
@@ -43,4 +46,5 @@ export const queryKeys = {
   weekly: (weeks: number) => ["dashboard", "weekly", weeks] as const,
   recent: (limit: number) => ["dashboard", "recent", limit] as const,
   tpActivities: (start: string, end: string) => ["trainingpeaks", "activities", start, end] as const,
+  workoutCompare: (workoutId: string) => ["workouts", workoutId, "compare"] as const,
 };

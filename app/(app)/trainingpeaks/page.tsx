@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
+import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
 import { SummaryError } from "@/components/trainingpeaks/summary-error";
 import { ThresholdStats } from "@/components/trainingpeaks/thresholds";
 import { Alert } from "@/components/ui/alert";
@@ -39,6 +40,9 @@ export default async function TrainingPeaksPage() {
       )}
       <Card title="Activities">
         <ActivitiesPanel initialStart={initialStart} initialEnd={initialEnd} />
+      </Card>
+      <Card title="Compare a FIT file">
+        <ComparePanel />
       </Card>
     </div>
   );

@@ -46,6 +46,7 @@ export const tpWorkoutSchema = z.looseObject({
   Description: str,
   WorkoutType: str,
   Completed: z.boolean().nullish(),
+  Url: str,
   TotalTime: num,
   TotalTimePlanned: num,
   Distance: num,

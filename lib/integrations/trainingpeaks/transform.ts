@@ -26,7 +26,14 @@ export interface Thresholds {
 export interface TrainingPeaksActivity {
   id: string;
   day: string;
+  /**
+   * TrainingPeaks datetimes have no zone: both start times are the athlete's local wall-clock time
+   * ("2026-05-02T07:12:05"); convert with the profile's time zone before comparing instants.
+   * `startTime` falls back to the planned start (for listing and sorting).
+   */
   startTime: string | null;
+  /** When the workout actually started (StartTime only, never the planned start); null until it is done. */
+  startTimeLocal: string | null;
   title: string;
   type: string;
   completed: boolean;
@@ -36,9 +43,13 @@ export interface TrainingPeaksActivity {
   tss: number | null;
   intensityFactor: number | null;
   avgPower: number | null;
+  maxPower: number | null;
   normalizedPower: number | null;
   avgHeartRate: number | null;
+  avgCadence: number | null;
   calories: number | null;
+  /** The workout's page on TrainingPeaks (read-only `Url`), when TrainingPeaks sends one. */
+  url: string | null;
 }
 
 export function toAthlete(p: TpProfile): TrainingPeaksAthlete {
@@ -96,6 +107,13 @@ export function formatPace(secondsPerKm: number | null, units: "metric" | "imper
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")} /${units === "imperial" ? "mi" : "km"}`;
 }
 
+/** Only http(s) links are rendered as links: a `javascript:` Url from a compromised response must never be clickable. */
+function safeUrl(value: string | null | undefined): string | null {
+  if (!value || !URL.canParse(value)) return null;
+  const url = new URL(value);
+  return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+}
+
 const hoursToSeconds = (h: number | null | undefined): number | null => (typeof h === "number" && h > 0 ? Math.round(h * 3600) : null);
 
 export function toActivity(w: TpWorkout): TrainingPeaksActivity {
@@ -103,6 +121,7 @@ export function toActivity(w: TpWorkout): TrainingPeaksActivity {
     id: String(w.Id),
     day: w.WorkoutDay.slice(0, 10),
     startTime: w.StartTime ?? w.StartTimePlanned ?? null,
+    startTimeLocal: w.StartTime ?? null,
     title: w.Title?.trim() || `${w.WorkoutType ?? "Workout"}`,
     type: w.WorkoutType ?? "Other",
     completed: w.Completed === true,
@@ -112,9 +131,12 @@ export function toActivity(w: TpWorkout): TrainingPeaksActivity {
     tss: w.TssActual ?? null,
     intensityFactor: w.IF ?? null,
     avgPower: w.PowerAverage ?? null,
+    maxPower: w.PowerMaximum ?? null,
     normalizedPower: w.NormalizedPower ?? null,
     avgHeartRate: w.HeartRateAverage ?? null,
+    avgCadence: w.CadenceAverage ?? null,
     calories: w.Calories ?? null,
+    url: safeUrl(w.Url),
   };
 }
 

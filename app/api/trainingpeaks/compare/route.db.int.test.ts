@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
+import { encodeFit } from "@/lib/fit/encode";
+import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
+import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { setupTestDatabase } from "@/test/integration-db";
+import { seedSyncedRide } from "@/test/seed-workout";
+import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+
+setupTestDatabase();
+let sim: TrainingPeaksSimulator;
+const users = { a: "", b: "" };
+let workoutOfA = "";
+
+beforeAll(async () => {
+  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
+  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  const { getDb } = await import("@/lib/db");
+  const { seal } = await import("@/lib/crypto");
+  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
+  const db = await getDb();
+  const tokens = await grantTokens(sim.url, DEMO_ATHLETES.demo.id);
+  const id = String(DEMO_ATHLETES.demo.id);
+  const a = await db.user.create({ data: { name: "A" } });
+  await db.account.create({
+    data: {
+      userId: a.id, type: "oauth", provider: "trainingpeaks", providerAccountId: id,
+      access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
+      refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
+      expires_at: Math.floor(Date.now() / 1000) + 3600, scope: tokens.scope,
+    },
+  });
+  users.a = a.id;
+  users.b = (await db.user.create({ data: { name: "B" } })).id;
+  workoutOfA = await seedSyncedRide(db, a.id, { startTime: new Date(Date.now() - 3 * 86_400_000) });
+});
+afterAll(async () => sim?.close());
+
+const fit = () => encodeFit(syntheticRide({ seconds: 1200, laps: 3, startTime: new Date(Date.now() - 86_400_000), ftp: 250 }));
+
+function upload(parts: { file?: Uint8Array | string; ftp?: string }, headers: Record<string, string> = {}): Request {
+  const form = new FormData();
+  if (parts.file !== undefined) form.set("file", new Blob([typeof parts.file === "string" ? parts.file : new Uint8Array(parts.file)]), "ride.fit");
+  if (parts.ftp !== undefined) form.set("ftp", parts.ftp);
+  return new Request("http://localhost:3000/api/trainingpeaks/compare", { method: "POST", body: form, headers });
+}
+
+async function post(request: Request, userId: string | null) {
+  session.current = userId ? { user: { id: userId } } : null;
+  const { POST } = await import("./route");
+  const res = await POST(request, { params: Promise.resolve({}) });
+  return { status: res.status, body: (await res.json()) as { data?: { comparison: Record<string, unknown> }; error?: { code: string; message: string } } };
+}
+
+describe("POST /api/trainingpeaks/compare", () => {
+  it("answers 401 without a session", async () => {
+    expect((await post(upload({ file: fit() }), null)).status).toBe(401);
+  });
+
+  it("compares an upload and answers { data } with the JSON contract inside", async () => {
+    const res = await post(upload({ file: fit(), ftp: "260" }), users.a);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.data?.comparison ?? {})).toEqual(["ours", "trainingpeaks", "match"]);
+    expect(res.body.data?.comparison.ours).toMatchObject({ durationSeconds: 1200, ftp: 260 });
+  });
+
+  it("maps unreadable files to 415 / 400 with the decoder's message", async () => {
+    const text = await post(upload({ file: "<?xml version='1.0'?><TrainingCenterDatabase/>" }), users.a);
+    expect(text).toMatchObject({ status: 415, body: { error: { code: "fit_not_fit", message: expect.stringMatching(/^This is a TCX file, not a FIT file\./) } } });
+    const cut = await post(upload({ file: fit().subarray(0, 1500) }), users.a);
+    expect(cut.status).toBe(400);
+    expect(cut.body.error?.code).toBe("fit_truncated");
+    const empty = await post(upload({ file: new Uint8Array() }), users.a);
+    expect(empty.status).toBe(400);
+  });
+
+  it("validates the form: a file is required, FTP 50–700 W", async () => {
+    expect((await post(upload({}), users.a)).body.error?.message).toMatch(/^file: /);
+    const low = await post(upload({ file: fit(), ftp: "20" }), users.a);
+    expect(low).toMatchObject({ status: 400, body: { error: { code: "invalid_input", message: "ftp: must be at least 50 W" } } });
+    expect((await post(upload({ file: fit(), ftp: "abc" }), users.a)).status).toBe(400);
+    expect((await post(upload({ file: fit(), ftp: "" }), users.a)).status).toBe(200);
+  });
+
+  it("refuses an oversized upload with 413: by its declared length before reading, and while streaming", async () => {
+    const declared = await post(upload({ file: fit() }, { "Content-Length": String(MAX_FIT_UPLOAD_BYTES + 1024 * 1024) }), users.a);
+    expect(declared).toMatchObject({ status: 413, body: { error: { code: "too_large" } } });
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        if (sent > 40 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const streamed = new Request("http://localhost:3000/api/trainingpeaks/compare", {
+      method: "POST",
+      body: endless,
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      duplex: "half",
+    } as RequestInit);
+    expect((await post(streamed, users.a)).status).toBe(413);
+    expect(sent).toBeLessThan(MAX_FIT_UPLOAD_BYTES + 3 * 1024 * 1024);
+  });
+
+  it("refuses a body that is not multipart (415)", async () => {
+    const json = new Request("http://localhost:3000/api/trainingpeaks/compare", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    expect((await post(json, users.a)).status).toBe(415);
+  });
+});
+
+describe("GET /api/workouts/[id]/compare", () => {
+  async function get(id: string, userId: string | null) {
+    session.current = userId ? { user: { id: userId } } : null;
+    const { GET } = await import("@/app/api/workouts/[id]/compare/route");
+    const res = await GET(new Request(`http://localhost:3000/api/workouts/${id}/compare`), { params: Promise.resolve({ id }) });
+    return { status: res.status, body: (await res.json()) as { data?: { comparison: { ours: { durationSeconds: number } } }; error?: { code: string } } };
+  }
+
+  it("compares the owner's workout and hides it from anyone else", async () => {
+    const mine = await get(workoutOfA, users.a);
+    expect(mine.status).toBe(200);
+    expect(mine.body.data?.comparison.ours.durationSeconds).toBe(1200);
+    expect((await get(workoutOfA, users.b)).status).toBe(404);
+    expect((await get(workoutOfA, null)).status).toBe(401);
+    expect((await get("../../etc", users.a)).status).toBe(400);
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { parseInput, userHandler } from "@/lib/api/handler";
+import { readMultipartForm } from "@/lib/api/upload";
+import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
+import { formatSize } from "@/lib/fit/decode";
+import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
+import { compareFitUpload } from "@/lib/queries/compare";
+
+export const dynamic = "force-dynamic";
+
+/** Room for the multipart boundaries, part headers and the ftp field around a file of the maximum size. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+const form = z.object({
+  file: z.file("choose a .fit or .fit.gz file"),
+  ftp: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number(`must be a number of watts between ${MIN_FTP_WATTS} and ${MAX_FTP_WATTS}`)
+      .int("must be a whole number of watts")
+      .min(MIN_FTP_WATTS, `must be at least ${MIN_FTP_WATTS} W`)
+      .max(MAX_FTP_WATTS, `must be at most ${MAX_FTP_WATTS} W`)
+      .optional(),
+  ),
+});
+
+/**
+ * Compare an uploaded .fit / .fit.gz with the matching TrainingPeaks workout (multipart: `file`, optional `ftp`).
+ * The file is read into memory, decoded and dropped: nothing is stored. Unreadable files answer 400/413/415 with
+ * FitFileError's message (lib/errors.ts).
+ */
+export const POST = userHandler("trainingpeaks.compare", async ({ userId, request }) => {
+  const body = await readMultipartForm(request, MAX_FIT_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, formatSize(MAX_FIT_UPLOAD_BYTES));
+  const input = parseInput(form, { file: body.get("file") ?? undefined, ftp: body.get("ftp") ?? undefined });
+  return compareFitUpload(userId, new Uint8Array(await input.file.arrayBuffer()), { ftp: input.ftp ?? null });
+});
