@@ -26,6 +26,12 @@ test("send a synced ride to TrainingPeaks, see it in the activities list and fol
   // "Already on TrainingPeaks" when the simulator happens to hold a ride at that start time: linked, not re-uploaded.
   await expect(send.getByText(/^(Sent to|Already on) TrainingPeaks$/)).toBeVisible();
   await expect(send.getByRole("link", { name: /Open in TrainingPeaks/ })).toHaveAttribute("href", /\/workout\/\d+$/);
+
+  // The same session side by side: our figures and what TrainingPeaks computed from the uploaded file.
+  const compare = page.getByTestId("workout-compare");
+  await compare.getByRole("button", { name: "Compare with TrainingPeaks" }).click();
+  await expect(compare.getByTestId("comparison-match")).toBeVisible({ timeout: 20_000 });
+  await expect(compare.getByTestId("comparison-table")).toContainText("Normalized Power");
   await screenshot(page, "workout-sent-to-trainingpeaks");
 
   // A reload shows the stored result: the upload is never repeated.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disciplineLabel, formatDuration, formatWorkoutDate } from "./format";
+import { disciplineLabel, formatDuration, formatWorkoutDate, ftpSourceLabel } from "./format";
 
 describe("format", () => {
   it("durations", () => {
@@ -15,5 +15,14 @@ describe("format", () => {
   it("dates in the workout's own zone, tolerating bad zones", () => {
     expect(formatWorkoutDate("2026-01-01T05:30:00Z", "America/New_York")).toMatch(/00:30/);
     expect(formatWorkoutDate("2026-01-01T05:30:00Z", "Not/AZone")).toMatch(/05:30/);
+  });
+});
+
+describe("ftpSourceLabel", () => {
+  it("reads Peloton's workout and profile forms alike and keeps text it doesn't know", () => {
+    expect(ftpSourceLabel("ftp_workout_source")).toBe("from an FTP test");
+    expect(ftpSourceLabel("workout")).toBe("from an FTP test");
+    expect(ftpSourceLabel("ftp_manual_source")).toBe("manual entry × 95 %");
+    expect(ftpSourceLabel("current Peloton FTP")).toBe("current Peloton FTP");
   });
 });

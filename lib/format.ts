@@ -37,6 +37,20 @@ export function disciplineLabel(slug: string): string {
   return DISCIPLINES[slug] ?? slug.replace(/[_-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
+// Peloton FTP sources: profile values are bare ("workout"), workout values carry the ftp_…_source form.
+const FTP_SOURCES: Record<string, string> = {
+  workout: "from an FTP test",
+  manual: "manual entry × 95 %",
+  estimated: "Peloton estimate",
+  unknown: "source unknown",
+};
+
+/** Where an FTP came from, in words ("ftp_workout_source" and "workout" → "from an FTP test"); unknown text is kept. */
+export function ftpSourceLabel(source: string): string {
+  const key = /^ftp_(\w+)_source$/.exec(source)?.[1] ?? source;
+  return FTP_SOURCES[key] ?? source;
+}
+
 /** A workout's local date and time in its own time zone (falls back to UTC for unknown zones). */
 export function formatWorkoutDate(iso: string, timeZone: string | null, style: "short" | "long" = "short"): string {
   const opts: Intl.DateTimeFormatOptions =

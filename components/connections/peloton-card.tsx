@@ -1,3 +1,4 @@
+import { ftpSourceLabel } from "@/lib/format";
 import type { PelotonConnectionView } from "@/lib/queries/peloton";
 import type { SyncProgress } from "@/lib/sync/job";
 import { SyncPanel } from "@/components/sync/sync-panel";
@@ -8,12 +9,6 @@ import { PelotonConnectForm } from "./peloton-connect-form";
 import { PaceLevelForm } from "./pace-level-form";
 import { PelotonControls } from "./peloton-controls";
 
-const FTP_SOURCE: Record<string, string> = {
-  workout: "from your FTP test",
-  manual: "manual entry × 95 %",
-  estimated: "estimated by Peloton",
-  unknown: "source unknown",
-};
 
 const STATUS = {
   active: { label: "Connected", className: "bg-ok/15 text-ok" },
@@ -65,7 +60,7 @@ export function PelotonCard({
           <Stat label="Weekly streak" value={fmt(p?.currentWeeklyStreak)} unit="wk" hint={`best ${fmt(p?.bestWeeklyStreak)} weeks`} />
           <Stat label="Daily streak" value={fmt(p?.currentDailyStreak)} unit="days" />
           <Stat label="Achievements" value={fmt(p?.achievementsCount)} />
-          <Stat label="Peloton FTP" value={fmt(p?.ftpWatts)} unit={p?.ftpWatts ? "W" : undefined} hint={p?.ftpSource ? FTP_SOURCE[p.ftpSource] ?? p.ftpSource : undefined} />
+          <Stat label="Peloton FTP" value={fmt(p?.ftpWatts)} unit={p?.ftpWatts ? "W" : undefined} hint={p?.ftpSource ? ftpSourceLabel(p.ftpSource) : undefined} />
           {p?.totalOutputKj !== null && p?.totalOutputKj !== undefined && <Stat label="Total output" value={fmt(Math.round(p.totalOutputKj))} unit="kJ" />}
           {p?.totalDistance !== null && p?.totalDistance !== undefined && <Stat label="Distance" value={fmt(Math.round(p.totalDistance))} unit={p.distanceUnit ?? undefined} />}
           {p?.totalCalories !== null && p?.totalCalories !== undefined && <Stat label="Calories" value={fmt(Math.round(p.totalCalories))} unit="kcal" />}

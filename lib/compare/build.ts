@@ -4,7 +4,7 @@ import { PREMIUM_METRICS, describeSeconds, metricLabels, missingKeys } from "./d
 import type { FtpChoice } from "./ftp";
 import { DEFAULT_MATCH_TOLERANCE_SECONDS, isWithinTolerance, rankCandidates, type RankedCandidate } from "./match";
 import { compareMetrics, roundMetrics, tpActivityMetrics, type MetricRow } from "./metrics";
-import { resolveTimeZone } from "./time-zone";
+import { resolveTimeZone } from "@/lib/time-zone";
 
 /** Assemble one comparison: the `--json` contract object, plus display extras (rows, notes, match details) kept apart. */
 

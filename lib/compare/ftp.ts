@@ -1,3 +1,5 @@
+import { ftpSourceLabel } from "@/lib/format";
+
 /**
  * Which FTP our IF and TSS use. Precedence, first usable value wins:
  *   1. explicit — typed by the user (form field, `--ftp`): they know best, e.g. after a recent test;
@@ -37,7 +39,7 @@ export function chooseFtp(candidates: FtpCandidates): FtpChoice {
   if (usable(candidates.explicit)) return { watts: Math.round(candidates.explicit), source: "explicit", label: "entered by you" };
   if (usable(candidates.file)) return { watts: Math.round(candidates.file), source: "file", label: "from the FIT file" };
   if (candidates.workout && usable(candidates.workout.watts)) {
-    return { watts: Math.round(candidates.workout.watts), source: "workout", label: `from the workout (${candidates.workout.source})` };
+    return { watts: Math.round(candidates.workout.watts), source: "workout", label: `from the workout (${ftpSourceLabel(candidates.workout.source)})` };
   }
   if (usable(candidates.trainingPeaks)) return { watts: Math.round(candidates.trainingPeaks), source: "trainingpeaks", label: "your TrainingPeaks threshold" };
   return { watts: null, source: "none", label: "no FTP known" };

@@ -1,6 +1,6 @@
 import type { Activity, ActivitySport } from "@/lib/fit/types";
 import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
-import { resolveTimeZone, zonedLocalToUtc } from "./time-zone";
+import { resolveTimeZone, zonedLocalToUtc } from "@/lib/time-zone";
 
 /** Finding the TrainingPeaks workout that is the same session as ours: start time within a tolerance, compatible type. */
 

@@ -96,20 +96,3 @@ export function tpUploadType(sport: string): string {
       return "other";
   }
 }
-
-/** TrainingPeaks `WorkoutType` values (capitalised on reads) that can be the same activity as our sport. */
-export function isCompatibleTpType(sport: string, tpType: string): boolean {
-  const t = tpType.toLowerCase();
-  switch (sport) {
-    case "cycling":
-      return t === "bike" || t === "mtb";
-    case "running":
-      return t === "run";
-    case "walking":
-      return t === "walk";
-    case "rowing":
-      return t === "rowing";
-    default:
-      return true;
-  }
-}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { zonedLocalToUtc } from "@/lib/compare/time-zone";
+import { zonedLocalToUtc } from "@/lib/time-zone";
 import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
 import { encodeFit } from "@/lib/fit/encode";
 import { FitFileError } from "@/lib/fit/types";

@@ -2,7 +2,7 @@ import "server-only";
 import { buildComparison, type ComparisonReport, type TrainingPeaksSide } from "@/lib/compare/build";
 import { chooseFtp, type FtpCandidates } from "@/lib/compare/ftp";
 import { isCalendarDay, ourSide } from "@/lib/compare/ours";
-import { addDays, localDay, resolveTimeZone } from "@/lib/compare/time-zone";
+import { addDays, localDay, resolveTimeZone } from "@/lib/time-zone";
 import { UserFacingFailure, toUserFacingError } from "@/lib/errors";
 import { decodeFit } from "@/lib/fit/decode";
 import { pelotonWorkoutToActivity } from "@/lib/fit/from-peloton";

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
+import { hasFileWriteScope } from "@/lib/integrations/trainingpeaks/upload";
+import { getAutoSend } from "@/lib/push/auto-send";
+import { getTrainingPeaksConnection, getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
+import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
 import { SummaryError } from "@/components/trainingpeaks/summary-error";
 import { ThresholdStats } from "@/components/trainingpeaks/thresholds";
@@ -13,7 +16,7 @@ export const metadata: Metadata = { title: "TrainingPeaks" };
 
 export default async function TrainingPeaksPage() {
   const user = await requireUser();
-  const summary = await getTrainingPeaksSummary(user.id);
+  const [summary, autoSend, connection] = await Promise.all([getTrainingPeaksSummary(user.id), getAutoSend(user.id), getTrainingPeaksConnection(user.id)]);
   const today = new Date();
   const initialEnd = today.toISOString().slice(0, 10);
   const initialStart = new Date(today.getTime() - 89 * 86_400_000).toISOString().slice(0, 10);
@@ -38,11 +41,14 @@ export default async function TrainingPeaksPage() {
           </Card>
         </>
       )}
-      <Card title="Activities">
-        <ActivitiesPanel initialStart={initialStart} initialEnd={initialEnd} />
+      <Card title="Send rides to TrainingPeaks">
+        <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} />
       </Card>
       <Card title="Compare a FIT file">
         <ComparePanel />
+      </Card>
+      <Card title="Activities">
+        <ActivitiesPanel initialStart={initialStart} initialEnd={initialEnd} />
       </Card>
     </div>
   );

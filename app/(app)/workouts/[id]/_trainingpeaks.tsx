@@ -1,5 +1,6 @@
 import type { PushView } from "@/lib/push/view";
 import { SendToTrainingPeaks } from "@/components/workouts/send-to-trainingpeaks";
+import { WorkoutCompare } from "@/components/workouts/workout-compare";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
@@ -23,6 +24,9 @@ export function TrainingPeaksCard({ workoutId, hasSamples, inProgress, push }: {
         ) : (
           <SendToTrainingPeaks workoutId={workoutId} initial={push} />
         )}
+        <div className="border-t border-border pt-4">
+          <WorkoutCompare workoutId={workoutId} />
+        </div>
         <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
           <span className="text-sm font-medium">Download</span>
           <a href={exportHref("fit")} download className={buttonClass("secondary")} data-testid="export-fit">

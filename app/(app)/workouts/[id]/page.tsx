@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { disciplineLabel, formatDuration, formatWorkoutDate } from "@/lib/format";
+import { disciplineLabel, formatDuration, formatWorkoutDate, ftpSourceLabel } from "@/lib/format";
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import { getWorkoutDetail } from "@/lib/queries/workout-detail";
@@ -17,11 +17,6 @@ import { TrainingPeaksCard } from "./_trainingpeaks";
 
 export const metadata: Metadata = { title: "Workout" };
 
-const FTP_SOURCE: Record<string, string> = {
-  ftp_workout_source: "from an FTP test",
-  ftp_manual_source: "manual entry × 95 %",
-  ftp_estimated_source: "Peloton estimate",
-};
 
 export default async function WorkoutPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -65,7 +60,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
           <span className="rounded-full bg-surface-2 px-2 py-0.5">{formatDuration(w.durationSeconds)}</span>
           {w.ftp && (
             <span className="rounded-full bg-surface-2 px-2 py-0.5" title="FTP used for zones, IF and TSS">
-              FTP {w.ftp.watts} W ({FTP_SOURCE[w.ftp.source] ?? w.ftp.source})
+              FTP {w.ftp.watts} W ({ftpSourceLabel(w.ftp.source)})
             </span>
           )}
           {w.leaderboard && (

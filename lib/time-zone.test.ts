@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localDay, resolveTimeZone, zonedLocalToUtc } from "./time-zone";
+import { addDays, localDay, resolveTimeZone, zonedLocalToUtc } from "@/lib/time-zone";
 
 const utc = (local: string, zone: string) => zonedLocalToUtc(local, zone)?.toISOString();
 

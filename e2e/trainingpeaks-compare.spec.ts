@@ -1,0 +1,50 @@
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { syntheticRide } from "../lib/fit/__fixtures__/synthetic";
+import { encodeFit } from "../lib/fit/encode";
+import { zonedLocalToUtc } from "../lib/time-zone";
+import { screenshot, signIn } from "./helpers";
+
+interface ListedActivity {
+  id: string;
+  title: string;
+  type: string;
+  completed: boolean;
+  startTimeLocal: string | null;
+  durationSeconds: number | null;
+}
+
+test("upload a FIT.gz on the TrainingPeaks page and see it next to the matching activity", async ({ page }) => {
+  await signIn(page);
+  // A ride the simulator holds for the demo athlete (America/Denver), recorded again "by a head unit".
+  const end = new Date().toISOString().slice(0, 10);
+  const start = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+  const res = await page.request.get(`/api/trainingpeaks/activities?start=${start}&end=${end}`);
+  const { data } = (await res.json()) as { data: ListedActivity[] };
+  const ride = data.find((a) => a.type === "Bike" && a.completed && a.startTimeLocal && a.durationSeconds && a.durationSeconds < 7200);
+  if (!ride?.startTimeLocal || !ride.durationSeconds) throw new Error("no completed simulator ride to compare with");
+  const startTime = zonedLocalToUtc(ride.startTimeLocal, "America/Denver");
+  if (!startTime) throw new Error(`unreadable start ${ride.startTimeLocal}`);
+  const fit = encodeFit(syntheticRide({ seconds: ride.durationSeconds, laps: 4, startTime: new Date(startTime.getTime() + 20_000), ftp: 265 }));
+
+  await page.goto("/trainingpeaks");
+  const panel = page.getByTestId("compare-panel");
+  await panel.locator("input[type=file]").setInputFiles({ name: "head-unit.fit.gz", mimeType: "application/gzip", buffer: gzipSync(fit) });
+  await expect(panel.getByTestId("compare-file-name")).toContainText("head-unit.fit.gz");
+  await panel.getByRole("button", { name: "Compare" }).click();
+
+  const result = panel.getByTestId("comparison-result");
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  await expect(result.getByTestId("comparison-match")).toContainText(ride.title);
+  const table = result.getByTestId("comparison-table");
+  await expect(table).toContainText("Normalized Power");
+  await expect(table).toContainText("TSS");
+  await expect(table.locator("tbody tr")).toHaveCount(10);
+  await screenshot(page, "trainingpeaks-compare");
+
+  // Garbage gets a clear error and no result.
+  await panel.locator("input[type=file]").setInputFiles({ name: "notes.fit", mimeType: "application/octet-stream", buffer: Buffer.from("this is not a FIT file at all") });
+  await panel.getByRole("button", { name: "Compare" }).click();
+  await expect(panel.getByRole("alert")).toContainText(/not a FIT file/i);
+  await expect(panel.getByTestId("comparison-result")).toHaveCount(0);
+});
