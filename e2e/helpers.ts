@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_PELOTON_URL, E2E_TP_URL } from "./ports";
 
 /** Page-level helpers shared by the specs. */
@@ -58,4 +58,15 @@ export async function ensureSyncedHistory(page: Page) {
   const start = panel.getByRole("button", { name: /Sync my Peloton history|Sync now|Resume sync/ });
   if (await start.isVisible()) await start.click();
   await expect(panel.getByTestId("sync-phase")).toHaveText("Up to date", { timeout: 170_000 });
+}
+
+/** For specs that need the demo member's synced history: syncs it once before the spec's tests (serial). */
+export function withSyncedHistory(): void {
+  test.describe.configure({ mode: "serial" });
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    const page = await browser.newPage();
+    await ensureSyncedHistory(page);
+    await page.close();
+  });
 }

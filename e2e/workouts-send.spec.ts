@@ -1,14 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { ensureSyncedHistory, screenshot, signIn } from "./helpers";
+import { screenshot, signIn, withSyncedHistory } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  const page = await browser.newPage();
-  await ensureSyncedHistory(page);
-  await page.close();
-});
+withSyncedHistory();
 
 test("send a synced ride to TrainingPeaks, see it in the activities list and follow the link back", async ({ page }) => {
   test.setTimeout(90_000);

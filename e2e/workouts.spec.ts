@@ -1,14 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ensureSyncedHistory, screenshot, signIn } from "./helpers";
+import { screenshot, signIn, withSyncedHistory } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  const page = await browser.newPage();
-  await ensureSyncedHistory(page);
-  await page.close();
-});
+withSyncedHistory();
 
 test("dashboard shows lifetime stats, weekly volume and recent workouts", async ({ page }) => {
   await signIn(page);

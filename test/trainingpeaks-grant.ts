@@ -41,12 +41,13 @@ export async function grantTokens(simUrl: string, athleteId: number, scope = DEM
 
 /**
  * Link an existing user to a simulator athlete the way sign-in leaves it: sealed tokens on the Account row and a
- * profile snapshot. `storedScope` lets a test record a scope that differs from what the simulator granted.
+ * profile snapshot (unless `withProfile: false`: then the app fetches it live). `storedScope` lets a test record a
+ * scope that differs from what the simulator granted.
  */
 export async function linkTrainingPeaks(
   userId: string,
   simUrl: string,
-  opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string },
+  opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string; withProfile?: boolean },
 ): Promise<SimTokens> {
   const { getDb } = await import("@/lib/db");
   const { seal } = await import("@/lib/crypto");
@@ -68,6 +69,7 @@ export async function linkTrainingPeaks(
       token_type: "bearer",
     },
   });
+  if (opts.withProfile === false) return tokens;
   await db.trainingPeaksProfile.upsert({
     where: { userId },
     create: { userId, athleteId: id, timeZone: opts.timeZone ?? "America/Denver", isPremium: true, ftpWatts: 265, fetchedAt: new Date() },

@@ -8,7 +8,7 @@ import { PROVIDER_ID } from "@/lib/integrations/trainingpeaks/config";
 import { getUploadStatus, hasFileWriteScope, uploadFile, UploadRejectedError } from "@/lib/integrations/trainingpeaks/upload";
 import { log } from "@/lib/log";
 import { toLocalDateTime } from "@/lib/time-zone";
-import { loadWorkoutActivity } from "./activity";
+import { loadWorkoutActivity } from "@/lib/queries/workout-activity";
 import { findOnTrainingPeaks } from "./find-existing";
 import { type PushErrorCode, type PushView, toPushView, tpUploadType } from "./view";
 

@@ -6,7 +6,7 @@ import { FitFileError } from "@/lib/fit/types";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type SeedAthlete, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
-import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { linkTrainingPeaks, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
@@ -37,25 +37,9 @@ interface SimWorkout {
 /** A user signed in with TrainingPeaks (real tokens from the simulator); no profile snapshot, so it is fetched live. */
 async function seedUser(athlete: SeedAthlete, email: string) {
   const { getDb } = await import("@/lib/db");
-  const { seal } = await import("@/lib/crypto");
-  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
-  const tokens = await grantTokens(sim.url, athlete.id);
   const db = await getDb();
-  const id = String(athlete.id);
   const user = await db.user.create({ data: { name: athlete.firstName, email } });
-  await db.account.create({
-    data: {
-      userId: user.id,
-      type: "oauth",
-      provider: "trainingpeaks",
-      providerAccountId: id,
-      access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
-      refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
-      expires_at: Math.floor(Date.now() / 1000) + tokens.expires_in,
-      scope: tokens.scope,
-      token_type: "bearer",
-    },
-  });
+  const tokens = await linkTrainingPeaks(user.id, sim.url, { athleteId: athlete.id, withProfile: false });
   return { userId: user.id, token: tokens.access_token, db };
 }
 

@@ -5,7 +5,7 @@ import { isCalendarDay, ourSide } from "@/lib/compare/ours";
 import { addDays, localDay, resolveTimeZone } from "@/lib/time-zone";
 import { UserFacingFailure, toUserFacingError } from "@/lib/errors";
 import { decodeFit } from "@/lib/fit/decode";
-import { pelotonWorkoutToActivity } from "@/lib/fit/from-peloton";
+import { toWorkoutActivity } from "@/lib/queries/workout-activity";
 import type { Activity } from "@/lib/fit/types";
 import { isProviderError } from "@/lib/integrations/http";
 import { fetchActivities } from "@/lib/integrations/trainingpeaks/api";
@@ -87,15 +87,6 @@ export async function compareFitUpload(userId: string, bytes: Uint8Array, opts: 
 export async function compareSyncedWorkout(userId: string, workoutId: string): Promise<ComparisonReport> {
   const detail = await getWorkoutDetail(userId, workoutId);
   if (!detail) throw new UserFacingFailure({ code: "not_found", message: "That workout does not exist or is not yours.", status: 404 });
-  const activity = pelotonWorkoutToActivity({
-    title: detail.title,
-    discipline: detail.discipline,
-    startTime: new Date(detail.startTime),
-    durationSeconds: detail.durationSeconds,
-    ftp: detail.ftp?.watts ?? null,
-    series: detail.series,
-    segments: detail.segments,
-    summary: detail.summary ? { distance: detail.summary.distance, distanceUnit: detail.summary.distanceUnit } : null,
-  });
+  const activity = toWorkoutActivity(detail);
   return compareActivity(userId, activity, { ftp: { workout: detail.ftp } });
 }

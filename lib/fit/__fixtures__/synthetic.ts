@@ -1,16 +1,7 @@
+import { seededRandom } from "@/sandbox/shared/http";
 import type { Activity, ActivityLap } from "../types";
 
-/** Deterministic PRNG (mulberry32) so tests and the benchmark see the same ride every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface SyntheticRideOptions {
   seconds: number;
