@@ -82,6 +82,13 @@ async function checkDatabase(env: AppEnv, appRunning: boolean) {
     else report("ok", `TrainingPeaks connections: ${accounts.map((a) => `${a._count} ${a.status}`).join(", ")}.`);
     const reauth = accounts.find((a) => a.status === "reauth_required")?._count ?? 0;
     if (reauth) report("warn", `${reauth} connection(s) need re-authorisation; those users see a "Reconnect TrainingPeaks" banner.`);
+    // Grants from before file:write was requested cannot upload: "Send to TrainingPeaks" asks those users to re-consent.
+    const scopes = await db.prisma.account.findMany({ where: { provider: "trainingpeaks", status: "active" }, select: { scope: true } });
+    const noUpload = scopes.filter((a) => !(a.scope ?? "").split(/[\s,]+/).includes("file:write")).length;
+    if (noUpload) report("warn", `${noUpload} connection(s) lack the file:write scope; sending rides to TrainingPeaks asks those users to grant it.`);
+    if (!env.trainingPeaks.scopes.split(/\s+/).includes("file:write")) {
+      report("warn", "TRAININGPEAKS_SCOPES does not include file:write, so nobody can send rides to TrainingPeaks.", "Add file:write (your TrainingPeaks app must be granted it).");
+    }
   } finally {
     await db.close();
   }
