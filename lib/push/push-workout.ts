@@ -143,11 +143,9 @@ export async function pushWorkout(userId: string, workoutId: string, opts: PushO
     // TrainingPeaks would keep the partial ride and we could not replace it: wait for the finished one.
     throw new UserFacingFailure({ code: "in_progress", message: "This workout hadn't finished when it was synced. Sync again once it has, then send it.", status: 409 });
   }
-  const row = await db.trainingPeaksUpload.upsert({
-    where: { workoutId },
-    create: { userId, workoutId, trigger: opts.trigger },
-    update: {},
-  });
+  // INSERT … ON CONFLICT DO NOTHING: concurrent first sends all see the one record (an upsert can race to P2002).
+  await db.trainingPeaksUpload.createMany({ data: [{ userId, workoutId, trigger: opts.trigger }], skipDuplicates: true });
+  const row = await db.trainingPeaksUpload.findUniqueOrThrow({ where: { workoutId } });
   if (row.state === "done") return toPushView(row);
   try {
     if (row.state === "processing" && row.fileTrackingId) {
