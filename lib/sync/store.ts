@@ -25,13 +25,20 @@ export async function upsertInstructors(db: Db, instructors: InstructorRecord[])
   }
 }
 
+/*
+ * Stub inserts from list pages read in parallel can overlap (the same class or instructor on two pages). Concurrent
+ * INSERT … ON CONFLICT DO NOTHING statements that take the same unique keys in different orders deadlock on
+ * PostgreSQL (40P01), so every bulk stub insert goes in key order: one statement then simply waits for the other.
+ */
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
 /** Instructors referenced by listed workouts, created if unknown (never overwriting richer data). */
 async function ensureInstructorStubs(db: Db, items: ListedWorkout[]): Promise<void> {
   const stubs = new Map<string, InstructorRecord>();
   for (const item of items) if (item.instructor) stubs.set(item.instructor.pelotonId, item.instructor);
   if (!stubs.size) return;
   await db.instructor.createMany({
-    data: [...stubs.values()].map((i) => ({ id: i.pelotonId, name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio })),
+    data: [...stubs.values()].sort(byKey((i) => i.pelotonId)).map((i) => ({ id: i.pelotonId, name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio })),
     skipDuplicates: true,
   });
 }
@@ -50,6 +57,7 @@ async function ensureRideStubs(db: Db, items: ListedWorkout[]): Promise<void> {
     INSERT INTO "RideDetail" ("id", "title", "durationSeconds", "discipline", "instructorId", "classTypes", "updatedAt")
     SELECT x.id, x.title, x.dur, x.discipline, x.instructor, ARRAY[]::text[], (now() AT TIME ZONE 'UTC')
     FROM json_to_recordset(${json}::json) AS x(id text, title text, dur int, discipline text, instructor text)
+    ORDER BY x.id
     ON CONFLICT ("id") DO NOTHING`;
 }
 
@@ -104,6 +112,7 @@ async function insertStubRows(db: Db, userId: string, items: ListedWorkout[]): P
       x.tz, x.dur, x.ftp, x.ftpsrc, x.rank, x.total, COALESCE(x.outdoor, false), x.device, x.wtype, (now() AT TIME ZONE 'UTC')
     FROM json_to_recordset(${json}::json) AS x(id text, pid text, ride text, status text, discipline text, title text, instructor text,
       start timestamptz, finish timestamptz, tz text, dur int, ftp int, ftpsrc text, rank int, total int, outdoor boolean, device text, wtype text)
+    ORDER BY x.pid
     ON CONFLICT ("userId", "pelotonWorkoutId") DO NOTHING`;
 }
 
