@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { randomToken } from "../ids";
+import { randomHex, randomToken } from "../ids";
 
 /** Everything the Auth0 side remembers between requests (in memory; a restart forgets it all). */
 export interface Transaction {
@@ -73,8 +73,11 @@ export class AuthState {
     return `s:${value}.${sig}`;
   }
 
-  /** The page's `_csrf` (csurf style `<salt>-<hash>`) derived from the cookie secret. */
-  csrfPageToken(secret: string, salt = randomToken(6).slice(0, 8)): string {
+  /**
+   * The page's `_csrf` (csurf style `<salt>-<hash>`) derived from the cookie secret. The salt is alphanumeric (as
+   * csurf's): a base64url salt could contain "-" and the token would no longer split at its first dash.
+   */
+  csrfPageToken(secret: string, salt = randomHex(4)): string {
     return `${salt}-${createHash("sha1").update(`${salt}-${secret}`).digest("base64url")}`;
   }
 
