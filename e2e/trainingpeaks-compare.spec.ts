@@ -48,3 +48,20 @@ test("upload a FIT.gz on the TrainingPeaks page and see it next to the matching 
   await expect(panel.getByRole("alert")).toContainText(/not a FIT file/i);
   await expect(panel.getByTestId("comparison-result")).toHaveCount(0);
 });
+
+test("the Auto-send switch is saved and survives a reload", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/trainingpeaks");
+  const toggle = page.getByLabel("Auto-send new rides to TrainingPeaks");
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  await expect(page.getByTestId("auto-send")).toContainText("On: new rides go to TrainingPeaks after each sync.");
+  await page.reload();
+  await expect(page.getByLabel("Auto-send new rides to TrainingPeaks")).toBeChecked();
+  await expect(page.getByTestId("auto-send")).toContainText(/Workouts started since .* are uploaded after each sync/);
+  // Leave it off for the specs that sync afterwards.
+  await page.getByLabel("Auto-send new rides to TrainingPeaks").uncheck();
+  await expect(page.getByTestId("auto-send")).toContainText("Off.");
+  await page.reload();
+  await expect(page.getByLabel("Auto-send new rides to TrainingPeaks")).not.toBeChecked();
+});

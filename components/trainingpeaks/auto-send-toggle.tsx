@@ -21,12 +21,18 @@ export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boo
           disabled={pending}
           onChange={(e) => {
             const enabled = e.target.checked;
+            const before = state;
+            // Show the change at once; the saved value (or the old one, on failure) follows.
+            setState({ ...state, enabled });
             start(async () => {
               const r = await setAutoSendAction(enabled);
               if (r.ok) {
                 setState(r.data);
                 setMessage(enabled ? "On: new rides go to TrainingPeaks after each sync." : "Off.");
-              } else setMessage(r.message);
+              } else {
+                setState(before);
+                setMessage(r.message);
+              }
             });
           }}
         />
