@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { COMPARE_USAGE, runCompare, type CliIo } from "./tp/compare";
+import type { CliIo } from "./lib/cli";
+import { COMPARE_USAGE, runCompare } from "./tp/compare";
 
 export const USAGE = `usage: npm run tp -- <command> [options]\n\n${COMPARE_USAGE}`;
 

@@ -23,6 +23,7 @@ import { z } from "zod";
 import { performanceGraphSchema, rideDetailsSchema, workoutSchema } from "../../lib/integrations/peloton/workout-schemas";
 import { WorkoutTransformError, transformWorkout } from "../../lib/integrations/peloton/workout-transform";
 import type { MetricStat } from "../../lib/integrations/peloton/workout-types";
+import { type CliIo, InputError, runCommand } from "../lib/cli";
 
 export const INSPECT_USAGE =
   "usage: inspect --workout <workout.json> --graph <performance_graph.json> [--ride <ride_details.json>] [--ftp <watts>]";
@@ -43,12 +44,7 @@ export interface InspectOutput {
   computed: { normalizedPower: number | null; intensityFactor: number | null; tss: number | null; ftp: number | null };
 }
 
-export interface InspectIo {
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
-}
-
-class InputError extends Error {}
+export type InspectIo = CliIo;
 
 const round = (value: number | null, decimals: number): number | null =>
   value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -126,9 +122,7 @@ export async function inspectFiles(files: { workout: string; graph: string; ride
 }
 
 export async function runInspect(argv: string[], io: InspectIo = {}): Promise<number> {
-  const out = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const err = io.stderr ?? ((text: string) => process.stderr.write(text));
-  try {
+  return runCommand("inspect", INSPECT_USAGE, io, async (out) => {
     let values;
     try {
       ({ values } = parseArgs({
@@ -149,14 +143,7 @@ export async function runInspect(argv: string[], io: InspectIo = {}): Promise<nu
     const result = await inspectFiles({ workout: values.workout, graph: values.graph, ride: values.ride, ftp: parseFtp(values.ftp) });
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof InputError) {
-      err(`inspect: ${error.message}\n${INSPECT_USAGE}\n`);
-      return 2;
-    }
-    err(`inspect: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

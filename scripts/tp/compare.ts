@@ -13,6 +13,7 @@ import { isCalendarDay, ourSide } from "../../lib/compare/ours";
 import { decodeFit } from "../../lib/fit/decode";
 import { FitFileError, type Activity } from "../../lib/fit/types";
 import { embeddedDbProblem } from "../lib/embedded-db";
+import { type CliIo, InputError, runCommand } from "../lib/cli";
 import { printReport } from "./print";
 
 export const COMPARE_USAGE = `usage: npm run tp -- compare --file <x.fit|x.fit.gz> [--date YYYY-MM-DD] [--ftp W] [--user <email>] [--offline] [--json]
@@ -24,13 +25,6 @@ export const COMPARE_USAGE = `usage: npm run tp -- compare --file <x.fit|x.fit.g
   --json      print only {"ours","trainingpeaks","match"}; notes go to stderr
 exit codes: 0 printed (matched or not); 2 bad arguments, an unreadable or non-FIT file, an unknown --user; 1 anything else`;
 
-export interface CliIo {
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
-}
-
-/** A problem with what the user asked for (exit 2). */
-export class InputError extends Error {}
 
 interface CompareArgs {
   file: string;
@@ -116,9 +110,7 @@ async function withTrainingPeaks(activity: Activity, args: CompareArgs): Promise
 }
 
 export async function runCompare(argv: string[], io: CliIo = {}): Promise<number> {
-  const out = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const err = io.stderr ?? ((text: string) => process.stderr.write(text));
-  try {
+  return runCommand("compare", COMPARE_USAGE, io, async (out, err) => {
     const args = parseCompareArgs(argv);
     if (args === "help") {
       out(`${COMPARE_USAGE}\n`);
@@ -133,12 +125,5 @@ export async function runCompare(argv: string[], io: CliIo = {}): Promise<number
       out(printReport(args.file, report));
     }
     return 0;
-  } catch (error) {
-    if (error instanceof InputError) {
-      err(`compare: ${error.message}\n${COMPARE_USAGE}\n`);
-      return 2;
-    }
-    err(`compare: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  }
+  });
 }

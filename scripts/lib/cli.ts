@@ -1,0 +1,26 @@
+/** What every command-line subcommand shares: injectable output, usage errors (exit 2), unexpected failures (exit 1). */
+
+export interface CliIo {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/** A problem with what the user asked for: printed with the usage, exit code 2. */
+export class InputError extends Error {}
+
+type Write = (text: string) => void;
+
+export async function runCommand(name: string, usage: string, io: CliIo, work: (out: Write, err: Write) => Promise<number>): Promise<number> {
+  const out = io.stdout ?? ((text: string) => process.stdout.write(text));
+  const err = io.stderr ?? ((text: string) => process.stderr.write(text));
+  try {
+    return await work(out, err);
+  } catch (error) {
+    if (error instanceof InputError) {
+      err(`${name}: ${error.message}\n${usage}\n`);
+      return 2;
+    }
+    err(`${name}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
