@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom as rng } from "@/sandbox/shared/http";
 import { minMaxDownsample } from "./downsample";
-
-/** Small deterministic generator (mulberry32) so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("min/max downsampling", () => {
   it("leaves a series of up to 2 × maxPoints samples untouched", () => {

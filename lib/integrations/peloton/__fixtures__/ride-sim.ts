@@ -3,18 +3,12 @@
  * keep channels consistent (output ↔ cadence/resistance ↔ speed, pace ↔ speed, heart rate lagging effort), with the
  * noise real 1 s Peloton data shows (a few watts, a rpm or two, knob turns, a bpm).
  */
+import { seededRandom } from "@/sandbox/shared/http";
+
 export type Rng = () => number;
 
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulators' seeded PRNG (mulberry32), so fixtures and simulator data come from one generator. */
+export const seededRng: (seed: number) => Rng = seededRandom;
 
 /** Standard normal (Box–Muller). */
 export function gauss(rng: Rng): number {
