@@ -1,4 +1,4 @@
-import { DEMO_CLIENT } from "@/sandbox/trainingpeaks/server";
+import { DEMO_CLIENT, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 
 /**
  * Obtain real tokens from the TrainingPeaks simulator the way a browser would: open the consent
@@ -47,7 +47,7 @@ export async function grantTokens(simUrl: string, athleteId: number, scope = DEM
 export async function linkTrainingPeaks(
   userId: string,
   simUrl: string,
-  opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string; withProfile?: boolean },
+  opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string; withProfile?: boolean; expiresInSeconds?: number },
 ): Promise<SimTokens> {
   const { getDb } = await import("@/lib/db");
   const { seal } = await import("@/lib/crypto");
@@ -64,7 +64,7 @@ export async function linkTrainingPeaks(
       providerAccountId: id,
       access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
       refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
-      expires_at: Math.floor(Date.now() / 1000) + tokens.expires_in,
+      expires_at: Math.floor(Date.now() / 1000) + (opts.expiresInSeconds ?? tokens.expires_in),
       scope: opts.storedScope ?? tokens.scope,
       token_type: "bearer",
     },
@@ -76,4 +76,11 @@ export async function linkTrainingPeaks(
     update: {},
   });
   return tokens;
+}
+
+/** The TrainingPeaks simulator for one test file, quiet, accepting the test redirect URI, and wired into the app's env. */
+export async function startTestTrainingPeaks(): Promise<TrainingPeaksSimulator> {
+  const sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
+  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  return sim;
 }

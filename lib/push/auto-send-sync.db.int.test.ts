@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
-import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { connectedUser, startSim, syncToEnd } from "@/test/sync-harness";
-import { linkTrainingPeaks, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 
 const database = setupTestDatabase();
 let peloton: PelotonSimulator;
@@ -11,8 +11,7 @@ let tp: TrainingPeaksSimulator;
 
 beforeAll(async () => {
   peloton = await startSim();
-  tp = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = tp.url;
+  tp = await startTestTrainingPeaks();
 });
 afterAll(async () => {
   await peloton?.close();

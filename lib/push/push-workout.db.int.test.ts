@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_ATHLETES, DEMO_CLIENT, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { DEMO_ATHLETES, DEMO_CLIENT, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
-import { linkTrainingPeaks, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
 beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  sim = await startTestTrainingPeaks();
 });
 afterAll(async () => {
   await sim?.close();

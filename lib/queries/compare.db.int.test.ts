@@ -3,17 +3,16 @@ import { zonedLocalToUtc } from "@/lib/time-zone";
 import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
 import { encodeFit } from "@/lib/fit/encode";
 import { FitFileError } from "@/lib/fit/types";
-import { DEMO_ATHLETES, startTrainingPeaksSimulator, type SeedAthlete, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { DEMO_ATHLETES, type SeedAthlete, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
-import { linkTrainingPeaks, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
 beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  sim = await startTestTrainingPeaks();
   // The CLI checks whether an app owns the embedded database; nothing listens here.
   process.env.APP_URL = "http://localhost:9";
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
-import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { grantTokens, linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { setupTestDatabase } from "@/test/integration-db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -12,24 +12,12 @@ const users: Record<"a" | "b", string> = { a: "", b: "" };
 const basic = Object.values(DEMO_ATHLETES).find((a) => !a.isPremium)!;
 
 beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  sim = await startTestTrainingPeaks();
   const { getDb } = await import("@/lib/db");
-  const { seal } = await import("@/lib/crypto");
-  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
   const db = await getDb();
   for (const [key, athlete] of [["a", DEMO_ATHLETES.demo], ["b", basic]] as const) {
-    const tokens = await grantTokens(sim.url, athlete.id);
-    const id = String(athlete.id);
     const user = await db.user.create({ data: { name: athlete.firstName } });
-    await db.account.create({
-      data: {
-        userId: user.id, type: "oauth", provider: "trainingpeaks", providerAccountId: id,
-        access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
-        refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
-        expires_at: Math.floor(Date.now() / 1000) + 3600, scope: tokens.scope,
-      },
-    });
+    await linkTrainingPeaks(user.id, sim.url, { athleteId: athlete.id, withProfile: false });
     users[key] = user.id;
   }
 });

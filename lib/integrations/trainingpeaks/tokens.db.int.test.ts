@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
-import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { setupTestDatabase } from "@/test/integration-db";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
 beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  sim = await startTestTrainingPeaks();
 });
 afterAll(async () => {
   await sim?.close();
@@ -19,27 +18,8 @@ beforeEach(() => {
 
 async function seedUser(athleteId: number, opts: { expiresInSeconds?: number } = {}) {
   const { getDb } = await import("@/lib/db");
-  const { seal } = await import("@/lib/crypto");
-  const { tokenContext } = await import("./config");
-  const tokens = await grantTokens(sim.url, athleteId);
-  const db = await getDb();
-  const id = String(athleteId);
-  await db.account.deleteMany({ where: { provider: "trainingpeaks", providerAccountId: id } });
-  const user = await db.user.create({ data: { name: `Athlete ${id}` } });
-  await db.account.create({
-    data: {
-      userId: user.id,
-      type: "oauth",
-      provider: "trainingpeaks",
-      providerAccountId: id,
-      access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
-      refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
-      expires_at: Math.floor(Date.now() / 1000) + (opts.expiresInSeconds ?? tokens.expires_in),
-      scope: tokens.scope,
-      token_type: "bearer",
-    },
-  });
-
+  const user = await (await getDb()).user.create({ data: { name: `Athlete ${athleteId}` } });
+  const tokens = await linkTrainingPeaks(user.id, sim.url, { athleteId, withProfile: false, ...opts });
   return { userId: user.id, tokens };
 }
 

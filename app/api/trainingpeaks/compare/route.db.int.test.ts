@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
 import { encodeFit } from "@/lib/fit/encode";
 import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
-import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
+import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
-import { grantTokens, TEST_REDIRECT_URI } from "@/test/trainingpeaks-grant";
+import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
@@ -16,23 +16,11 @@ const users = { a: "", b: "" };
 let workoutOfA = "";
 
 beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, redirectUris: [TEST_REDIRECT_URI] });
-  process.env.TRAININGPEAKS_SIMULATOR_URL = sim.url;
+  sim = await startTestTrainingPeaks();
   const { getDb } = await import("@/lib/db");
-  const { seal } = await import("@/lib/crypto");
-  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
   const db = await getDb();
-  const tokens = await grantTokens(sim.url, DEMO_ATHLETES.demo.id);
-  const id = String(DEMO_ATHLETES.demo.id);
   const a = await db.user.create({ data: { name: "A" } });
-  await db.account.create({
-    data: {
-      userId: a.id, type: "oauth", provider: "trainingpeaks", providerAccountId: id,
-      access_token: seal(tokens.access_token, tokenContext(id, "access_token")),
-      refresh_token: seal(tokens.refresh_token, tokenContext(id, "refresh_token")),
-      expires_at: Math.floor(Date.now() / 1000) + 3600, scope: tokens.scope,
-    },
-  });
+  await linkTrainingPeaks(a.id, sim.url, { athleteId: DEMO_ATHLETES.demo.id, withProfile: false });
   users.a = a.id;
   users.b = (await db.user.create({ data: { name: "B" } })).id;
   workoutOfA = await seedSyncedRide(db, a.id, { startTime: new Date(Date.now() - 3 * 86_400_000) });
