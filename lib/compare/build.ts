@@ -120,18 +120,21 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const activity = { title: input.ours.title, sport: input.ours.sport, startTime: input.ours.startTime.toISOString(), device: input.ours.device };
   const tp = input.trainingPeaks;
 
+  // Ours alone: TrainingPeaks was not asked, failed, or has no matching workout.
+  const oursOnly = (notes: ComparisonNote[], trainingPeaks: ComparisonReport["trainingPeaks"]): ComparisonReport => ({
+    comparison: { ours, trainingpeaks: null, match: null },
+    rows: compareMetrics(ours, null),
+    notes: [...notes, ...ftpNotes(input.ftp, null)],
+    activity,
+    ftp: input.ftp,
+    match: null,
+    trainingPeaks,
+    differing: 0,
+  });
+
   if (tp.status !== "ok") {
-    const notes: ComparisonNote[] = [{ kind: "trainingpeaks", tone: tp.status === "unavailable" ? "warn" : "info", message: tp.reason }, ...ftpNotes(input.ftp, null)];
-    return {
-      comparison: { ours, trainingpeaks: null, match: null },
-      rows: compareMetrics(ours, null),
-      notes,
-      activity,
-      ftp: input.ftp,
-      match: null,
-      trainingPeaks: { status: tp.status, timeZone: null, searched: null },
-      differing: 0,
-    };
+    const note: ComparisonNote = { kind: "trainingpeaks", tone: tp.status === "unavailable" ? "warn" : "info", message: tp.reason };
+    return oursOnly([note], { status: tp.status, timeZone: null, searched: null });
   }
 
   const zone = resolveTimeZone(tp.timeZone);
@@ -145,17 +148,7 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const best = within[0];
   if (!best) {
     notes.push(noMatchNote(ranked, input.ours.sport, tp.searched, tolerance));
-    notes.push(...ftpNotes(input.ftp, null));
-    return {
-      comparison: { ours, trainingpeaks: null, match: null },
-      rows: compareMetrics(ours, null),
-      notes,
-      activity,
-      ftp: input.ftp,
-      match: null,
-      trainingPeaks: { status: "no_match", timeZone: zone.timeZone, searched: tp.searched },
-      differing: 0,
-    };
+    return oursOnly(notes, { status: "no_match", timeZone: zone.timeZone, searched: tp.searched });
   }
   if (within.length > 1) {
     notes.push({ kind: "several_matches", tone: "info", message: `${within.length} TrainingPeaks workouts start within ${describeSeconds(tolerance)} of this one; compared with the nearest, “${best.activity.title}”.` });
