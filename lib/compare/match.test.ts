@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RIDE_START, tpActivity } from "./__fixtures__/activities";
-import { comparableSport, isCompatibleType, matchActivity, rankCandidates } from "./match";
+import { comparableSport, isCompatibleType, matchActivity, rankCandidates, tpUploadType } from "./match";
 
 const DENVER = "America/Denver";
 const ride = { startTime: RIDE_START, sport: "cycling" as const };
@@ -97,5 +97,13 @@ describe("sport compatibility", () => {
     expect(comparableSport({ sport: "fitnessEquipment", subSport: "treadmill" })).toBe("running");
     expect(comparableSport({ sport: "fitnessEquipment", subSport: null })).toBe("fitnessEquipment");
     expect(comparableSport({ sport: "cycling", subSport: "indoorCycling" })).toBe("cycling");
+  });
+});
+
+describe("tpUploadType", () => {
+  it("names the TrainingPeaks type an upload of our sport gets", () => {
+    expect(tpUploadType("cycling")).toBe("bike");
+    expect(tpUploadType("rowing")).toBe("rowing");
+    expect(tpUploadType("training")).toBe("other");
   });
 });

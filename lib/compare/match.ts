@@ -14,6 +14,11 @@ const TP_TYPES: Partial<Record<ActivitySport, readonly string[]>> = {
   rowing: ["rowing"],
 };
 
+/** TrainingPeaks upload `Type` for our sport (its first TrainingPeaks type; "other" when there is none). */
+export function tpUploadType(sport: ActivitySport): string {
+  return TP_TYPES[sport]?.[0] ?? "other";
+}
+
 /** TrainingPeaks types that say nothing about the sport, so any of ours may be one. */
 const OPEN_TP_TYPES = new Set(["other", "custom"]);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { tpUploadType } from "@/lib/compare/match";
 import { UserFacingFailure } from "@/lib/errors";
 import { encodeFit, fitFileName } from "@/lib/fit/encode";
 import { isProviderError } from "@/lib/integrations/http";
@@ -10,7 +11,7 @@ import { log } from "@/lib/log";
 import { toLocalDateTime } from "@/lib/time-zone";
 import { loadWorkoutActivity } from "@/lib/queries/workout-activity";
 import { findOnTrainingPeaks } from "./find-existing";
-import { type PushErrorCode, type PushView, toPushView, tpUploadType } from "./view";
+import { type PushErrorCode, type PushView, toPushView } from "./view";
 
 /**
  * Sends one synced workout to TrainingPeaks, at most once: our upload record is checked first, then TrainingPeaks'

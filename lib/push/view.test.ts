@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPushView, tpUploadType, type UploadRowLike } from "./view";
+import { toPushView, type UploadRowLike } from "./view";
 
 const row = (over: Partial<UploadRowLike>): UploadRowLike => ({
   state: "queued",
@@ -36,11 +36,5 @@ describe("push view", () => {
   it("reports the wait TrainingPeaks asked for", () => {
     const now = Date.parse("2026-11-20T10:00:00Z");
     expect(toPushView(row({ state: "failed", errorCode: "rate_limited", nextAttemptAt: new Date(now + 119_500) }), now).retryAfterSeconds).toBe(120);
-  });
-
-  it("maps sports to TrainingPeaks upload types", () => {
-    expect(tpUploadType("cycling")).toBe("bike");
-    expect(tpUploadType("rowing")).toBe("rowing");
-    expect(tpUploadType("training")).toBe("other");
   });
 });

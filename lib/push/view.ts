@@ -80,19 +80,3 @@ export function toPushView(row: UploadRowLike | null, now = Date.now()): PushVie
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-/** TrainingPeaks upload `Type` for an activity sport (spec §5.3 workout types). */
-export function tpUploadType(sport: string): string {
-  switch (sport) {
-    case "cycling":
-      return "bike";
-    case "running":
-      return "run";
-    case "walking":
-      return "walk";
-    case "rowing":
-      return "rowing";
-    default:
-      return "other";
-  }
-}
