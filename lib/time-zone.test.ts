@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localDay, resolveTimeZone, zonedLocalToUtc } from "@/lib/time-zone";
+import { addDays, localDay, localDaysAround, resolveTimeZone, zonedLocalToUtc } from "@/lib/time-zone";
 
 const utc = (local: string, zone: string) => zonedLocalToUtc(local, zone)?.toISOString();
 
@@ -52,5 +52,13 @@ describe("local days", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(addDays("2025-12-31", 1)).toBe("2026-01-01");
     expect(() => addDays("soon", 1)).toThrow(RangeError);
+  });
+});
+
+describe("localDaysAround", () => {
+  it("is the athlete's local day and its neighbours, even when UTC is already on the next day", () => {
+    // 05:30 UTC on the 3rd is 23:30 on the 2nd in Denver (UTC−6 in summer).
+    expect(localDaysAround(new Date("2026-05-03T05:30:00Z"), "America/Denver")).toEqual({ start: "2026-05-01", end: "2026-05-03" });
+    expect(localDaysAround(new Date("2026-05-03T05:30:00Z"), null)).toEqual({ start: "2026-05-02", end: "2026-05-04" });
   });
 });

@@ -127,3 +127,12 @@ export function toLocalDateTime(instant: Date, timeZone: string | null | undefin
   const w = wallClockAt(instant.getTime(), resolveTimeZone(timeZone).timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
+
+/**
+ * The local day of `instant` and its neighbours, as an inclusive range: where to look for the same session on
+ * TrainingPeaks (a ride near midnight, or a zone we had to guess, can land on the neighbouring local day).
+ */
+export function localDaysAround(instant: Date, timeZone: string | null | undefined): { start: string; end: string } {
+  const day = localDay(instant, resolveTimeZone(timeZone).timeZone);
+  return { start: addDays(day, -1), end: addDays(day, 1) };
+}

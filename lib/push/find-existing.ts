@@ -3,7 +3,7 @@ import { matchActivity } from "@/lib/compare/match";
 import type { ActivitySport } from "@/lib/fit/types";
 import { fetchActivities } from "@/lib/integrations/trainingpeaks/api";
 import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
-import { addDays, localDay, resolveTimeZone } from "@/lib/time-zone";
+import { localDaysAround } from "@/lib/time-zone";
 
 /**
  * How far apart two start times may be and still be the same session before an upload (tighter than the compare
@@ -13,7 +13,7 @@ export const SAME_SESSION_TOLERANCE_SECONDS = 120;
 
 /** Looks at TrainingPeaks' activities around the start (the local day and its neighbours) for the same session. */
 export async function findOnTrainingPeaks(userId: string, start: Date, sport: ActivitySport, timeZone: string | null): Promise<TrainingPeaksActivity | null> {
-  const day = localDay(start, resolveTimeZone(timeZone).timeZone);
-  const activities = await fetchActivities(userId, addDays(day, -1), addDays(day, 1));
+  const days = localDaysAround(start, timeZone);
+  const activities = await fetchActivities(userId, days.start, days.end);
   return matchActivity({ startTime: start, sport }, activities, timeZone, SAME_SESSION_TOLERANCE_SECONDS)?.activity ?? null;
 }

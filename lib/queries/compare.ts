@@ -2,7 +2,7 @@ import "server-only";
 import { buildComparison, type ComparisonReport, type TrainingPeaksSide } from "@/lib/compare/build";
 import { chooseFtp, type FtpCandidates } from "@/lib/compare/ftp";
 import { isCalendarDay, ourSide } from "@/lib/compare/ours";
-import { addDays, localDay, resolveTimeZone } from "@/lib/time-zone";
+import { localDaysAround } from "@/lib/time-zone";
 import { UserFacingFailure, toUserFacingError } from "@/lib/errors";
 import { decodeFit } from "@/lib/fit/decode";
 import { toWorkoutActivity } from "@/lib/queries/workout-activity";
@@ -46,10 +46,7 @@ async function trainingPeaksProfile(userId: string): Promise<ProfileFacts | Excl
 }
 
 function searchDays(start: Date, timeZone: string | null, date: string | null | undefined): { start: string; end: string } {
-  if (date) return { start: date, end: date };
-  // ±1 day: a ride near midnight, or a zone we had to guess, can land on the neighbouring local day.
-  const day = localDay(start, resolveTimeZone(timeZone).timeZone);
-  return { start: addDays(day, -1), end: addDays(day, 1) };
+  return date ? { start: date, end: date } : localDaysAround(start, timeZone);
 }
 
 async function trainingPeaksSide(userId: string, profile: ProfileFacts, start: Date, date: string | null | undefined): Promise<TrainingPeaksSide> {
