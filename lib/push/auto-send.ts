@@ -13,6 +13,8 @@ import { pushWorkout } from "./push-workout";
 export const MAX_UPLOADS_PER_STEP = 3;
 /** Workouts queued per sync at most (a long time away from the app should not flood TrainingPeaks). */
 const MAX_QUEUED_PER_SYNC = 50;
+/** Attempts an auto-send gets after transient failures (TrainingPeaks unreachable) before it waits for the user. */
+const MAX_AUTO_ATTEMPTS = 3;
 /** Polls after which an upload that TrainingPeaks still reports as processing stops holding the sync open. */
 const MAX_POLLS_IN_SYNC = 12;
 
@@ -62,7 +64,12 @@ function pendingWhere(userId: string, now: Date) {
   return {
     userId,
     trigger: "auto",
-    OR: [{ state: "queued" as const, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }, { state: "processing" as const, polls: { lt: MAX_POLLS_IN_SYNC } }],
+    OR: [
+      { state: "queued" as const, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+      { state: "processing" as const, polls: { lt: MAX_POLLS_IN_SYNC } },
+      // A network failure may hide an upload that did arrive; the next attempt looks on TrainingPeaks first, so retrying is safe.
+      { state: "failed" as const, errorCode: "unavailable", attempts: { lt: MAX_AUTO_ATTEMPTS } },
+    ],
   };
 }
 

@@ -153,6 +153,21 @@ describe(`Send to TrainingPeaks (${database.kind()})`, () => {
     expect((await push(userId, workoutId)).state).toBe("done");
   });
 
+  it("auto-send retries an upload that failed on a network error, checking TrainingPeaks first", async () => {
+    const { userId, db } = await seedUser();
+    const { setAutoSend, enqueueAutoSend, autoSendChunk } = await import("./auto-send");
+    await setAutoSend(userId, true);
+    await db.user.update({ where: { id: userId }, data: { tpAutoSendSince: new Date(Date.now() - 20 * 86_400_000) } });
+    const jobStartedAt = new Date(Date.now() - 1000);
+    const workoutId = await seedSyncedRide(db, userId, { startTime: quietStart(13) });
+    expect(await enqueueAutoSend(db, userId, jobStartedAt)).toBe(1);
+    sim.faults.add({ method: "POST", path: "^/v3/file$", reset: true, times: 1 });
+    await autoSendChunk(db, userId, Date.now() + 20_000);
+    expect(await db.trainingPeaksUpload.findUniqueOrThrow({ where: { workoutId } })).toMatchObject({ state: "failed", errorCode: "unavailable" });
+    expect(await autoSendChunk(db, userId, Date.now() + 20_000)).toBe(false);
+    expect(await db.trainingPeaksUpload.findUniqueOrThrow({ where: { workoutId } })).toMatchObject({ state: "done", attempts: 2 });
+  });
+
   it("auto-sends the new rides of an incremental sync, bounded per chunk", async () => {
     const { userId, db } = await seedUser();
     const { setAutoSend, enqueueAutoSend, autoSendChunk, MAX_UPLOADS_PER_STEP } = await import("./auto-send");
@@ -169,7 +184,7 @@ describe(`Send to TrainingPeaks (${database.kind()})`, () => {
     expect(await autoSendChunk(db, userId, Date.now() + 20_000)).toBe(false);
     const rows = await db.trainingPeaksUpload.findMany({ where: { userId } });
     expect(rows.map((r) => r.workoutId).sort()).toEqual([...fresh].sort());
-    expect(rows.every((r) => r.state === "done" && r.trigger === "auto")).toBe(true);
+    expect(rows.filter((r) => r.state !== "done" || r.trigger !== "auto").map((r) => [r.state, r.trigger, r.errorCode, r.lastError])).toEqual([]);
     expect(rows.some((r) => r.workoutId === before)).toBe(false); // started before the setting: never auto-sent
   });
 });
