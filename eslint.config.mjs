@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "server/db/generated/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     rules: {
@@ -16,7 +16,7 @@ const config = [
   },
   {
     // Command-line tools, simulators, benchmarks and tests talk to the terminal.
-    files: ["scripts/**", "sandbox/**", "bench/**", "e2e/**", "test/**", "**/*.test.ts", "lib/log.ts"],
+    files: ["scripts/**", "sandbox/**", "bench/**", "e2e/**", "test/**", "**/*.test.ts", "server/log.ts"],
     rules: { "no-console": "off" },
   },
 ];

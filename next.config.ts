@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { parseEnv } from "./lib/env";
+import { parseEnv } from "./server/env";
 
 // Fail fast with a readable message when the environment is invalid (lib/env.ts names each fix).
 parseEnv(process.env);

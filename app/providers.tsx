@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError } from "@/lib/api/fetch-json";
+import { ApiError } from "@/hooks/fetch-json";
 
 /** One QueryClient per browser session (created in state, never at module scope). */
 export function Providers({ children }: { children: React.ReactNode }) {

@@ -4,11 +4,11 @@
  * BENCH_RUNS times (default 10); the median is reported. Prints figures; asserts nothing. Last line is machine-readable.
  */
 import { gzipSync } from "node:zlib";
-import { syntheticRide } from "../lib/fit/__fixtures__/synthetic";
-import { decodeFit } from "../lib/fit/decode";
-import { encodeFit } from "../lib/fit/encode";
-import { activityMetrics } from "../lib/fit/metrics";
-import { encodeTcx } from "../lib/fit/tcx";
+import { syntheticRide } from "../lib/metrics/__fixtures__/synthetic-activity";
+import { decodeFit } from "../server/fit/decode";
+import { encodeFit } from "../server/fit/encode";
+import { activityMetrics } from "../lib/metrics/activity";
+import { encodeTcx } from "../server/fit/tcx";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 3;

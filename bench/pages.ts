@@ -18,7 +18,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 async function timeHistory(userId: string, instructorId: string) {
-  const { listWorkoutHistory, historyFiltersSchema } = await import("../lib/queries/workouts");
+  const { listWorkoutHistory, historyFiltersSchema } = await import("../server/queries/workouts");
   const combos: [string, Record<string, string>][] = [
     ["newest first", {}],
     ["Power Zone rides", { type: "Power Zone", discipline: "cycling" }],
@@ -47,8 +47,8 @@ async function timeHistory(userId: string, instructorId: string) {
 }
 
 async function detailPayload(userId: string) {
-  const { loadFixture } = await import("../lib/integrations/peloton/__fixtures__/load");
-  const { transformWorkout, transformRide } = await import("../lib/integrations/peloton/workout-transform");
+  const { loadFixture } = await import("../server/providers/peloton/__fixtures__/load");
+  const { transformWorkout, transformRide } = await import("../server/providers/peloton/transform/workout");
   const { buildWorkoutChart } = await import("../lib/metrics/workout-chart");
   const fx = loadFixture("cycling-power-zone");
   const ride = fx.ride ? transformRide(fx.ride) : null;
@@ -101,7 +101,7 @@ async function main() {
   process.env.SEALING_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
   process.env.LOG_LEVEL = "error";
-  const { getDb, closeDb } = await import("../lib/db");
+  const { getDb, closeDb } = await import("../server/db/client");
   try {
     const prisma = await getDb();
     const user = await prisma.user.create({ data: { name: "Bench Rider", email: `bench-${Date.now()}@example.com` } });

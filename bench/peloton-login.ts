@@ -3,7 +3,7 @@
  * simulator (six-hop and one-hop redirect chains, with and without injected network latency).
  * Prints figures; asserts nothing. Last line is machine-readable.
  */
-import { loginWithPassword } from "../lib/integrations/peloton/auth";
+import { loginWithPassword } from "../server/providers/peloton/auth/login";
 import { DEMO_MEMBER, startPelotonSimulator } from "../sandbox/peloton/server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);

@@ -3,7 +3,7 @@
  * details and (for a few) real 1-second series. Deterministic.
  */
 import { randomBytes } from "node:crypto";
-import type { Db } from "../lib/db";
+import type { Db } from "../server/db/client";
 import { seededRandom } from "../sandbox/shared/http";
 
 const DISCIPLINES = [

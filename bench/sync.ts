@@ -49,10 +49,10 @@ async function main() {
   process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;
   process.env.AUTH_SECRET = randomBytes(32).toString("base64");
   process.env.LOG_LEVEL = "error";
-  const { getDb, closeDb } = await import("../lib/db");
-  const { connectPeloton } = await import("../lib/queries/peloton");
-  const { startSyncJob } = await import("../lib/sync/job");
-  const { syncStep } = await import("../lib/sync/service");
+  const { getDb, closeDb } = await import("../server/db/client");
+  const { connectPeloton } = await import("../server/accounts/peloton");
+  const { startSyncJob } = await import("../server/sync/job");
+  const { syncStep } = await import("../server/sync/service");
   const { TEST_MEMBERS } = await import("../sandbox/peloton/server");
   try {
     const prisma = await getDb();

@@ -1,7 +1,11 @@
-/** Ports of the e2e stack (separate from the demo's 3000/4100/4200 so both can run side by side). */
-export const E2E_APP_PORT = 3100;
-export const E2E_TP_PORT = 4110;
-export const E2E_PELOTON_PORT = 4210;
+/**
+ * Ports of the e2e stack (separate from the demo's 3000/4100/4200 so both can run side by side).
+ * E2E_PORT_OFFSET shifts all three, so two checkouts can run their e2e suites at the same time.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+export const E2E_APP_PORT = 3100 + offset;
+export const E2E_TP_PORT = 4110 + offset;
+export const E2E_PELOTON_PORT = 4210 + offset;
 export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_TP_URL = `http://localhost:${E2E_TP_PORT}`;
 export const E2E_PELOTON_URL = `http://localhost:${E2E_PELOTON_PORT}`;

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { syntheticRide } from "../lib/fit/__fixtures__/synthetic";
-import { encodeFit } from "../lib/fit/encode";
-import { zonedLocalToUtc } from "../lib/time-zone";
+import { syntheticRide } from "../lib/metrics/__fixtures__/synthetic-activity";
+import { encodeFit } from "../server/fit/encode";
+import { zonedLocalToUtc } from "../lib/time/time-zone";
 import { screenshot, signIn } from "./helpers";
 
 interface ListedActivity {

@@ -4,7 +4,7 @@
  * Exit code 1 when something must be fixed.
  */
 import { existsSync } from "node:fs";
-import { EnvError, parseEnv, type AppEnv } from "../lib/env";
+import { EnvError, parseEnv, type AppEnv } from "../server/env";
 import { localEnvironment } from "./lib/local-env";
 import { run } from "./lib/proc";
 
@@ -73,7 +73,7 @@ async function checkDatabase(env: AppEnv, appRunning: boolean) {
     return;
   }
   report("ok", "Reachable, all migrations applied.");
-  const { createDb } = await import("../lib/db");
+  const { createDb } = await import("../server/db/client");
   const db = await createDb(env.databaseUrl);
   try {
     const accounts = await db.prisma.account.groupBy({ by: ["status"], where: { provider: "trainingpeaks" }, _count: true });

@@ -3,9 +3,9 @@
  * Put the new key first and keep the old ones after it, run this, then drop the old keys.
  * Idempotent. Prints counts, never values.
  */
-import { closeDb, getDb } from "../lib/db";
-import { requireSealingKeys } from "../lib/env";
-import { rotateSealedSecrets } from "../lib/rotate-secrets";
+import { closeDb, getDb } from "../server/db/client";
+import { requireSealingKeys } from "../server/env";
+import { rotateSealedSecrets } from "../server/maintenance/rotate-secrets";
 import { localEnvironment } from "./lib/local-env";
 
 async function main(): Promise<void> {

@@ -4,10 +4,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roundMetrics } from "@/lib/compare/metrics";
-import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
-import { decodeFit } from "@/lib/fit/decode";
-import { encodeFit } from "@/lib/fit/encode";
-import { activityMetrics } from "@/lib/fit/metrics";
+import { syntheticRide } from "@/lib/metrics/__fixtures__/synthetic-activity";
+import { decodeFit } from "@/server/fit/decode";
+import { encodeFit } from "@/server/fit/encode";
+import { activityMetrics } from "@/lib/metrics/activity";
 import { main } from "./tp";
 
 /**

@@ -27,7 +27,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const { localEnvironment } = await import("./lib/local-env");
   for (const [k, v] of Object.entries(localEnvironment())) if (v !== undefined && process.env[k] === undefined) process.env[k] = v;
-  const { closeDb } = await import("../lib/db");
+  const { closeDb } = await import("../server/db/client");
   const code = await main(process.argv.slice(2)).finally(() => closeDb());
   process.exit(code);
 }

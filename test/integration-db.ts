@@ -69,7 +69,7 @@ export function setupTestDatabase(): { kind: () => "pglite" | "postgresql" } {
     process.env.DATABASE_URL = db.url;
   });
   afterAll(async () => {
-    const { closeDb } = await import("@/lib/db");
+    const { closeDb } = await import("@/server/db/client");
     await closeDb();
     await drop?.();
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { acquireLock, acquireSlot, LockTimeoutError, rateLimit, SlotTimeoutError, withLock, withSlot, type Kv } from "@/lib/kv";
+import { acquireLock, acquireSlot, LockTimeoutError, rateLimit, SlotTimeoutError, withLock, withSlot, type Kv } from "@/server/kv";
 
 /**
  * The behaviour every Kv implementation must show, run against the in-process store (lib/kv.test.ts) and

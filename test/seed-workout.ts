@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db";
-import { encodeSeries } from "@/lib/sync/series-codec";
+import type { Db } from "@/server/db/client";
+import { encodeSeries } from "@/server/db/series-codec";
 
 /**
  * One synced Peloton ride written straight to the database (no simulator): a steady 20-minute power profile

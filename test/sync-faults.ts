@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import type { Db } from "@/lib/db";
-import type { StepOptions, StepResult } from "@/lib/sync/step";
-import type { SyncSource, WorkoutPage } from "@/lib/sync/source";
-import type { PelotonSourceOptions } from "@/lib/sync/peloton-source";
+import type { Db } from "@/server/db/client";
+import type { StepOptions, StepResult } from "@/server/sync/step";
+import type { SyncSource, WorkoutPage } from "@/server/sync/source";
+import type { PelotonSourceOptions } from "@/server/sync/peloton-source";
 
 /**
  * Helpers for the sync fault scenarios (lib/sync/faults-*.db.int.test.ts): a driver that behaves like
@@ -15,7 +15,7 @@ import type { PelotonSourceOptions } from "@/lib/sync/peloton-source";
 export const STEP: StepOptions & PelotonSourceOptions = { budgetMs: 2_500, concurrency: 4, everyN: 1 };
 
 export async function getTestDb(): Promise<Db> {
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/server/db/client");
   return getDb();
 }
 
@@ -39,8 +39,8 @@ export interface DriveOptions {
  * resumption of a rate-limited pause once `resumeAfter` has passed. Stops on any other pause.
  */
 export async function drive(userId: string, opts: DriveOptions = {}): Promise<{ results: StepResult[]; last: StepResult }> {
-  const { startSyncJob } = await import("@/lib/sync/job");
-  const { syncStep } = await import("@/lib/sync/service");
+  const { startSyncJob } = await import("@/server/sync/job");
+  const { syncStep } = await import("@/server/sync/service");
   if (opts.start !== false) await startSyncJob(await getTestDb(), userId, opts.start ?? "full");
   const stepOpts = { ...STEP, ...opts.step };
   const run = opts.runStep ?? ((o: StepOptions & PelotonSourceOptions) => syncStep(userId, o));

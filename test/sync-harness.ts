@@ -8,8 +8,8 @@ export async function startSim(opts: PelotonSimulatorOptions = {}): Promise<Pelo
 }
 
 export async function connectedUser(member: { email: string; password: string } = DEMO_MEMBER): Promise<string> {
-  const { getDb } = await import("@/lib/db");
-  const { connectPeloton } = await import("@/lib/queries/peloton");
+  const { getDb } = await import("@/server/db/client");
+  const { connectPeloton } = await import("@/server/accounts/peloton");
   const db = await getDb();
   const user = await db.user.create({ data: { name: member.email } });
   await connectPeloton(user.id, { ...member, rememberPassword: false });
@@ -17,9 +17,9 @@ export async function connectedUser(member: { email: string; password: string } 
 }
 
 export async function syncToEnd(userId: string, opts: { kind?: "full" | "incremental"; budgetMs?: number; maxSteps?: number; start?: boolean } = {}) {
-  const { getDb } = await import("@/lib/db");
-  const { startSyncJob } = await import("@/lib/sync/job");
-  const { syncStep } = await import("@/lib/sync/service");
+  const { getDb } = await import("@/server/db/client");
+  const { startSyncJob } = await import("@/server/sync/job");
+  const { syncStep } = await import("@/server/sync/service");
   if (opts.start !== false) await startSyncJob(await getDb(), userId, opts.kind ?? "full");
   let steps = 0;
   let last;
@@ -33,7 +33,7 @@ export async function syncToEnd(userId: string, opts: { kind?: "full" | "increme
 
 /** A comparable snapshot of what the user's history looks like in the database. */
 export async function historySnapshot(userId: string) {
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/server/db/client");
   const db = await getDb();
   const workouts = await db.workout.findMany({
     where: { userId },

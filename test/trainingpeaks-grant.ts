@@ -49,9 +49,9 @@ export async function linkTrainingPeaks(
   simUrl: string,
   opts: { athleteId: number; scope?: string; storedScope?: string; timeZone?: string; withProfile?: boolean; expiresInSeconds?: number },
 ): Promise<SimTokens> {
-  const { getDb } = await import("@/lib/db");
-  const { seal } = await import("@/lib/crypto");
-  const { tokenContext } = await import("@/lib/integrations/trainingpeaks/config");
+  const { getDb } = await import("@/server/db/client");
+  const { seal } = await import("@/server/crypto");
+  const { tokenContext } = await import("@/server/providers/trainingpeaks/auth/config");
   const tokens = await grantTokens(simUrl, opts.athleteId, opts.scope);
   const db = await getDb();
   const id = String(opts.athleteId);

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
-import { getTrainingPeaksConnection } from "@/lib/queries/trainingpeaks";
+import { requireUser } from "@/server/auth/session";
+import { getTrainingPeaksConnection } from "@/server/accounts/trainingpeaks";
 import { Logo } from "@/components/layout/logo";
 import { MainNav } from "@/components/layout/main-nav";
 import { ThemeToggle } from "@/components/layout/theme-toggle";

@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { runUserAction, type ActionResult } from "@/lib/actions";
-import { getEnv } from "@/lib/env";
-import type { SyncProgress } from "@/lib/sync/job";
-import { cancelSync, getSyncProgress, resumeSync, startSync, syncStep } from "@/lib/sync/service";
+import { runUserAction, type ActionResult } from "@/server/handlers/action";
+import { getEnv } from "@/server/env";
+import type { SyncProgress } from "@/server/sync/job";
+import { cancelSync, getSyncProgress, resumeSync, startSync, syncStep } from "@/server/sync/service";
 
 /** Driver (a): the browser calls runSyncStepAction in a loop; each call is one bounded step. */
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/server/auth";
 
 /** Starts the TrainingPeaks OAuth flow (Auth.js sets the state cookie and redirects to the consent page). */
 export async function signInWithTrainingPeaks(formData: FormData): Promise<void> {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { auth } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
+import { auth } from "@/server/auth";
+import { getEnv } from "@/server/env";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Logo } from "@/components/layout/logo";
 import { buttonClass } from "@/components/ui/button";

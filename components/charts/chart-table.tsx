@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/integrations/peloton/workout-types";
+import type { ChannelName } from "@/lib/domain/workout";
 import { formatClock, formatPercent, formatValue, type ValueFormat } from "@/lib/metrics/chart-format";
 import type { ChartChannel, WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 

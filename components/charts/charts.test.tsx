@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "@/lib/integrations/peloton/__fixtures__/load";
-import { transformWorkout } from "@/lib/integrations/peloton/workout-transform";
+import { loadFixture } from "@/server/providers/peloton/__fixtures__/load";
+import { transformWorkout } from "@/server/providers/peloton/transform/workout";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import { workoutChartsHeight } from "./chart-layout";
 import { ChartTable } from "./chart-table";

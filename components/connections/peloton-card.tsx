@@ -1,6 +1,6 @@
-import { ftpSourceLabel } from "@/lib/format";
-import type { PelotonConnectionView } from "@/lib/queries/peloton";
-import type { SyncProgress } from "@/lib/sync/job";
+import { ftpSourceLabel } from "@/lib/format/display";
+import type { PelotonConnectionView } from "@/server/accounts/peloton";
+import type { SyncProgress } from "@/server/sync/job";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { disconnectPelotonAction, testPelotonAction } from "@/app/(app)/connections/peloton-actions";
-import type { ProfileChange } from "@/lib/queries/peloton";
+import type { ProfileChange } from "@/server/accounts/peloton";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

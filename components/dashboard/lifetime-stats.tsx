@@ -1,5 +1,5 @@
-import type { PelotonProfileView } from "@/lib/queries/peloton";
-import { formatNumber } from "@/lib/format";
+import type { PelotonProfileView } from "@/server/accounts/peloton";
+import { formatNumber } from "@/lib/format/display";
 import { Stat } from "@/components/ui/stat";
 import { WorkoutCounts } from "@/components/ui/workout-counts";
 

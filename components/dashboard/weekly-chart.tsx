@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { WeekVolume } from "@/lib/queries/dashboard";
+import type { WeekVolume } from "@/server/queries/dashboard";
 
 export type WeeklyMetric = "hours" | "outputKj" | "tss";
 

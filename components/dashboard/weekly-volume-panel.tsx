@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { fetchJson, queryKeys } from "@/lib/api/fetch-json";
-import type { WeekVolume } from "@/lib/queries/dashboard";
+import { fetchJson, queryKeys } from "@/hooks/fetch-json";
+import type { WeekVolume } from "@/server/queries/dashboard";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { cancelSyncAction, resumeSyncAction, runSyncStepAction, startSyncAction } from "@/app/(app)/sync-actions";
-import type { SyncProgress } from "@/lib/sync/job";
-import { describeProgress } from "@/lib/sync/progress-format";
+import type { SyncProgress } from "@/server/sync/job";
+import { describeProgress } from "@/lib/format/sync-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { fetchJson, queryKeys } from "@/lib/api/fetch-json";
+import { fetchJson, queryKeys } from "@/hooks/fetch-json";
 import Link from "next/link";
-import type { LinkedActivity } from "@/lib/queries/trainingpeaks-activities";
+import type { LinkedActivity } from "@/server/queries/trainingpeaks-activities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDistance, formatDuration } from "@/lib/format";
+import { formatDistance, formatDuration } from "@/lib/format/display";
 
 export function useTrainingPeaksActivities(start: string, end: string) {
   return useQuery({

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type DragEvent, type FormEvent } from "react";
-import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import { ApiError, fetchJson } from "@/hooks/fetch-json";
 import type { ComparisonReport } from "@/lib/compare/build";
 import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
-import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
+import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

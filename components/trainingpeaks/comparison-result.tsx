@@ -1,7 +1,7 @@
 import type { ComparisonNote, ComparisonReport } from "@/lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "@/lib/compare/describe";
 import type { MetricRow, RowFlag } from "@/lib/compare/metrics";
-import { formatWorkoutDate } from "@/lib/format";
+import { formatWorkoutDate } from "@/lib/format/display";
 
 /** One comparison (ours | TrainingPeaks | Δ), shared by the FIT upload card and the workout page. Render only. */
 

@@ -1,5 +1,5 @@
-import type { Thresholds } from "@/lib/integrations/trainingpeaks/transform";
-import { formatPace, paceSecondsPerKm } from "@/lib/integrations/trainingpeaks/transform";
+import type { Thresholds } from "@/server/providers/trainingpeaks/transform/workouts";
+import { formatPace, paceSecondsPerKm } from "@/server/providers/trainingpeaks/transform/workouts";
 import { Stat } from "@/components/ui/stat";
 
 export function ThresholdStats({ thresholds, units }: { thresholds: Thresholds; units: "metric" | "imperial" }) {

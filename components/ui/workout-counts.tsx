@@ -1,4 +1,4 @@
-import { disciplineLabel } from "@/lib/format";
+import { disciplineLabel } from "@/lib/format/display";
 
 /** Workout counts by discipline as labelled bars (zero counts left out), largest first. */
 export function WorkoutCounts({ counts, testId }: { counts: Record<string, number>; testId: string }) {

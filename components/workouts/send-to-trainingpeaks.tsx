@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useTransition } from "react";
 import { sendToTrainingPeaksAction } from "@/app/(app)/workouts/[id]/actions";
-import type { PushView } from "@/lib/push/view";
+import type { PushView } from "@/lib/domain/upload";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

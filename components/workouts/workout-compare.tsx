@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson, queryKeys } from "@/lib/api/fetch-json";
+import { fetchJson, queryKeys } from "@/hooks/fetch-json";
 import type { ComparisonReport } from "@/lib/compare/build";
 import { ComparisonResult } from "@/components/trainingpeaks/comparison-result";
 import { Alert } from "@/components/ui/alert";

@@ -1,10 +1,10 @@
-import type { ActivitySport, ComparisonMetrics } from "@/lib/fit/types";
-import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
+import type { ActivitySport, ComparisonMetrics } from "@/lib/domain/activity";
+import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
 import { PREMIUM_METRICS, describeSeconds, metricLabels, missingKeys } from "./describe";
 import type { FtpChoice } from "./ftp";
 import { DEFAULT_MATCH_TOLERANCE_SECONDS, isWithinTolerance, rankCandidates, type RankedCandidate } from "./match";
 import { compareMetrics, roundMetrics, tpActivityMetrics, type MetricRow } from "./metrics";
-import { resolveTimeZone } from "@/lib/time-zone";
+import { resolveTimeZone } from "@/lib/time/time-zone";
 
 /** Assemble one comparison: the `--json` contract object, plus display extras (rows, notes, match details) kept apart. */
 

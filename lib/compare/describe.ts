@@ -1,5 +1,5 @@
-import type { ComparisonMetrics } from "@/lib/fit/types";
-import { formatDistance, formatDuration } from "@/lib/format";
+import type { ComparisonMetrics } from "@/lib/domain/activity";
+import { formatDistance, formatDuration } from "@/lib/format/display";
 import { METRIC_SPECS, type MetricKey, type MetricRow, type RowFlag } from "./metrics";
 
 /** Display text for comparison values, shared by the web table and the CLI (pure). */

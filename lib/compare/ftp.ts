@@ -1,4 +1,4 @@
-import { ftpSourceLabel } from "@/lib/format";
+import { ftpSourceLabel } from "@/lib/format/display";
 
 /**
  * Which FTP our IF and TSS use. Precedence, first usable value wins:

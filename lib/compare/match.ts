@@ -1,6 +1,6 @@
-import type { Activity, ActivitySport } from "@/lib/fit/types";
-import type { TrainingPeaksActivity } from "@/lib/integrations/trainingpeaks/transform";
-import { resolveTimeZone, zonedLocalToUtc } from "@/lib/time-zone";
+import type { Activity, ActivitySport } from "@/lib/domain/activity";
+import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import { resolveTimeZone, zonedLocalToUtc } from "@/lib/time/time-zone";
 
 /** Finding the TrainingPeaks workout that is the same session as ours: start time within a tolerance, compatible type. */
 

@@ -1,5 +1,5 @@
-import { activityMetrics } from "@/lib/fit/metrics";
-import type { Activity } from "@/lib/fit/types";
+import { activityMetrics } from "@/lib/metrics/activity";
+import type { Activity } from "@/lib/domain/activity";
 import type { BuildComparisonInput } from "./build";
 import type { FtpChoice } from "./ftp";
 import { comparableSport } from "./match";

@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/integrations/peloton/workout-types";
+import type { ChannelName } from "@/lib/domain/workout";
 
 /**
  * How each sample channel is shown: label, unit when Peloton sent none, decimals kept for display and whether it is a

@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/integrations/peloton/workout-types";
+import type { ChannelName } from "@/lib/domain/workout";
 import type { TargetBand, WorkoutChartData } from "./workout-chart-types";
 
 /**

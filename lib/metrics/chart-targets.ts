@@ -1,5 +1,5 @@
-import { emptyTargets } from "@/lib/integrations/peloton/target-metrics";
-import type { ChannelName, ClassTargets } from "@/lib/integrations/peloton/workout-types";
+import { emptyTargets } from "@/server/providers/peloton/transform/targets";
+import type { ChannelName, ClassTargets } from "@/lib/domain/workout";
 import { paceIntensityBands, paceIntensitySpeedBands, validPaceLevel } from "./pace";
 import { clipSpans, powerZoneBands, rangeBands, speedTargetScale, type ResolvedTarget } from "./target-bands";
 import type { ChartNotice, TargetMetric } from "./workout-chart-types";

@@ -1,5 +1,5 @@
-import { spanToSampleRange } from "@/lib/integrations/peloton/target-metrics";
-import type { TimeSpan } from "@/lib/integrations/peloton/workout-types";
+import { spanToSampleRange } from "@/server/providers/peloton/transform/targets";
+import type { TimeSpan } from "@/lib/domain/workout";
 import { averageOf } from "./series-stats";
 import type { ResolvedTarget } from "./target-bands";
 import type { ComplianceTally } from "./workout-chart-types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClassTargets, WorkoutSeries } from "@/lib/integrations/peloton/workout-types";
+import type { ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
 import { buildWorkoutChart } from "./workout-chart";
 import { estimatePaceLevel } from "./pace-level";
 

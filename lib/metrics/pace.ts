@@ -1,4 +1,4 @@
-import type { PaceIntensityLevel, PaceIntensityTarget } from "@/lib/integrations/peloton/workout-types";
+import type { PaceIntensityLevel, PaceIntensityTarget } from "@/lib/domain/workout";
 import { formatPace, paceSuffix } from "./chart-format";
 import { classifyRange, type Effort, type ResolvedTarget } from "./target-bands";
 

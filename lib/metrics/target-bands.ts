@@ -1,4 +1,4 @@
-import type { PowerZoneTarget, RangeTarget, TimeSpan } from "@/lib/integrations/peloton/workout-types";
+import type { PowerZoneTarget, RangeTarget, TimeSpan } from "@/lib/domain/workout";
 import { formatRange, type ValueFormat } from "./chart-format";
 import { powerZoneOf, powerZones } from "./zones";
 

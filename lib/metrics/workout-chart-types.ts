@@ -1,4 +1,4 @@
-import type { ChannelName, ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/integrations/peloton/workout-types";
+import type { ChannelName, ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
 
 /**
  * The contract between the workout detail page (builds WorkoutChartData on the server) and the chart components

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { loadFixture, type FixtureName } from "@/lib/integrations/peloton/__fixtures__/load";
-import { transformWorkout } from "@/lib/integrations/peloton/workout-transform";
-import type { ChannelName, ClassTargets, TransformedWorkout, WorkoutSeries } from "@/lib/integrations/peloton/workout-types";
+import { loadFixture, type FixtureName } from "@/server/providers/peloton/__fixtures__/load";
+import { transformWorkout } from "@/server/providers/peloton/transform/workout";
+import type { ChannelName, ClassTargets, TransformedWorkout, WorkoutSeries } from "@/lib/domain/workout";
 import { toChartRows } from "./chart-rows";
 import { buildWorkoutChart } from "./workout-chart";
 import type { WorkoutChartInput } from "./workout-chart-types";

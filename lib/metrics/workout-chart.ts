@@ -1,5 +1,5 @@
-import { spanToSampleRange } from "@/lib/integrations/peloton/target-metrics";
-import type { ChannelName, ClassSegment } from "@/lib/integrations/peloton/workout-types";
+import { spanToSampleRange } from "@/server/providers/peloton/transform/targets";
+import type { ChannelName, ClassSegment } from "@/lib/domain/workout";
 import { CHANNEL_META, CHANNEL_ORDER, displayUnit, readingOf, roundTo } from "./channel-meta";
 import { timeTicks } from "./chart-format";
 import { BIKE_DISCIPLINES, panelFor, showsPanel, type FullChannel } from "./chart-panels";

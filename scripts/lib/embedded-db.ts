@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { getEnv } from "../../lib/env";
+import { getEnv } from "@/server/env";
 
 /** Command-line tools and the app's embedded database: PGlite allows one process per data folder. */
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
-import { FIXTURE_NAMES, fixturePath } from "@/lib/integrations/peloton/__fixtures__/load";
+import { FIXTURE_NAMES, fixturePath } from "@/server/providers/peloton/__fixtures__/load";
 import { runInspect } from "./inspect";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "inspect-test-"));

@@ -20,9 +20,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { performanceGraphSchema, rideDetailsSchema, workoutSchema } from "../../lib/integrations/peloton/workout-schemas";
-import { WorkoutTransformError, transformWorkout } from "../../lib/integrations/peloton/workout-transform";
-import type { MetricStat } from "../../lib/integrations/peloton/workout-types";
+import { performanceGraphSchema, rideDetailsSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
+import { WorkoutTransformError, transformWorkout } from "@/server/providers/peloton/transform/workout";
+import type { MetricStat } from "@/lib/domain/workout";
 import { type CliIo, InputError, runCommand } from "../lib/cli";
 
 export const INSPECT_USAGE =

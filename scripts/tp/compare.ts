@@ -10,8 +10,8 @@ import { parseArgs } from "node:util";
 import { buildComparison, type ComparisonReport } from "../../lib/compare/build";
 import { chooseFtp, MAX_FTP_WATTS, MIN_FTP_WATTS } from "../../lib/compare/ftp";
 import { isCalendarDay, ourSide } from "../../lib/compare/ours";
-import { decodeFit } from "../../lib/fit/decode";
-import { FitFileError, type Activity } from "../../lib/fit/types";
+import { decodeFit } from "@/server/fit/decode";
+import { FitFileError, type Activity } from "@/lib/domain/activity";
 import { embeddedDbProblem } from "../lib/embedded-db";
 import { type CliIo, InputError, runCommand } from "../lib/cli";
 import { printReport } from "./print";
@@ -105,7 +105,7 @@ async function withTrainingPeaks(activity: Activity, args: CompareArgs): Promise
     if (found.kind === "unavailable" && args.user) throw new Error(found.problem);
     return withoutTrainingPeaks(activity, args, `${found.problem} Compared without TrainingPeaks.`);
   }
-  const { compareActivity } = await import("../../lib/queries/compare");
+  const { compareActivity } = await import("@/server/compare/compare");
   return compareActivity(found.userId, activity, { ftp: { explicit: args.ftp, file: activity.ftp }, date: args.date });
 }
 

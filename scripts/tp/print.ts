@@ -1,6 +1,6 @@
 import type { ComparisonReport } from "../../lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "../../lib/compare/describe";
-import { formatWorkoutDate } from "../../lib/format";
+import { formatWorkoutDate } from "@/lib/format/display";
 
 /** The human-readable comparison: a header, the ours | TrainingPeaks | Δ table, then the notes (plain text, no colour). */
 

@@ -1,5 +1,5 @@
-import { getDb } from "../../lib/db";
-import { PROVIDER_ID } from "../../lib/integrations/trainingpeaks/config";
+import { getDb } from "@/server/db/client";
+import { PROVIDER_ID } from "@/server/providers/trainingpeaks/auth/config";
 
 /** Which AutoCoach account's TrainingPeaks a command-line comparison uses. */
 export type FoundUser =

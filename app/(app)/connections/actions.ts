@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
-import { disconnectTrainingPeaks } from "@/lib/queries/trainingpeaks";
-import { log } from "@/lib/log";
+import { auth } from "@/server/auth";
+import { disconnectTrainingPeaks } from "@/server/accounts/trainingpeaks";
+import { log } from "@/server/log";
 
 /** Revoke TrainingPeaks access and delete every stored token; the user is signed out (TrainingPeaks is the sign-in). */
 export async function disconnectTrainingPeaksAction(): Promise<void> {

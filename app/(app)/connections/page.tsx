@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
-import { getPelotonConnection } from "@/lib/queries/peloton";
-import { getSyncOverview } from "@/lib/queries/sync";
-import { getTrainingPeaksConnection } from "@/lib/queries/trainingpeaks";
+import { requireUser } from "@/server/auth/session";
+import { getEnv } from "@/server/env";
+import { getPelotonConnection } from "@/server/accounts/peloton";
+import { getSyncOverview } from "@/server/queries/sync";
+import { getTrainingPeaksConnection } from "@/server/accounts/trainingpeaks";
 import { PelotonCard } from "@/components/connections/peloton-card";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";

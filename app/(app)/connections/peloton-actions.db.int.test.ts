@@ -3,7 +3,7 @@ import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator
 import { setupTestDatabase } from "@/test/integration-db";
 
 const ctx = vi.hoisted(() => ({ session: null as null | { user: { id: string } }, ip: "203.0.113.7" }));
-vi.mock("@/lib/auth", () => ({ auth: async () => ctx.session }));
+vi.mock("@/server/auth", () => ({ auth: async () => ctx.session }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ctx.ip }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => sim?.close());
 
 async function newUser() {
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/server/db/client");
   return (await (await getDb()).user.create({ data: { name: "x" } })).id;
 }
 
@@ -46,7 +46,7 @@ describe("Peloton server actions", () => {
 
   it("user A's actions only ever touch A's connection", async () => {
     const { connectPelotonAction, disconnectPelotonAction, testPelotonAction } = await import("./peloton-actions");
-    const { getPelotonConnection } = await import("@/lib/queries/peloton");
+    const { getPelotonConnection } = await import("@/server/accounts/peloton");
     const a = await newUser();
     const b = await newUser();
     ctx.ip = "203.0.113.10";

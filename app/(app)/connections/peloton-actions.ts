@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runUserAction, type ActionResult } from "@/lib/actions";
-import { UserFacingFailure } from "@/lib/errors";
-import { formatWait } from "@/lib/integrations/http";
-import { getKv, rateLimit } from "@/lib/kv";
-import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/lib/queries/peloton";
+import { runUserAction, type ActionResult } from "@/server/handlers/action";
+import { UserFacingFailure } from "@/server/handlers/errors";
+import { formatWait } from "@/server/http/request";
+import { getKv, rateLimit } from "@/server/kv";
+import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/server/accounts/peloton";
 
 const connectSchema = z.object({
   email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),

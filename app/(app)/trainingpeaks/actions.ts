@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { runUserAction, type ActionResult } from "@/lib/actions";
-import { setAutoSend } from "@/lib/push/auto-send";
+import { runUserAction, type ActionResult } from "@/server/handlers/action";
+import { setAutoSend } from "@/server/push/auto-send";
 
 /** "Auto-send new rides": switching on applies to workouts that start from now on. */
 export async function setAutoSendAction(enabled: boolean): Promise<ActionResult<{ enabled: boolean; since: string | null }>> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
-import { hasFileWriteScope } from "@/lib/integrations/trainingpeaks/upload";
-import { getAutoSend } from "@/lib/push/auto-send";
-import { getTrainingPeaksConnection, getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
+import { requireUser } from "@/server/auth/session";
+import { hasFileWriteScope } from "@/server/providers/trainingpeaks/api/upload";
+import { getAutoSend } from "@/server/push/auto-send";
+import { getTrainingPeaksConnection, getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
 import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";

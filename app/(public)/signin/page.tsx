@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth } from "@/lib/auth";
-import { signInMessage } from "@/lib/auth/messages";
-import { getEnv } from "@/lib/env";
+import { auth } from "@/server/auth";
+import { signInMessage } from "@/server/auth/messages";
+import { getEnv } from "@/server/env";
 import { Logo } from "@/components/layout/logo";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Alert } from "@/components/ui/alert";

@@ -4,7 +4,7 @@ import { grantTokens, linkTrainingPeaks, startTestTrainingPeaks } from "@/test/t
 import { setupTestDatabase } from "@/test/integration-db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/server/auth", () => ({ auth: async () => session.current }));
 
 setupTestDatabase();
 let sim: TrainingPeaksSimulator;
@@ -13,7 +13,7 @@ const basic = Object.values(DEMO_ATHLETES).find((a) => !a.isPremium)!;
 
 beforeAll(async () => {
   sim = await startTestTrainingPeaks();
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/server/db/client");
   const db = await getDb();
   for (const [key, athlete] of [["a", DEMO_ATHLETES.demo], ["b", basic]] as const) {
     const user = await db.user.create({ data: { name: athlete.firstName } });
@@ -66,7 +66,7 @@ describe("TrainingPeaks route handlers are scoped to the signed-in user", () => 
   });
 
   it("stores tokens sealed: no plaintext token anywhere in the account table", async () => {
-    const { getDb } = await import("@/lib/db");
+    const { getDb } = await import("@/server/db/client");
     const db = await getDb();
     const tokens = await grantTokens(sim.url, DEMO_ATHLETES.demo.id);
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "Account"`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
-import { getHistoryFacets, historyFiltersSchema, listWorkoutHistory } from "@/lib/queries/workouts";
+import { requireUser } from "@/server/auth/session";
+import { getHistoryFacets, historyFiltersSchema, listWorkoutHistory } from "@/server/queries/workouts";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

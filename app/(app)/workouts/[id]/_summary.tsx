@@ -1,5 +1,5 @@
-import type { WorkoutDetailView } from "@/lib/queries/workout-detail";
-import { formatNumber } from "@/lib/format";
+import type { WorkoutDetailView } from "@/server/queries/workout-detail";
+import { formatNumber } from "@/lib/format/display";
 import { Stat } from "@/components/ui/stat";
 
 /** The seed's WorkoutDetails: totals, avg/max per metric, and NP / IF / TSS computed by AutoCoach. */

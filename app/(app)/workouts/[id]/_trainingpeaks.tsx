@@ -1,4 +1,4 @@
-import type { PushView } from "@/lib/push/view";
+import type { PushView } from "@/lib/domain/upload";
 import { SendToTrainingPeaks } from "@/components/workouts/send-to-trainingpeaks";
 import { WorkoutCompare } from "@/components/workouts/workout-compare";
 import { buttonClass } from "@/components/ui/button";

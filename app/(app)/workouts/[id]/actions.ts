@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { runUserAction, type ActionResult } from "@/lib/actions";
-import { getEnv } from "@/lib/env";
-import { pushWorkout } from "@/lib/push/push-workout";
-import type { PushView } from "@/lib/push/view";
+import { runUserAction, type ActionResult } from "@/server/handlers/action";
+import { getEnv } from "@/server/env";
+import { pushWorkout } from "@/server/push/push-workout";
+import type { PushView } from "@/lib/domain/upload";
 
 const input = z.object({ workoutId: z.string().regex(/^[a-z0-9]{10,40}$/i, "Unknown workout") });
 

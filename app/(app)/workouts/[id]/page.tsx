@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { disciplineLabel, formatDuration, formatWorkoutDate, ftpSourceLabel } from "@/lib/format";
+import { requireUser } from "@/server/auth/session";
+import { disciplineLabel, formatDuration, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
-import { getWorkoutDetail } from "@/lib/queries/workout-detail";
-import { getPushView } from "@/lib/push/push-workout";
+import { getWorkoutDetail } from "@/server/queries/workout-detail";
+import { getPushView } from "@/server/push/push-workout";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
 import { Alert } from "@/components/ui/alert";

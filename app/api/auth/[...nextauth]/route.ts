@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth";
-import { runWithAuthContext, type SignInFailure } from "@/lib/auth/failure";
+import { handlers } from "@/server/auth";
+import { runWithAuthContext, type SignInFailure } from "@/server/auth/failure";
 
 /**
  * Auth.js handlers, wrapped so a failed sign-in lands on /signin with the precise reason

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
-import { getEnv } from "@/lib/env";
-import { log } from "@/lib/log";
-import { runSyncCron } from "@/lib/sync/cron";
+import { getEnv } from "@/server/env";
+import { log } from "@/server/log";
+import { runSyncCron } from "@/server/sync/schedule";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

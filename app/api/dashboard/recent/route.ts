@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { userRoute } from "@/lib/api/handler";
-import { getRecentWorkouts } from "@/lib/queries/dashboard";
+import { userRoute } from "@/server/handlers/route";
+import { getRecentWorkouts } from "@/server/queries/dashboard";
 
 export const dynamic = "force-dynamic";
 

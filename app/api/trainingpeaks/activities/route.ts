@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { userRoute } from "@/lib/api/handler";
-import { listTrainingPeaksActivities } from "@/lib/queries/trainingpeaks-activities";
+import { userRoute } from "@/server/handlers/route";
+import { listTrainingPeaksActivities } from "@/server/queries/trainingpeaks-activities";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 const query = z

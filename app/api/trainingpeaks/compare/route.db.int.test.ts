@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { syntheticRide } from "@/lib/fit/__fixtures__/synthetic";
-import { encodeFit } from "@/lib/fit/encode";
-import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
+import { syntheticRide } from "@/lib/metrics/__fixtures__/synthetic-activity";
+import { encodeFit } from "@/server/fit/encode";
+import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/server/auth", () => ({ auth: async () => session.current }));
 
 setupTestDatabase();
 let sim: TrainingPeaksSimulator;
@@ -17,7 +17,7 @@ let workoutOfA = "";
 
 beforeAll(async () => {
   sim = await startTestTrainingPeaks();
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/server/db/client");
   const db = await getDb();
   const a = await db.user.create({ data: { name: "A" } });
   await linkTrainingPeaks(a.id, sim.url, { athleteId: DEMO_ATHLETES.demo.id, withProfile: false });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { parseInput, userHandler } from "@/lib/api/handler";
-import { readMultipartForm } from "@/lib/api/upload";
+import { parseInput, userHandler } from "@/server/handlers/route";
+import { readMultipartForm } from "@/server/handlers/upload";
 import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
-import { formatSize } from "@/lib/fit/decode";
-import { MAX_FIT_UPLOAD_BYTES } from "@/lib/fit/types";
-import { compareFitUpload } from "@/lib/queries/compare";
+import { formatSize } from "@/server/fit/decode";
+import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
+import { compareFitUpload } from "@/server/compare/compare";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { userRoute } from "@/lib/api/handler";
-import { UserFacingFailure } from "@/lib/errors";
-import { getTrainingPeaksSummary } from "@/lib/queries/trainingpeaks";
+import { userRoute } from "@/server/handlers/route";
+import { UserFacingFailure } from "@/server/handlers/errors";
+import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format";
-import type { HistoryRow } from "@/lib/queries/workouts";
+import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
+import type { HistoryRow } from "@/server/queries/workouts";
 
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   return (

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseInput, userHandler } from "@/lib/api/handler";
-import { compareSyncedWorkout } from "@/lib/queries/compare";
+import { parseInput, userHandler } from "@/server/handlers/route";
+import { compareSyncedWorkout } from "@/server/compare/compare";
 
 export const dynamic = "force-dynamic";
 

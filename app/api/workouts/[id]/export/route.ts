@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { auth } from "@/lib/auth";
-import { encodeFit, fitFileName } from "@/lib/fit/encode";
-import { encodeTcx, tcxFileName } from "@/lib/fit/tcx";
-import { loadWorkoutActivity } from "@/lib/queries/workout-activity";
+import { auth } from "@/server/auth";
+import { encodeFit, fitFileName } from "@/server/fit/encode";
+import { encodeTcx, tcxFileName } from "@/server/fit/tcx";
+import { loadWorkoutActivity } from "@/server/queries/workout-activity";
 
 /** Download a synced workout as FIT or TCX (`?format=fit|tcx`); another user's workout is a 404 like a missing one. */
 const query = z.object({ format: z.enum(["fit", "tcx"]).default("fit") });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { disciplineLabel, formatDuration, formatWorkoutDate, ftpSourceLabel } from "./display";
+
+describe("format", () => {
+  it("durations", () => {
+    expect(formatDuration(45)).toBe("0:45");
+    expect(formatDuration(1800)).toBe("30:00");
+    expect(formatDuration(3725)).toBe("1:02:05");
+    expect(formatDuration(null)).toBe("—");
+  });
+  it("disciplines", () => {
+    expect(disciplineLabel("caesar")).toBe("Rowing");
+    expect(disciplineLabel("new_thing")).toBe("New Thing");
+  });
+  it("dates in the workout's own zone, tolerating bad zones", () => {
+    expect(formatWorkoutDate("2026-01-01T05:30:00Z", "America/New_York")).toMatch(/00:30/);
+    expect(formatWorkoutDate("2026-01-01T05:30:00Z", "Not/AZone")).toMatch(/05:30/);
+  });
+});
+
+describe("ftpSourceLabel", () => {
+  it("reads Peloton's workout and profile forms alike and keeps text it doesn't know", () => {
+    expect(ftpSourceLabel("ftp_workout_source")).toBe("from an FTP test");
+    expect(ftpSourceLabel("workout")).toBe("from an FTP test");
+    expect(ftpSourceLabel("ftp_manual_source")).toBe("manual entry × 95 %");
+    expect(ftpSourceLabel("current Peloton FTP")).toBe("current Peloton FTP");
+  });
+});

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
+import { setupTestDatabase } from "@/test/integration-db";
+
+/** The Peloton connection end to end against the simulator over real HTTP, with a real database. */
+const database = setupTestDatabase();
+let sim: PelotonSimulator;
+
+beforeAll(async () => {
+  sim = await startPelotonSimulator({ quiet: true });
+  process.env.PELOTON_SIMULATOR_URL = sim.url;
+});
+afterAll(async () => sim?.close());
+beforeEach(() => sim.reset());
+
+async function newUser(name = "Rider") {
+  const { getDb } = await import("@/server/db/client");
+  return (await (await getDb()).user.create({ data: { name } })).id;
+}
+
+async function rawConnectionTable(): Promise<string> {
+  const { getDb } = await import("@/server/db/client");
+  const db = await getDb();
+  return JSON.stringify([
+    await db.$queryRawUnsafe(`SELECT * FROM "PelotonConnection"`),
+    await db.$queryRawUnsafe(`SELECT * FROM "PelotonProfile"`),
+  ]);
+}
+
+describe(`Peloton connection (${database.kind()})`, () => {
+  it("connects the demo member: profile stored, tokens sealed, no password kept", async () => {
+    const { connectPeloton } = await import("./peloton");
+    const userId = await newUser();
+    const view = await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    expect(view.status).toBe("active");
+    expect(view.profile?.leaderboardName).toBe(DEMO_MEMBER.username);
+    expect(view.profile?.totalWorkouts).toBeGreaterThan(100);
+    expect(Object.keys(view.profile?.workoutCounts ?? {}).length).toBeGreaterThan(3);
+    expect(view.rememberPassword).toBe(false);
+    const raw = await rawConnectionTable();
+    expect(raw).toContain("sealed:v1:");
+    expect(raw).not.toContain(DEMO_MEMBER.password);
+    expect(raw).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./); // no raw JWT
+    expect(sim.stats.tokenExchanges.authorization_code).toBe(1);
+  });
+
+  it("a wrong password gives the specific message and stores nothing", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const userId = await newUser();
+    await expect(connectPeloton(userId, { email: DEMO_MEMBER.email, password: "wrong-password", rememberPassword: true })).rejects.toMatchObject({
+      name: "PelotonLoginError",
+      code: "invalid_credentials",
+    });
+    expect(await getPelotonConnection(userId)).toBeNull();
+    expect(await rawConnectionTable()).not.toContain("wrong-password");
+  });
+
+  it.each([
+    ["locked", TEST_MEMBERS.locked, "account_locked"],
+    ["mfa", TEST_MEMBERS.mfa, "verification_required"],
+  ] as const)("the %s account fails with %s and nothing is stored", async (_name, member, code) => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const userId = await newUser();
+    await expect(connectPeloton(userId, { ...member, rememberPassword: false })).rejects.toMatchObject({ code });
+    expect(await getPelotonConnection(userId)).toBeNull();
+  });
+
+  it("refreshes ahead of expiry once for concurrent callers, rotating the stored refresh token", async () => {
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
+    const { getDb } = await import("@/server/db/client");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    const db = await getDb();
+    const before = await db.pelotonConnection.findUniqueOrThrow({ where: { userId } });
+    await db.pelotonConnection.update({ where: { userId }, data: { accessTokenExpires: new Date(Date.now() + 60_000) } });
+    const tokens = await Promise.all([getPelotonAccessToken(userId), getPelotonAccessToken(userId), getPelotonAccessToken(userId)]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(sim.stats.tokenExchanges.refresh_token).toBe(1);
+    const after = await db.pelotonConnection.findUniqueOrThrow({ where: { userId } });
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after.tokenVersion).toBe(before.tokenVersion + 1);
+  });
+
+  it("two server instances refreshing at once still exchange the rotated token once", async () => {
+    const { connectPeloton } = await import("./peloton");
+    const { getDb } = await import("@/server/db/client");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    await (await getDb()).pelotonConnection.update({ where: { userId }, data: { accessTokenExpires: new Date(Date.now() + 60_000) } });
+    const first = await import("@/server/providers/peloton/connection");
+    vi.resetModules();
+    const second = await import("@/server/providers/peloton/connection");
+    const [a, b] = await Promise.all([first.getPelotonAccessToken(userId), second.getPelotonAccessToken(userId)]);
+    expect(a).toBe(b);
+    expect(sim.stats.tokenExchanges.refresh_token).toBe(1);
+  });
+
+  it("401 from the API → refresh → retry", async () => {
+    const { connectPeloton } = await import("./peloton");
+    const { withPeloton } = await import("@/server/providers/peloton/connection");
+    const { getMe } = await import("@/server/providers/peloton/api/client");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    sim.expireAccessTokens();
+    const me = await withPeloton(userId, (ctx) => getMe(ctx));
+    expect(me.username).toBe(DEMO_MEMBER.username);
+    expect(sim.stats.tokenExchanges.refresh_token).toBe(1);
+  });
+
+  it("a revoked refresh token without a stored password → 'reconnect needed'", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "disconnected" });
+    expect((await getPelotonConnection(userId))?.status).toBe("reauth_required");
+    const logins = sim.stats.loginAttempts;
+    await expect(getPelotonAccessToken(userId)).rejects.toMatchObject({ code: "disconnected" });
+    expect(sim.stats.loginAttempts).toBe(logins);
+  });
+
+  it("a revoked refresh token with a remembered password → one fresh login, connection stays active", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    expect(await rawConnectionTable()).not.toContain(DEMO_MEMBER.password);
+    const logins = sim.stats.loginAttempts;
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    expect(await getPelotonAccessToken(userId, { forceRefresh: true })).toMatch(/^eyJ/);
+    expect(sim.stats.loginAttempts).toBe(logins + 1);
+    expect((await getPelotonConnection(userId))?.status).toBe("active");
+  });
+
+  it("'Test connection' renews the token and reports what changed", async () => {
+    const { connectPeloton, testPelotonConnection } = await import("./peloton");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    expect((await testPelotonConnection(userId)).changes).toEqual([]);
+    sim.addWorkout(DEMO_MEMBER.email);
+    const result = await testPelotonConnection(userId);
+    expect(result.changes.map((c) => c.field)).toContain("Total workouts");
+    expect(sim.stats.tokenExchanges.refresh_token).toBe(2);
+  });
+
+  it("logs never contain the password or a token", async () => {
+    const lines: string[] = [];
+    const spies = [vi.spyOn(console, "log"), vi.spyOn(console, "error"), vi.spyOn(console, "warn")].map((s) =>
+      s.mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))),
+    );
+    process.env.LOG_LEVEL = "debug";
+    vi.resetModules();
+    try {
+      const { connectPeloton } = await import("./peloton");
+      const userId = await newUser();
+      await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+      await connectPeloton(userId, { email: DEMO_MEMBER.email, password: "not-my-password", rememberPassword: false }).catch(() => undefined);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+      process.env.LOG_LEVEL = "silent";
+    }
+    const all = lines.join("\n");
+    expect(all).toContain("peloton.connected");
+    expect(all).not.toContain(DEMO_MEMBER.password);
+    expect(all).not.toContain("not-my-password");
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/);
+  });
+
+  it("disconnect deletes every secret", async () => {
+    const { connectPeloton, disconnectPeloton, getPelotonConnection } = await import("./peloton");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    expect(await disconnectPeloton(userId)).toEqual({ deleted: true });
+    expect(await getPelotonConnection(userId)).toBeNull();
+    const { getDb } = await import("@/server/db/client");
+    expect(await (await getDb()).pelotonConnection.count({ where: { userId } })).toBe(0);
+  });
+});
+
+describe("Peloton re-login with a remembered password", () => {
+  it("an outage during the re-login keeps the connection (not the user's fault)", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    sim.faults.add({ path: "^/authorize", status: 503, times: 1 });
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "unavailable" });
+    expect((await getPelotonConnection(userId))?.status).toBe("active");
+    // once Peloton is back, the next call signs in again by itself
+    expect(await getPelotonAccessToken(userId, { forceRefresh: true })).toMatch(/^eyJ/);
+  });
+
+  it("a changed password at Peloton → reconnect needed", async () => {
+    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
+    const { seal } = await import("@/server/crypto");
+    const { sealContext } = await import("@/server/providers/peloton/connection");
+    const { getDb } = await import("@/server/db/client");
+    const userId = await newUser();
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
+    const db = await getDb();
+    const row = await db.pelotonConnection.findUniqueOrThrow({ where: { userId } });
+    await db.pelotonConnection.update({ where: { userId }, data: { password: seal("an-old-password", sealContext(row.id, "password")) } });
+    sim.revokeRefreshTokens(DEMO_MEMBER.email);
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "disconnected" });
+    expect((await getPelotonConnection(userId))?.status).toBe("reauth_required");
+  });
+});

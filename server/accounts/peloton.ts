@@ -1,0 +1,207 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { seal } from "@/server/crypto";
+import { getDb } from "@/server/db/client";
+import { getMe, getUserOverview } from "@/server/providers/peloton/api/client";
+import { loginWithPassword } from "@/server/providers/peloton/auth/login";
+import { toPelotonProfile, type PelotonProfile } from "@/server/providers/peloton/transform/profile";
+import { getPelotonAccessToken, pelotonHosts, sealContext, sealedTokenColumns, withPeloton } from "@/server/providers/peloton/connection";
+import { log } from "@/server/log";
+import { profileColumns } from "@/server/providers/peloton/transform/profile-columns";
+
+/** Peloton connection data for one user: every function takes the signed-in user's id. */
+
+export interface PelotonProfileView {
+  leaderboardName: string | null;
+  displayName: string | null;
+  imageUrl: string | null;
+  memberSince: string | null;
+  totalWorkouts: number | null;
+  totalPedalingWorkouts: number | null;
+  totalNonPedalingWorkouts: number | null;
+  totalOutputKj: number | null;
+  totalDistance: number | null;
+  distanceUnit: string | null;
+  totalCalories: number | null;
+  totalPedalingDurationSeconds: number | null;
+  currentWeeklyStreak: number | null;
+  bestWeeklyStreak: number | null;
+  currentDailyStreak: number | null;
+  achievementsCount: number | null;
+  workoutCounts: Record<string, number>;
+  ftpWatts: number | null;
+  ftpSource: string | null;
+  ftpRawWatts: number | null;
+  maxHeartRate: number | null;
+  fetchedAt: string;
+}
+
+export interface PelotonConnectionView {
+  status: "active" | "reauth_required" | "disconnected";
+  username: string | null;
+  loginEmail: string;
+  rememberPassword: boolean;
+  paceLevel: number | null;
+  lastError: string | null;
+  lastCheckedAt: string | null;
+  lastSyncedAt: string | null;
+  connectedAt: string;
+  profile: PelotonProfileView | null;
+}
+
+async function fetchProfile(accessToken: string, apiBaseUrl: string): Promise<PelotonProfile> {
+  const me = await getMe({ accessToken, apiBaseUrl });
+  const overview = await getUserOverview({ accessToken, apiBaseUrl, userId: me.id });
+  return toPelotonProfile({ me, overview });
+}
+
+/**
+ * Connect: one headless login (never retried), then profile + overview. Nothing is stored unless the
+ * whole connect succeeds; the password is stored (sealed) only when the user opted in.
+ */
+export async function connectPeloton(userId: string, input: { email: string; password: string; rememberPassword: boolean }): Promise<PelotonConnectionView> {
+  const { authBaseUrl, apiBaseUrl } = pelotonHosts();
+  const started = Date.now();
+  const tokens = await loginWithPassword({
+    email: input.email,
+    password: input.password,
+    authBaseUrl,
+    onStep: (step) => log.debug("peloton.login.step", { userId, step: step.name, status: step.status, ms: step.ms }),
+  });
+  const profile = await fetchProfile(tokens.accessToken, apiBaseUrl);
+  const db = await getDb();
+  const id = randomUUID();
+  // Replace any previous connection atomically: the old tokens and password go with it.
+  await db.$transaction([
+    db.pelotonConnection.deleteMany({ where: { userId } }),
+    db.pelotonConnection.create({
+      data: {
+        id,
+        userId,
+        pelotonUserId: profile.userId,
+        username: profile.username,
+        loginEmail: input.email,
+        status: "active",
+        lastCheckedAt: new Date(),
+        ...sealedTokenColumns(id, tokens),
+        password: input.rememberPassword ? seal(input.password, sealContext(id, "password")) : null,
+        profile: { create: profileColumns(profile) },
+      },
+    }),
+  ]);
+  log.info("peloton.connected", { userId, ms: Date.now() - started, rememberPassword: input.rememberPassword });
+  const view = await getPelotonConnection(userId);
+  if (!view) throw new Error("connection vanished after connect");
+  return view;
+}
+
+export async function getPelotonConnection(userId: string): Promise<PelotonConnectionView | null> {
+  const db = await getDb();
+  const row = await db.pelotonConnection.findUnique({ where: { userId }, include: { profile: true } });
+  if (!row) return null;
+  const p = row.profile;
+  return {
+    status: row.status,
+    username: row.username,
+    loginEmail: row.loginEmail,
+    rememberPassword: row.password !== null,
+    paceLevel: row.paceLevel,
+    lastError: row.lastError,
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    connectedAt: row.connectedAt.toISOString(),
+    profile: p
+      ? {
+          leaderboardName: p.leaderboardName,
+          displayName: p.displayName,
+          imageUrl: p.imageUrl,
+          memberSince: p.memberSince?.toISOString() ?? null,
+          totalWorkouts: p.totalWorkouts,
+          totalPedalingWorkouts: p.totalPedalingWorkouts,
+          totalNonPedalingWorkouts: p.totalNonPedalingWorkouts,
+          totalOutputKj: p.totalOutputKj,
+          totalDistance: p.totalDistance,
+          distanceUnit: p.distanceUnit,
+          totalCalories: p.totalCalories,
+          totalPedalingDurationSeconds: p.totalPedalingDurationSeconds,
+          currentWeeklyStreak: p.currentWeeklyStreak,
+          bestWeeklyStreak: p.bestWeeklyStreak,
+          currentDailyStreak: p.currentDailyStreak,
+          achievementsCount: p.achievementsCount,
+          workoutCounts: toCounts(p.workoutCounts),
+          ftpWatts: p.ftpWatts,
+          ftpSource: p.ftpSource,
+          ftpRawWatts: p.ftpRawWatts,
+          maxHeartRate: p.maxHeartRate,
+          fetchedAt: p.fetchedAt.toISOString(),
+        }
+      : null,
+  };
+}
+
+function toCounts(value: unknown): Record<string, number> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === "number"));
+}
+
+export interface ProfileChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+const WATCHED: { key: keyof PelotonProfileView; label: string }[] = [
+  { key: "leaderboardName", label: "Leaderboard name" },
+  { key: "totalWorkouts", label: "Total workouts" },
+  { key: "currentWeeklyStreak", label: "Weekly streak" },
+  { key: "bestWeeklyStreak", label: "Best weekly streak" },
+  { key: "currentDailyStreak", label: "Daily streak" },
+  { key: "achievementsCount", label: "Achievements" },
+  { key: "ftpWatts", label: "FTP" },
+];
+
+/** Pure: what changed between two profile snapshots, for the "Test connection" result. */
+export function diffProfiles(before: PelotonProfileView | null, after: PelotonProfileView): ProfileChange[] {
+  const show = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
+  const changes = WATCHED.filter(({ key }) => show(before?.[key]) !== show(after[key])).map(({ key, label }) => ({
+    field: label,
+    before: show(before?.[key]),
+    after: show(after[key]),
+  }));
+  const beforeCounts = before?.workoutCounts ?? {};
+  for (const [slug, n] of Object.entries(after.workoutCounts)) {
+    if ((beforeCounts[slug] ?? 0) !== n) changes.push({ field: `Workouts: ${slug}`, before: show(beforeCounts[slug] ?? 0), after: show(n) });
+  }
+  return changes;
+}
+
+/** "Test connection": renew the token, re-read /api/me and the overview, store them, report what changed. */
+export async function testPelotonConnection(userId: string): Promise<{ changes: ProfileChange[]; checkedAt: string; tokenRenewed: true }> {
+  const before = await getPelotonConnection(userId);
+  if (!before) throw new RangeError("Peloton is not connected.");
+  await getPelotonAccessToken(userId, { forceRefresh: true });
+  const profile = await withPeloton(userId, ({ accessToken, apiBaseUrl }) => fetchProfile(accessToken, apiBaseUrl));
+  const db = await getDb();
+  const row = await db.pelotonConnection.update({
+    where: { userId },
+    data: { lastCheckedAt: new Date(), username: profile.username, lastError: null, profile: { upsert: { create: profileColumns(profile), update: profileColumns(profile) } } },
+    select: { lastCheckedAt: true },
+  });
+  const after = await getPelotonConnection(userId);
+  return { changes: after?.profile ? diffProfiles(before.profile, after.profile) : [], checkedAt: (row.lastCheckedAt ?? new Date()).toISOString(), tokenRenewed: true };
+}
+
+/** The user's Peloton pace level (1–10) for pace targets, or null to estimate it per workout. */
+export async function setPelotonPaceLevel(userId: string, level: number | null): Promise<{ paceLevel: number | null }> {
+  const db = await getDb();
+  const res = await db.pelotonConnection.updateMany({ where: { userId }, data: { paceLevel: level } });
+  if (res.count === 0) throw new RangeError("Connect Peloton first.");
+  return { paceLevel: level };
+}
+
+/** Disconnect: delete the connection and every secret with it (tokens, stored password, profile). */
+export async function disconnectPeloton(userId: string): Promise<{ deleted: boolean }> {
+  const db = await getDb();
+  const result = await db.pelotonConnection.deleteMany({ where: { userId } });
+  return { deleted: result.count > 0 };
+}

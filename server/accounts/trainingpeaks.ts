@@ -1,0 +1,122 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { isProviderError } from "@/server/http/request";
+import { fetchAthlete, fetchThresholds } from "@/server/providers/trainingpeaks/api/client";
+import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "@/server/providers/trainingpeaks/auth/config";
+import { deauthorize } from "@/server/providers/trainingpeaks/auth/oauth";
+import { getValidAccessToken } from "@/server/providers/trainingpeaks/auth/tokens";
+import type { Thresholds, TrainingPeaksAthlete } from "@/server/providers/trainingpeaks/transform/workouts";
+import { toUserFacingError, type UserFacingError } from "@/server/handlers/errors";
+import { openOptional } from "@/server/crypto";
+import { log } from "@/server/log";
+
+export interface TrainingPeaksSummary {
+  athlete: Pick<TrainingPeaksAthlete, "athleteId" | "name" | "email" | "timeZone" | "isPremium" | "preferredUnits" | "weightKg">;
+  thresholds: Thresholds;
+  fetchedAt: string;
+  /** Set when TrainingPeaks could not be reached and these are the last known values. */
+  staleBecause: UserFacingError | null;
+}
+
+const FRESH_MS = 10 * 60_000;
+
+export type ConnectionState = { status: "active" | "reauth_required" | "disconnected" | "missing"; lastError: string | null; scope: string | null };
+
+export async function getTrainingPeaksConnection(userId: string): Promise<ConnectionState> {
+  const db = await getDb();
+  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID }, select: { status: true, lastError: true, scope: true } });
+  return account ? { status: account.status, lastError: account.lastError, scope: account.scope } : { status: "missing", lastError: null, scope: null };
+}
+
+/**
+ * Profile + thresholds: served from the stored snapshot when fresh, else fetched live and stored.
+ * When TrainingPeaks fails, the last snapshot is returned with the reason, so the page still works.
+ */
+export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: boolean } = {}): Promise<TrainingPeaksSummary | { error: UserFacingError }> {
+  const db = await getDb();
+  const snapshot = await db.trainingPeaksProfile.findUnique({ where: { userId } });
+  if (snapshot && !opts.refresh && Date.now() - snapshot.fetchedAt.getTime() < FRESH_MS) return fromSnapshot(snapshot, null);
+  try {
+    const [athlete, thresholds] = await Promise.all([fetchAthlete(userId), fetchThresholds(userId)]);
+    const data = {
+      athleteId: athlete.athleteId,
+      firstName: athlete.firstName,
+      lastName: athlete.lastName,
+      email: athlete.email,
+      timeZone: athlete.timeZone,
+      isPremium: athlete.isPremium,
+      preferredUnits: athlete.preferredUnits,
+      weightKg: athlete.weightKg,
+      ftpWatts: thresholds.ftpWatts,
+      thresholdHr: thresholds.thresholdHr,
+      maxHr: thresholds.maxHr,
+      restingHr: thresholds.restingHr,
+      runThresholdSpeed: thresholds.runThresholdSpeed,
+      fetchedAt: new Date(),
+    };
+    const saved = await db.trainingPeaksProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    return fromSnapshot(saved, null);
+  } catch (error) {
+    const reason = toUserFacingError(error);
+    if (!isProviderError(error)) log.error("trainingpeaks.summary.failed", { error });
+    return snapshot ? fromSnapshot(snapshot, reason) : { error: reason };
+  }
+}
+
+type Snapshot = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["trainingPeaksProfile"]["findUnique"]>>>;
+
+function fromSnapshot(s: Snapshot, staleBecause: UserFacingError | null): TrainingPeaksSummary {
+  return {
+    athlete: {
+      athleteId: s.athleteId,
+      name: [s.firstName, s.lastName].filter(Boolean).join(" ") || `Athlete ${s.athleteId}`,
+      email: s.email,
+      timeZone: s.timeZone,
+      isPremium: s.isPremium,
+      preferredUnits: s.preferredUnits === "imperial" ? "imperial" : "metric",
+      weightKg: s.weightKg,
+    },
+    thresholds: {
+      ftpWatts: s.ftpWatts,
+      thresholdHr: s.thresholdHr,
+      maxHr: s.maxHr,
+      restingHr: s.restingHr,
+      runThresholdSpeed: s.runThresholdSpeed,
+    },
+    fetchedAt: s.fetchedAt.toISOString(),
+    staleBecause,
+  };
+}
+
+/**
+ * Disconnect: revoke the grant at TrainingPeaks, then delete the stored tokens and sessions.
+ * The tokens are deleted even when TrainingPeaks cannot be reached; the result says so.
+ */
+export async function disconnectTrainingPeaks(userId: string): Promise<{ revokedAtTrainingPeaks: boolean }> {
+  const db = await getDb();
+  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID } });
+  let revoked = false;
+  if (account?.access_token && account.status !== "disconnected") {
+    try {
+      // A dead access token cannot revoke the grant: renew it first (the refresh token may still live).
+      const token = await getValidAccessToken(userId).catch(() =>
+        openOptional(account.access_token, tokenContext(account.providerAccountId, "access_token")),
+      );
+      if (token) {
+        await deauthorize(tpOAuthConfig(), token);
+        revoked = true;
+      }
+    } catch (error) {
+      log.warn("trainingpeaks.deauthorize.failed", { userId, error });
+    }
+  }
+  await db.$transaction([
+    db.account.updateMany({
+      where: { userId, provider: PROVIDER_ID },
+      data: { access_token: null, refresh_token: null, expires_at: null, status: "disconnected", lastError: null, tokenVersion: { increment: 1 } },
+    }),
+    db.trainingPeaksProfile.deleteMany({ where: { userId } }),
+    db.session.deleteMany({ where: { userId } }),
+  ]);
+  return { revokedAtTrainingPeaks: revoked };
+}

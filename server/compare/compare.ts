@@ -1,0 +1,89 @@
+import "server-only";
+import { buildComparison, type ComparisonReport, type TrainingPeaksSide } from "@/lib/compare/build";
+import { chooseFtp, type FtpCandidates } from "@/lib/compare/ftp";
+import { isCalendarDay, ourSide } from "@/lib/compare/ours";
+import { localDaysAround } from "@/lib/time/time-zone";
+import { UserFacingFailure, toUserFacingError } from "@/server/handlers/errors";
+import { decodeFit } from "@/server/fit/decode";
+import { toWorkoutActivity } from "@/server/queries/workout-activity";
+import type { Activity } from "@/lib/domain/activity";
+import { isProviderError } from "@/server/http/request";
+import { fetchActivities } from "@/server/providers/trainingpeaks/api/client";
+import { log } from "@/server/log";
+import { getTrainingPeaksConnection, getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
+import { getWorkoutDetail } from "@/server/queries/workout-detail";
+
+/**
+ * Compare a FIT upload or a synced workout with the same session on TrainingPeaks. Nothing about the file or the
+ * comparison is stored (the TrainingPeaks profile snapshot may be refreshed, as on any page that reads it).
+ * TrainingPeaks is optional: when it is not connected or fails, the result still has our figures, with the reason.
+ */
+
+export interface CompareOptions {
+  /** an FTP the user typed, which beats every other source (lib/compare/ftp.ts) */
+  ftp?: number | null;
+  /** search TrainingPeaks on this local day only (default: the activity's local start day ±1) */
+  date?: string | null;
+}
+
+interface ProfileFacts {
+  timeZone: string | null;
+  thresholdFtp: number | null;
+  isPremium: boolean | null;
+}
+
+async function trainingPeaksProfile(userId: string): Promise<ProfileFacts | Exclude<TrainingPeaksSide, { status: "ok" }>> {
+  const connection = await getTrainingPeaksConnection(userId);
+  if (connection.status === "missing" || connection.status === "disconnected") {
+    return { status: "not_connected", reason: "TrainingPeaks is not connected, so only our figures are shown. Sign in with TrainingPeaks to compare." };
+  }
+  if (connection.status === "reauth_required") {
+    return { status: "not_connected", reason: "TrainingPeaks needs you to sign in again before AutoCoach can read your workouts; only our figures are shown." };
+  }
+  const summary = await getTrainingPeaksSummary(userId);
+  if ("error" in summary) return { status: "unavailable", reason: `Couldn't reach TrainingPeaks, so only our figures are shown: ${summary.error.message}` };
+  return { timeZone: summary.athlete.timeZone, thresholdFtp: summary.thresholds.ftpWatts, isPremium: summary.athlete.isPremium };
+}
+
+function searchDays(start: Date, timeZone: string | null, date: string | null | undefined): { start: string; end: string } {
+  return date ? { start: date, end: date } : localDaysAround(start, timeZone);
+}
+
+async function trainingPeaksSide(userId: string, profile: ProfileFacts, start: Date, date: string | null | undefined): Promise<TrainingPeaksSide> {
+  const searched = searchDays(start, profile.timeZone, date);
+  try {
+    const activities = await fetchActivities(userId, searched.start, searched.end);
+    return { status: "ok", activities, timeZone: profile.timeZone, thresholdFtp: profile.thresholdFtp, isPremium: profile.isPremium, searched };
+  } catch (error) {
+    if (!isProviderError(error)) log.error("compare.trainingpeaks.failed", { userId, error });
+    return { status: "unavailable", reason: `Couldn't load your TrainingPeaks workouts, so only our figures are shown: ${toUserFacingError(error).message}` };
+  }
+}
+
+/** One comparison of an already decoded activity. `ftp` holds the FTP candidates other than TrainingPeaks'. */
+export async function compareActivity(
+  userId: string,
+  activity: Activity,
+  opts: { ftp?: Omit<FtpCandidates, "trainingPeaks">; date?: string | null } = {},
+): Promise<ComparisonReport> {
+  if (opts.date && !isCalendarDay(opts.date)) throw new RangeError("The date must be a day as YYYY-MM-DD.");
+  const profile = await trainingPeaksProfile(userId);
+  const connected = !("status" in profile);
+  const ftp = chooseFtp({ ...opts.ftp, trainingPeaks: connected ? profile.thresholdFtp : null });
+  const side = connected ? await trainingPeaksSide(userId, profile, activity.startTime, opts.date) : profile;
+  return buildComparison({ ours: ourSide(activity, ftp), ftp, trainingPeaks: side });
+}
+
+/** An uploaded .fit / .fit.gz: decoded in memory (FitFileError for anything unreadable), compared, discarded. */
+export async function compareFitUpload(userId: string, bytes: Uint8Array, opts: CompareOptions = {}): Promise<ComparisonReport> {
+  const activity = decodeFit(bytes);
+  return compareActivity(userId, activity, { ftp: { explicit: opts.ftp, file: activity.ftp }, date: opts.date });
+}
+
+/** A synced Peloton workout of this user, compared as if it were a file (a head unit may have recorded it too). */
+export async function compareSyncedWorkout(userId: string, workoutId: string): Promise<ComparisonReport> {
+  const detail = await getWorkoutDetail(userId, workoutId);
+  if (!detail) throw new UserFacingFailure({ code: "not_found", message: "That workout does not exist or is not yours.", status: 404 });
+  const activity = toWorkoutActivity(detail);
+  return compareActivity(userId, activity, { ftp: { workout: detail.ftp } });
+}

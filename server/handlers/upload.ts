@@ -1,0 +1,56 @@
+import "server-only";
+import { UserFacingFailure } from "./errors";
+
+/**
+ * Reading multipart uploads with a hard byte cap. `request.formData()` alone buffers whatever a client sends, so
+ * the declared Content-Length is refused up front and the stream is counted as it arrives (chunked bodies have no
+ * length to check).
+ */
+
+function tooLarge(limitText: string): UserFacingFailure {
+  return new UserFacingFailure({ code: "too_large", message: `The upload is larger than ${limitText}. Choose a smaller file.`, status: 413 });
+}
+
+/** 413 before reading anything when the declared length is already over the cap. */
+export function refuseDeclaredOversize(request: Request, maxBytes: number, limitText: string): void {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(limitText);
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, limitText: string): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(limitText);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The request's multipart form, read under `maxBytes`; 415 for another content type, 400 for a broken form. */
+export async function readMultipartForm(request: Request, maxBytes: number, limitText: string): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data;/i.test(type)) {
+    throw new UserFacingFailure({ code: "unsupported_media_type", message: "Send the file as a multipart/form-data upload.", status: 415 });
+  }
+  refuseDeclaredOversize(request, maxBytes, limitText);
+  const bytes = request.body ? await readCapped(request.body, maxBytes, limitText) : new Uint8Array();
+  try {
+    return await new Response(bytes, { headers: { "Content-Type": type } }).formData();
+  } catch (error) {
+    throw new UserFacingFailure({ code: "invalid_input", message: "The upload could not be read as a form. Try choosing the file again.", status: 400 }, { cause: error });
+  }
+}

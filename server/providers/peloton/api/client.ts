@@ -1,0 +1,102 @@
+import "server-only";
+import type { z } from "zod";
+import { isProviderError, ProviderError, readJson, request } from "@/server/http/request";
+import { API_USER_AGENT } from "../auth/constants";
+import { meSchema, overviewSchema, userSchema, type PelotonMe, type PelotonOverview, type PelotonUser } from "./profile-schemas";
+
+/**
+ * Member API calls (spec §4–§5.3). Each takes the access token and returns parsed data or throws a ProviderError:
+ * `unauthorized` on 401 (refresh once and call again; see withTokenRefresh), `rate_limited` on 429 (Cloudflare
+ * "error code: 1015") with `retryAfterSeconds`, `unavailable` on network errors and 5xx, `bad_response` on odd JSON.
+ */
+export interface ApiCallOptions {
+  accessToken: string;
+  apiBaseUrl: string;
+  fetchImpl?: typeof fetch;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Extra attempts for 429/5xx/network failures on GETs (default 1; pass 0 when the caller runs its own budget). */
+  retries?: number;
+}
+
+/** Peloton sends no rate-limit headers (spec §7); a 429 without Retry-After is treated as "wait a minute". */
+export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+
+function apiUrl(apiBaseUrl: string, path: string, query?: Record<string, string>): string {
+  const base = new URL(apiBaseUrl);
+  const url = new URL(`${base.pathname.replace(/\/+$/, "")}${path}`, base);
+  for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+/** GET an /api path with Bearer + `Peloton-Platform: web` and parse it with `schema`. The building block of every call. */
+export async function pelotonApiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  opts: ApiCallOptions & { query?: Record<string, string> },
+): Promise<z.output<S>> {
+  if (!opts.accessToken) throw new ProviderError("peloton", "unauthorized", "No Peloton access token: sign in to Peloton again.");
+  let response: Response;
+  try {
+    response = await request(apiUrl(opts.apiBaseUrl, path, opts.query), {
+      provider: "peloton",
+      headers: {
+        Authorization: `Bearer ${opts.accessToken}`,
+        "Peloton-Platform": "web",
+        Accept: "application/json",
+        "User-Agent": API_USER_AGENT,
+      },
+      retries: opts.retries ?? 1,
+      baseDelayMs: 1_000,
+      timeoutMs: opts.timeoutMs,
+      signal: opts.signal,
+      fetchImpl: opts.fetchImpl,
+    });
+  } catch (error) {
+    if (isProviderError(error, "rate_limited") && error.retryAfterSeconds === undefined) {
+      throw new ProviderError("peloton", "rate_limited", error.message, {
+        status: error.status,
+        retryAfterSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  return readJson("peloton", response, schema);
+}
+
+function userPath(userId: string, suffix = ""): string {
+  if (!userId) throw new ProviderError("peloton", "invalid_request", "A Peloton user id is required.");
+  return `/api/user/${encodeURIComponent(userId)}${suffix}`;
+}
+
+/** GET /api/me: the signed-in member (spec §5.1). */
+export function getMe(opts: ApiCallOptions): Promise<PelotonMe> {
+  return pelotonApiGet("/api/me", meSchema, opts);
+}
+
+/** GET /api/user/{id}: a member by id or username (spec §5.2). */
+export function getUser(opts: ApiCallOptions & { userId: string }): Promise<PelotonUser> {
+  return pelotonApiGet(userPath(opts.userId), userSchema, opts);
+}
+
+/** GET /api/user/{id}/overview?version=1: workout counts, streaks, records, achievements (spec §5.3). */
+export function getUserOverview(opts: ApiCallOptions & { userId: string }): Promise<PelotonOverview> {
+  return pelotonApiGet(userPath(opts.userId, "/overview"), overviewSchema, { ...opts, query: { version: "1" } });
+}
+
+/**
+ * Run `call` with the current access token; on `unauthorized`, refresh once and run it again (spec §2.7: at most once
+ * per call). Storage and cross-request serialisation of the refresh live in the caller's `refresh`.
+ */
+export async function withTokenRefresh<T>(
+  tokens: { accessToken: string; refresh: () => Promise<string> },
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(tokens.accessToken);
+  } catch (error) {
+    if (!isProviderError(error, "unauthorized")) throw error;
+    return call(await tokens.refresh());
+  }
+}

@@ -1,0 +1,164 @@
+import type { TpProfile, TpWorkout, TpZones } from "../api/schemas";
+
+/** Pure mapping from TrainingPeaks JSON to AutoCoach's domain types. */
+
+export interface TrainingPeaksAthlete {
+  athleteId: string;
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  email: string | null;
+  timeZone: string | null;
+  isPremium: boolean;
+  preferredUnits: "metric" | "imperial";
+  weightKg: number | null;
+}
+
+export interface Thresholds {
+  ftpWatts: number | null;
+  thresholdHr: number | null;
+  maxHr: number | null;
+  restingHr: number | null;
+  /** metres per second */
+  runThresholdSpeed: number | null;
+}
+
+export interface TrainingPeaksActivity {
+  id: string;
+  day: string;
+  /**
+   * TrainingPeaks datetimes have no zone: both start times are the athlete's local wall-clock time
+   * ("2026-05-02T07:12:05"); convert with the profile's time zone before comparing instants.
+   * `startTime` falls back to the planned start (for listing and sorting).
+   */
+  startTime: string | null;
+  /** When the workout actually started (StartTime only, never the planned start); null until it is done. */
+  startTimeLocal: string | null;
+  title: string;
+  type: string;
+  completed: boolean;
+  durationSeconds: number | null;
+  plannedDurationSeconds: number | null;
+  distanceMeters: number | null;
+  tss: number | null;
+  intensityFactor: number | null;
+  avgPower: number | null;
+  maxPower: number | null;
+  normalizedPower: number | null;
+  avgHeartRate: number | null;
+  avgCadence: number | null;
+  calories: number | null;
+  /** The workout's page on TrainingPeaks (read-only `Url`), when TrainingPeaks sends one. */
+  url: string | null;
+}
+
+export function toAthlete(p: TpProfile): TrainingPeaksAthlete {
+  const name = [p.FirstName, p.LastName].filter((s): s is string => Boolean(s?.trim())).join(" ") || `Athlete ${p.Id}`;
+  return {
+    athleteId: String(p.Id),
+    firstName: p.FirstName ?? null,
+    lastName: p.LastName ?? null,
+    name,
+    email: p.Email ?? null,
+    timeZone: p.TimeZone ?? null,
+    isPremium: p.IsPremium === true,
+    preferredUnits: p.PreferredUnits?.toLowerCase() === "english" ? "imperial" : "metric",
+    weightKg: p.Weight ?? null,
+  };
+}
+
+const positive = (v: number | null | undefined): number | null => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null);
+
+function pickSport<T>(family: Record<string, T> | null | undefined, sports: string[]): T | undefined {
+  if (!family) return undefined;
+  const byLower = new Map(Object.entries(family).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const sport of sports) {
+    const hit = byLower.get(sport.toLowerCase());
+    if (hit) return hit;
+  }
+  return Object.values(family)[0];
+}
+
+/** FTP = PowerZones.Default(or Bike).Threshold; LTHR = HeartRateZones.Default.Threshold; run speed = SpeedZones.Run.Threshold. */
+export function toThresholds(z: TpZones): Thresholds {
+  const power = pickSport(z.PowerZones, ["Default", "Bike"]);
+  const hr = pickSport(z.HeartRateZones, ["Default", "Bike", "Run"]);
+  const speed = pickSport(z.SpeedZones, ["Run", "Default"]);
+  const ftp = positive(power?.Threshold);
+  const lthr = positive(hr?.Threshold);
+  return {
+    ftpWatts: ftp === null ? null : Math.round(ftp),
+    thresholdHr: lthr === null ? null : Math.round(lthr),
+    maxHr: positive(hr?.MaxHeartRate),
+    restingHr: positive(hr?.RestingHeartRate),
+    runThresholdSpeed: positive(speed?.Threshold),
+  };
+}
+
+/** Threshold pace in seconds per km from a speed in m/s. */
+export function paceSecondsPerKm(speedMps: number | null): number | null {
+  return speedMps && speedMps > 0 ? Math.round(1000 / speedMps) : null;
+}
+
+export function formatPace(secondsPerKm: number | null, units: "metric" | "imperial" = "metric"): string {
+  if (secondsPerKm === null) return "—";
+  const perUnit = units === "imperial" ? secondsPerKm * 1.609344 : secondsPerKm;
+  const total = Math.round(perUnit);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")} /${units === "imperial" ? "mi" : "km"}`;
+}
+
+/** Only http(s) links are rendered as links: a `javascript:` Url from a compromised response must never be clickable. */
+function safeUrl(value: string | null | undefined): string | null {
+  if (!value || !URL.canParse(value)) return null;
+  const url = new URL(value);
+  return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+}
+
+const hoursToSeconds = (h: number | null | undefined): number | null => (typeof h === "number" && h > 0 ? Math.round(h * 3600) : null);
+
+export function toActivity(w: TpWorkout): TrainingPeaksActivity {
+  return {
+    id: String(w.Id),
+    day: w.WorkoutDay.slice(0, 10),
+    startTime: w.StartTime ?? w.StartTimePlanned ?? null,
+    startTimeLocal: w.StartTime ?? null,
+    title: w.Title?.trim() || `${w.WorkoutType ?? "Workout"}`,
+    type: w.WorkoutType ?? "Other",
+    completed: w.Completed === true,
+    durationSeconds: hoursToSeconds(w.TotalTime),
+    plannedDurationSeconds: hoursToSeconds(w.TotalTimePlanned),
+    distanceMeters: w.Distance ?? null,
+    tss: w.TssActual ?? null,
+    intensityFactor: w.IF ?? null,
+    avgPower: w.PowerAverage ?? null,
+    maxPower: w.PowerMaximum ?? null,
+    normalizedPower: w.NormalizedPower ?? null,
+    avgHeartRate: w.HeartRateAverage ?? null,
+    avgCadence: w.CadenceAverage ?? null,
+    calories: w.Calories ?? null,
+    url: safeUrl(w.Url),
+  };
+}
+
+/** Newest first, then by start time. */
+export function sortActivities(list: TrainingPeaksActivity[]): TrainingPeaksActivity[] {
+  return [...list].sort((a, b) => (b.startTime ?? b.day).localeCompare(a.startTime ?? a.day));
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Split an inclusive [start, end] day range into chunks of at most `maxDays` days (the API allows 45). */
+export function splitDateRange(start: string, end: string, maxDays = 45): { start: string; end: string }[] {
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end)) throw new RangeError("Dates must be YYYY-MM-DD");
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Date.parse(`${end}T00:00:00Z`);
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError("Invalid date");
+  if (to < from) throw new RangeError("The end date is before the start date");
+  const chunks: { start: string; end: string }[] = [];
+  for (let s = from; s <= to; s += maxDays * DAY_MS) {
+    const e = Math.min(to, s + (maxDays - 1) * DAY_MS);
+    chunks.push({ start: new Date(s).toISOString().slice(0, 10), end: new Date(e).toISOString().slice(0, 10) });
+  }
+  return chunks;
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+
+/** Dashboard data, always for the signed-in user. */
+
+export interface WeekVolume {
+  /** Monday of the week, YYYY-MM-DD in the athlete's time zone */
+  week: string;
+  seconds: number;
+  outputKj: number;
+  tss: number;
+  workouts: number;
+}
+
+async function userTimeZone(userId: string): Promise<string> {
+  const db = await getDb();
+  const tp = await db.trainingPeaksProfile.findUnique({ where: { userId }, select: { timeZone: true } });
+  const zone = tp?.timeZone ?? "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+function mondayOf(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Time, output and TSS per week for the last `weeks` weeks (empty weeks included, oldest first). */
+export async function getWeeklyVolume(userId: string, weeks = 12, now = new Date()): Promise<WeekVolume[]> {
+  const db = await getDb();
+  const tz = await userTimeZone(userId);
+  const localNow = new Date(new Date(now.toLocaleString("en-US", { timeZone: tz })).getTime());
+  const thisMonday = mondayOf(localNow);
+  const firstMonday = new Date(Date.parse(`${thisMonday}T00:00:00Z`) - (weeks - 1) * 7 * 86_400_000);
+  const rows = await db.$queryRaw<{ week: Date; seconds: number | null; output: number | null; tss: number | null; n: bigint }[]>`
+    SELECT date_trunc('week', w."startTime" AT TIME ZONE ${tz}) AS week,
+           SUM(w."durationSeconds")::float8 AS seconds, SUM(d."totalOutputKj")::float8 AS output, SUM(d."tss")::float8 AS tss, COUNT(*) AS n
+    FROM "Workout" w LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
+    WHERE w."userId" = ${userId} AND w."startTime" >= ${new Date(firstMonday.getTime() - 86_400_000)}
+    GROUP BY 1`;
+  const byWeek = new Map(rows.map((r) => [r.week.toISOString().slice(0, 10), r]));
+  return Array.from({ length: weeks }, (_, i) => {
+    const week = new Date(firstMonday.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10);
+    const r = byWeek.get(week);
+    return { week, seconds: Math.round(r?.seconds ?? 0), outputKj: Math.round(r?.output ?? 0), tss: Math.round(r?.tss ?? 0), workouts: Number(r?.n ?? 0) };
+  });
+}
+
+export interface RecentWorkout {
+  id: string;
+  title: string;
+  instructor: string | null;
+  discipline: string;
+  startTime: string;
+  timezone: string | null;
+  durationSeconds: number | null;
+  outputKj: number | null;
+  tss: number | null;
+}
+
+export async function getRecentWorkouts(userId: string, limit = 6): Promise<RecentWorkout[]> {
+  const db = await getDb();
+  const rows = await db.workout.findMany({
+    where: { userId },
+    orderBy: { startTime: "desc" },
+    take: limit,
+    select: { id: true, title: true, discipline: true, startTime: true, timezone: true, durationSeconds: true, instructor: { select: { name: true } }, details: { select: { totalOutputKj: true, tss: true } } },
+  });
+  return rows.map((w) => ({
+    id: w.id,
+    title: w.title,
+    instructor: w.instructor?.name ?? null,
+    discipline: w.discipline,
+    startTime: w.startTime.toISOString(),
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    outputKj: w.details?.totalOutputKj ?? null,
+    tss: w.details?.tss ?? null,
+  }));
+}
+
+export type FtpSourceLabel = "Peloton FTP test" | "Manual entry (95 % rule)" | "Peloton estimate" | "Peloton" | "TrainingPeaks threshold";
+
+export interface CurrentFtp {
+  watts: number;
+  source: FtpSourceLabel;
+  /** the other source's value when both are known, for comparison */
+  other: { watts: number; source: FtpSourceLabel } | null;
+}
+
+const PELOTON_SOURCE: Record<string, FtpSourceLabel> = { workout: "Peloton FTP test", manual: "Manual entry (95 % rule)", estimated: "Peloton estimate" };
+
+/** The FTP zones are drawn from: Peloton's (test, manual × 95 %, estimate) when connected, else TrainingPeaks'. */
+export async function getCurrentFtp(userId: string): Promise<CurrentFtp | null> {
+  const db = await getDb();
+  const [peloton, tp] = await Promise.all([
+    db.pelotonProfile.findFirst({ where: { connection: { userId, status: "active" } }, select: { ftpWatts: true, ftpSource: true } }),
+    db.trainingPeaksProfile.findUnique({ where: { userId }, select: { ftpWatts: true } }),
+  ]);
+  const p = peloton?.ftpWatts ? { watts: peloton.ftpWatts, source: PELOTON_SOURCE[peloton.ftpSource ?? ""] ?? ("Peloton" as const) } : null;
+  const t = tp?.ftpWatts ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" as const } : null;
+  if (p) return { ...p, other: t };
+  if (t) return { ...t, other: null };
+  return null;
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import type { ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
+import { decodeSeries, SeriesCodecError } from "@/server/db/series-codec";
+import { log } from "@/server/log";
+
+/** One workout with everything its detail page shows, or null when it is not the user's. */
+export interface WorkoutDetailView {
+  id: string;
+  pelotonWorkoutId: string;
+  title: string;
+  discipline: string;
+  status: string;
+  startTime: string;
+  timezone: string | null;
+  durationSeconds: number | null;
+  syncState: "pending" | "complete" | "failed";
+  syncError: string | null;
+  instructor: { id: string; name: string; imageUrl: string | null } | null;
+  ride: {
+    id: string;
+    title: string;
+    description: string | null;
+    durationSeconds: number;
+    difficulty: number | null;
+    originalAirTime: string | null;
+    classTypes: string[];
+    isPowerZone: boolean;
+    imageUrl: string | null;
+  } | null;
+  ftp: { watts: number; source: string } | null;
+  leaderboard: { rank: number; total: number | null } | null;
+  summary: {
+    totalOutputKj: number | null;
+    distance: number | null;
+    distanceUnit: string | null;
+    calories: number | null;
+    elevation: number | null;
+    avgOutput: number | null;
+    maxOutput: number | null;
+    avgCadence: number | null;
+    maxCadence: number | null;
+    avgResistance: number | null;
+    maxResistance: number | null;
+    avgSpeed: number | null;
+    maxSpeed: number | null;
+    speedUnit: string | null;
+    avgHeartRate: number | null;
+    maxHeartRate: number | null;
+    normalizedPower: number | null;
+    intensityFactor: number | null;
+    tss: number | null;
+  } | null;
+  series: WorkoutSeries | null;
+  targets: ClassTargets | null;
+  segments: ClassSegment[];
+  heartRate: { maxHr: number | null; lthr: number | null };
+  /** the pace level the user set (Connections page), if any */
+  paceLevel: number | null;
+}
+
+function isTargets(value: unknown): value is ClassTargets {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;
+}
+
+function isSegments(value: unknown): value is ClassSegment[] {
+  return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && "start" in s && "end" in s);
+}
+
+/**
+ * The user's own targets (from their performance graph: their FTP and pace level) win; the class's fill
+ * what the graph doesn't carry, such as the pace table needed to resolve pace intensities.
+ */
+function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
+  if (!own) return ride;
+  if (!ride) return own;
+  return {
+    ...own,
+    paceIntensity: own.paceIntensity.length ? own.paceIntensity : ride.paceIntensity,
+    paceIntensityLevels: own.paceIntensityLevels.length ? own.paceIntensityLevels : ride.paceIntensityLevels,
+    expectedOutputKj: own.expectedOutputKj ?? ride.expectedOutputKj,
+  };
+}
+
+export async function getWorkoutDetail(userId: string, id: string): Promise<WorkoutDetailView | null> {
+  if (!/^[a-z0-9]{10,40}$/i.test(id)) return null;
+  const db = await getDb();
+  const w = await db.workout.findFirst({
+    where: { id, userId },
+    include: { details: true, series: true, ride: true, instructor: true },
+  });
+  if (!w) return null;
+  const [profile, tp, connection] = await Promise.all([
+    db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { ftpWatts: true, maxHeartRate: true } }),
+    db.trainingPeaksProfile.findUnique({ where: { userId }, select: { thresholdHr: true, maxHr: true, ftpWatts: true } }),
+    db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } }),
+  ]);
+  let series: WorkoutSeries | null = null;
+  if (w.series) {
+    try {
+      series = decodeSeries(new Uint8Array(w.series.data));
+    } catch (error) {
+      if (!(error instanceof SeriesCodecError)) throw error;
+      log.error("workout.series.corrupt", { workoutId: w.id, error });
+    }
+  }
+  const targets = mergeTargets(isTargets(w.details?.targets) ? w.details.targets : null, isTargets(w.ride?.targets) ? w.ride.targets : null);
+  const segments = isSegments(w.details?.segments) && w.details.segments.length ? w.details.segments : isSegments(w.ride?.segments) ? w.ride.segments : [];
+  const ftp = w.ftp
+    ? { watts: w.ftp, source: w.ftpSource ?? "peloton" }
+    : profile?.ftpWatts
+      ? { watts: profile.ftpWatts, source: "current Peloton FTP" }
+      : tp?.ftpWatts
+        ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" }
+        : null;
+  const d = w.details;
+  return {
+    id: w.id,
+    pelotonWorkoutId: w.pelotonWorkoutId,
+    title: w.title,
+    discipline: w.discipline,
+    status: w.status,
+    startTime: w.startTime.toISOString(),
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    syncState: w.syncState,
+    syncError: w.syncError,
+    instructor: w.instructor ? { id: w.instructor.id, name: w.instructor.name, imageUrl: w.instructor.imageUrl } : null,
+    ride: w.ride
+      ? {
+          id: w.ride.id,
+          title: w.ride.title,
+          description: w.ride.description,
+          durationSeconds: w.ride.durationSeconds,
+          difficulty: w.ride.difficulty,
+          originalAirTime: w.ride.originalAirTime?.toISOString() ?? null,
+          classTypes: w.ride.classTypes,
+          isPowerZone: w.ride.isPowerZone,
+          imageUrl: w.ride.imageUrl,
+        }
+      : null,
+    ftp,
+    leaderboard: w.leaderboardRank ? { rank: w.leaderboardRank, total: w.leaderboardTotal } : null,
+    summary: d
+      ? {
+          totalOutputKj: d.totalOutputKj,
+          distance: d.distance,
+          distanceUnit: d.distanceUnit,
+          calories: d.calories,
+          elevation: d.elevation,
+          avgOutput: d.avgOutput,
+          maxOutput: d.maxOutput,
+          avgCadence: d.avgCadence,
+          maxCadence: d.maxCadence,
+          avgResistance: d.avgResistance,
+          maxResistance: d.maxResistance,
+          avgSpeed: d.avgSpeed,
+          maxSpeed: d.maxSpeed,
+          speedUnit: d.speedUnit,
+          avgHeartRate: d.avgHeartRate,
+          maxHeartRate: d.maxHeartRate,
+          normalizedPower: d.normalizedPower,
+          intensityFactor: d.intensityFactor,
+          tss: d.tss,
+        }
+      : null,
+    series,
+    targets,
+    segments,
+    heartRate: { maxHr: profile?.maxHeartRate ?? tp?.maxHr ?? null, lthr: tp?.thresholdHr ?? null },
+    paceLevel: connection?.paceLevel ?? null,
+  };
+}

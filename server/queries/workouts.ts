@@ -1,0 +1,195 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/prisma/client";
+
+/**
+ * The workout history: keyset pagination (never OFFSET), every filter in SQL, always scoped to the
+ * signed-in user. Sorts by date, output or TSS with the workout id as the tie-breaker.
+ */
+
+export const SORTS = ["date", "output", "tss"] as const;
+export type HistorySort = (typeof SORTS)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
+export const historyFiltersSchema = z.object({
+  discipline: z.string().max(40).regex(/^[a-z_]+$/, "Unknown discipline").optional(),
+  instructor: z.string().max(64).regex(/^[A-Za-z0-9]+$/, "Unknown instructor").optional(),
+  length: z.coerce.number().int().min(1).max(240).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  type: z.string().max(60).optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(SORTS).default("date"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  cursor: z.string().max(200).optional(),
+});
+export type HistoryFilters = z.output<typeof historyFiltersSchema>;
+
+export interface HistoryRow {
+  id: string;
+  startTime: string;
+  timezone: string | null;
+  title: string;
+  instructor: string | null;
+  discipline: string;
+  durationSeconds: number | null;
+  classLengthMin: number | null;
+  classTypes: string[];
+  outputKj: number | null;
+  tss: number | null;
+  avgHeartRate: number | null;
+  syncState: "pending" | "complete" | "failed";
+}
+
+export interface HistoryPage {
+  rows: HistoryRow[];
+  nextCursor: string | null;
+}
+
+/** Keyset position: the sort value (epoch ms for dates) and the id tie-breaker. */
+interface Cursor {
+  v: number;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+const cursorSchema = z.object({ v: z.number().finite(), id: z.string().max(40) });
+function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sort column and cursor parameter: plain indexed columns (Workout_userId_{startTime,rankOutput,rankTss}_id_idx),
+ * so each page is an index-ordered scan that stops after `limit` rows, however deep the page.
+ */
+function sortColumn(sort: HistorySort): Prisma.Sql {
+  if (sort === "output") return Prisma.sql`w."rankOutput"`;
+  if (sort === "tss") return Prisma.sql`w."rankTss"`;
+  return Prisma.sql`w."startTime"`;
+}
+
+function cursorValue(sort: HistorySort, v: number): number | Date {
+  return sort === "date" ? new Date(v) : v;
+}
+
+function filterSql(userId: string, f: HistoryFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`w."userId" = ${userId}`];
+  if (f.discipline) where.push(Prisma.sql`w."discipline" = ${f.discipline}`);
+  if (f.instructor) where.push(Prisma.sql`w."instructorId" = ${f.instructor}`);
+  if (f.length) where.push(Prisma.sql`r."durationSeconds" = ${f.length * 60}`);
+  if (f.from) where.push(Prisma.sql`w."startTime" >= ${new Date(`${f.from}T00:00:00Z`)}`);
+  if (f.to) where.push(Prisma.sql`w."startTime" < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)}`);
+  if (f.type) where.push(Prisma.sql`${f.type} = ANY(r."classTypes")`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(w."title" ILIKE ${like} OR i."name" ILIKE ${like})`);
+  }
+  return where;
+}
+
+export async function listWorkoutHistory(userId: string, filters: HistoryFilters, limit = 25): Promise<HistoryPage> {
+  const db = await getDb();
+  const key = sortColumn(filters.sort);
+  const where = filterSql(userId, filters);
+  const cursor = decodeCursor(filters.cursor);
+  const desc = filters.dir === "desc";
+  if (cursor) {
+    const v = cursorValue(filters.sort, cursor.v);
+    where.push(desc ? Prisma.sql`(${key}, w."id") < (${v}, ${cursor.id})` : Prisma.sql`(${key}, w."id") > (${v}, ${cursor.id})`);
+  }
+  const order = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      startTime: Date;
+      timezone: string | null;
+      title: string;
+      instructor: string | null;
+      discipline: string;
+      durationSeconds: number | null;
+      rideSeconds: number | null;
+      classTypes: string[] | null;
+      outputKj: number | null;
+      tss: number | null;
+      avgHeartRate: number | null;
+      syncState: "pending" | "complete" | "failed";
+      rankOutput: number;
+      rankTss: number;
+    }[]
+  >`
+    SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
+           r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", d."tss", d."avgHeartRate",
+           w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
+    FROM "Workout" w
+    LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
+    LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
+    LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${key} ${order}, w."id" ${order}
+    LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      startTime: r.startTime.toISOString(),
+      timezone: r.timezone,
+      title: r.title,
+      instructor: r.instructor,
+      discipline: r.discipline,
+      durationSeconds: r.durationSeconds,
+      classLengthMin: r.rideSeconds ? Math.round(r.rideSeconds / 60) : null,
+      classTypes: r.classTypes ?? [],
+      outputKj: r.outputKj,
+      tss: r.tss,
+      avgHeartRate: r.avgHeartRate,
+      syncState: r.syncState,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ v: filters.sort === "output" ? last.rankOutput : filters.sort === "tss" ? last.rankTss : last.startTime.getTime(), id: last.id })
+        : null,
+  };
+}
+
+export interface HistoryFacets {
+  disciplines: { value: string; count: number }[];
+  instructors: { id: string; name: string; count: number }[];
+  classTypes: string[];
+  lengths: number[];
+  total: number;
+}
+
+/** Options for the filter controls, from the user's own history. */
+export async function getHistoryFacets(userId: string): Promise<HistoryFacets> {
+  const db = await getDb();
+  const [disciplines, instructors, types, lengths, total] = await Promise.all([
+    db.$queryRaw<{ value: string; count: bigint }[]>`SELECT "discipline" AS value, COUNT(*) AS count FROM "Workout" WHERE "userId" = ${userId} GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<{ id: string; name: string; count: bigint }[]>`
+      SELECT i."id", i."name", COUNT(*) AS count FROM "Workout" w JOIN "Instructor" i ON i."id" = w."instructorId"
+      WHERE w."userId" = ${userId} GROUP BY 1, 2 ORDER BY 2`,
+    db.$queryRaw<{ t: string }[]>`
+      SELECT DISTINCT unnest(r."classTypes") AS t FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId" WHERE w."userId" = ${userId} ORDER BY 1`,
+    db.$queryRaw<{ m: number }[]>`
+      SELECT DISTINCT ROUND(r."durationSeconds" / 60.0)::int AS m FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId"
+      WHERE w."userId" = ${userId} AND r."durationSeconds" > 0 ORDER BY 1`,
+    db.workout.count({ where: { userId } }),
+  ]);
+  return {
+    disciplines: disciplines.map((d) => ({ value: d.value, count: Number(d.count) })),
+    instructors: instructors.map((i) => ({ id: i.id, name: i.name, count: Number(i.count) })),
+    classTypes: types.map((t) => t.t),
+    lengths: lengths.map((l) => l.m),
+    total,
+  };
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { ProviderError } from "@/server/http/request";
+import { getMe, getUserOverview } from "@/server/providers/peloton/api/client";
+import { withPeloton } from "@/server/providers/peloton/connection";
+import { toPelotonProfile } from "@/server/providers/peloton/transform/profile";
+import { getPerformanceGraph, getRideDetails, getWorkout, isJustRide, listInstructors, listWorkouts } from "@/server/providers/peloton/api/workouts";
+import { toWorkoutRecord, transformInstructor, transformRide, transformWorkout } from "@/server/providers/peloton/transform/workout";
+import type { ListedWorkout, SyncSource } from "./source";
+
+/** The sync's view of Peloton for one user: every call within the connection's request budget and token refresh. */
+export interface PelotonSourceOptions {
+  /** performance graph sample interval in seconds (1 = full fidelity) */
+  everyN?: number;
+  /** retries per request for 429/5xx/network errors (Retry-After honoured, backoff with jitter) */
+  retries?: number;
+  /** per-attempt timeout of each request in ms (default: the HTTP layer's 15 s) */
+  timeoutMs?: number;
+}
+
+export function createPelotonSource(userId: string, opts: PelotonSourceOptions = {}): SyncSource {
+  let requests = 0;
+  let requestMs = 0;
+  const retries = opts.retries ?? 3;
+  const everyN = opts.everyN ?? 1;
+  let identity: Promise<{ pelotonUserId: string; fallbackFtp: number | null }> | null = null;
+
+  function me() {
+    identity ??= (async () => {
+      const db = await getDb();
+      const row = await db.pelotonConnection.findUnique({ where: { userId }, select: { pelotonUserId: true, profile: { select: { ftpWatts: true } } } });
+      if (!row) throw new ProviderError("peloton", "disconnected", "Peloton is not connected.");
+      return { pelotonUserId: row.pelotonUserId, fallbackFtp: row.profile?.ftpWatts ?? null };
+    })();
+    return identity;
+  }
+
+  function call<T>(fn: (ctx: { accessToken: string; apiBaseUrl: string; retries: number; timeoutMs?: number }) => Promise<T>): Promise<T> {
+    requests += 1;
+    return withPeloton(userId, async (ctx) => {
+      const t0 = performance.now();
+      try {
+        return await fn({ ...ctx, retries, timeoutMs: opts.timeoutMs });
+      } finally {
+        requestMs += performance.now() - t0;
+      }
+    });
+  }
+
+  return {
+    get requestCount() {
+      return requests;
+    },
+    get requestMs() {
+      return requestMs;
+    },
+
+    async listPage(page, limit) {
+      const { pelotonUserId } = await me();
+      const list = await call((ctx) => listWorkouts({ ...ctx, userId: pelotonUserId, page, limit }));
+      const items: ListedWorkout[] = list.data.map((w) => {
+        const ride = w.ride && w.ride.id && !isJustRide(w.ride.id) ? w.ride : null;
+        return {
+          record: toWorkoutRecord(w),
+          ride: ride?.id
+            ? {
+                id: ride.id,
+                title: ride.title ?? "Peloton class",
+                durationSeconds: Math.round(ride.duration ?? 0),
+                discipline: ride.fitness_discipline ?? w.fitness_discipline ?? "other",
+                instructorId: ride.instructor?.id ?? ride.instructor_id ?? null,
+              }
+            : null,
+          instructor: ride?.instructor ? transformInstructor(ride.instructor) : null,
+        };
+      });
+      return { items, total: list.total ?? items.length, pageCount: list.page_count ?? 1, showNext: list.show_next === true };
+    },
+
+    async fetchWorkout(pelotonWorkoutId) {
+      const { fallbackFtp } = await me();
+      const [workout, graph] = await Promise.all([
+        call((ctx) => getWorkout({ ...ctx, workoutId: pelotonWorkoutId })),
+        call((ctx) => getPerformanceGraph({ ...ctx, workoutId: pelotonWorkoutId, everyN })),
+      ]);
+      const instructor = workout.ride?.instructor ? transformInstructor(workout.ride.instructor) : null;
+      return { transformed: transformWorkout({ workout, graph, fallbackFtp }), instructor };
+    },
+
+    async fetchRide(rideId) {
+      return transformRide(await call((ctx) => getRideDetails({ ...ctx, rideId })));
+    },
+
+    async listInstructors() {
+      const all = [];
+      for (let page = 0; page < 50; page++) {
+        const list = await call((ctx) => listInstructors({ ...ctx, page }));
+        all.push(...list.data.map(transformInstructor));
+        if (!list.show_next || list.data.length === 0) break;
+      }
+      return all;
+    },
+
+    async fetchProfile() {
+      const meJson = await call((ctx) => getMe(ctx));
+      const overview = await call((ctx) => getUserOverview({ ...ctx, userId: meJson.id }));
+      return toPelotonProfile({ me: meJson, overview });
+    },
+  };
+}
