@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
-import { parseEnv } from "./server/env";
+import { parseEnv } from "./server/env-schema";
 
-// Fail fast with a readable message when the environment is invalid (lib/env.ts names each fix).
+// Fail fast with a readable message when the environment is invalid (server/env-schema.ts names each fix).
 parseEnv(process.env);
 
 const nextConfig: NextConfig = {

@@ -13,7 +13,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,server,hooks,sandbox,scripts,components,app}/**/*.test.{ts,tsx}"],
+          include: ["{lib,server,hooks,actions,sandbox,scripts,components,app}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
         },
@@ -22,7 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,server,sandbox,scripts,app,test}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,server,actions,sandbox,scripts,app,test}/**/*.int.test.{ts,tsx}"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

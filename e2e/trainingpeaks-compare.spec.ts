@@ -1,9 +1,12 @@
-import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { syntheticRide } from "../lib/metrics/__fixtures__/synthetic-activity";
-import { encodeFit } from "../server/fit/encode";
 import { zonedLocalToUtc } from "../lib/time/time-zone";
 import { screenshot, signIn } from "./helpers";
+
+/** A synthetic head-unit ride as .fit.gz, encoded by the app's own (server-only) FIT encoder in a child process. */
+function makeFitGz(options: { seconds: number; laps: number; startTime: string; ftp: number }): Buffer {
+  return execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/make-fit.ts", JSON.stringify(options)], { maxBuffer: 64 * 1024 * 1024 });
+}
 
 interface ListedActivity {
   id: string;
@@ -25,11 +28,11 @@ test("upload a FIT.gz on the TrainingPeaks page and see it next to the matching 
   if (!ride?.startTimeLocal || !ride.durationSeconds) throw new Error("no completed simulator ride to compare with");
   const startTime = zonedLocalToUtc(ride.startTimeLocal, "America/Denver");
   if (!startTime) throw new Error(`unreadable start ${ride.startTimeLocal}`);
-  const fit = encodeFit(syntheticRide({ seconds: ride.durationSeconds, laps: 4, startTime: new Date(startTime.getTime() + 20_000), ftp: 265 }));
+  const fitGz = makeFitGz({ seconds: ride.durationSeconds, laps: 4, startTime: new Date(startTime.getTime() + 20_000).toISOString(), ftp: 265 });
 
   await page.goto("/trainingpeaks");
   const panel = page.getByTestId("compare-panel");
-  await panel.locator("input[type=file]").setInputFiles({ name: "head-unit.fit.gz", mimeType: "application/gzip", buffer: gzipSync(fit) });
+  await panel.locator("input[type=file]").setInputFiles({ name: "head-unit.fit.gz", mimeType: "application/gzip", buffer: fitGz });
   await expect(panel.getByTestId("compare-file-name")).toContainText("head-unit.fit.gz");
   await panel.getByRole("button", { name: "Compare" }).click();
 

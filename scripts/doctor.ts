@@ -4,7 +4,7 @@
  * Exit code 1 when something must be fixed.
  */
 import { existsSync } from "node:fs";
-import { EnvError, parseEnv, type AppEnv } from "../server/env";
+import { EnvError, parseEnv, type AppEnv } from "../server/env-schema";
 import { localEnvironment } from "./lib/local-env";
 import { run } from "./lib/proc";
 

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
-import { getTrainingPeaksConnection } from "@/server/accounts/trainingpeaks";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { Logo } from "@/components/layout/logo";
 import { MainNav } from "@/components/layout/main-nav";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/actions/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/domain/workout";
+import type { ChannelName } from "@/lib/domain/series";
 import { formatClock, formatPercent, formatValue, type ValueFormat } from "@/lib/metrics/chart-format";
 import type { ChartChannel, WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { setPaceLevelAction } from "@/app/(app)/connections/peloton-actions";
+import { setPaceLevelAction } from "@/actions/peloton";
 
 /** Tread/row pace targets need the member's Peloton pace level, which Peloton's API doesn't share. */
 export function PaceLevelForm({ initial }: { initial: number | null }) {

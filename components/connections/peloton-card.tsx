@@ -1,6 +1,6 @@
 import { ftpSourceLabel } from "@/lib/format/display";
-import type { PelotonConnectionView } from "@/server/accounts/peloton";
-import type { SyncProgress } from "@/server/sync/job";
+import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
+import type { SyncProgress } from "@/lib/domain/sync";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { connectPelotonAction } from "@/app/(app)/connections/peloton-actions";
+import { connectPelotonAction } from "@/actions/peloton";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { disconnectPelotonAction, testPelotonAction } from "@/app/(app)/connections/peloton-actions";
-import type { ProfileChange } from "@/server/accounts/peloton";
+import { disconnectPelotonAction, testPelotonAction } from "@/actions/peloton";
+import type { ProfileChange } from "@/lib/domain/peloton-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

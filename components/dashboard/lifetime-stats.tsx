@@ -1,4 +1,4 @@
-import type { PelotonProfileView } from "@/server/accounts/peloton";
+import type { PelotonProfileView } from "@/lib/domain/peloton-connection";
 import { formatNumber } from "@/lib/format/display";
 import { Stat } from "@/components/ui/stat";
 import { WorkoutCounts } from "@/components/ui/workout-counts";

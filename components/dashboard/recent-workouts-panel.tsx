@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson, queryKeys } from "@/hooks/fetch-json";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
-import type { RecentWorkout } from "@/server/queries/dashboard";
+import type { RecentWorkout } from "@/lib/domain/dashboard";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

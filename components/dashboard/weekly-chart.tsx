@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { WeekVolume } from "@/server/queries/dashboard";
+import type { WeekVolume } from "@/lib/domain/dashboard";
 
 export type WeeklyMetric = "hours" | "outputKj" | "tss";
 

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { fetchJson, queryKeys } from "@/hooks/fetch-json";
-import type { WeekVolume } from "@/server/queries/dashboard";
+import type { WeekVolume } from "@/lib/domain/dashboard";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,4 +1,4 @@
-import { signInWithTrainingPeaks } from "@/app/(public)/actions";
+import { signInWithTrainingPeaks } from "@/actions/session";
 import { buttonClass } from "@/components/ui/button";
 
 export function SignInWithTrainingPeaks({ callbackUrl, label = "Sign in with TrainingPeaks" }: { callbackUrl?: string; label?: string }) {

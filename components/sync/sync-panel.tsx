@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { cancelSyncAction, resumeSyncAction, runSyncStepAction, startSyncAction } from "@/app/(app)/sync-actions";
-import type { SyncProgress } from "@/server/sync/job";
+import { cancelSyncAction, resumeSyncAction, runSyncStepAction, startSyncAction } from "@/actions/sync";
+import type { SyncProgress } from "@/lib/domain/sync";
 import { describeProgress } from "@/lib/format/sync-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { fetchJson, queryKeys } from "@/hooks/fetch-json";
 import Link from "next/link";
-import type { LinkedActivity } from "@/server/queries/trainingpeaks-activities";
+import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

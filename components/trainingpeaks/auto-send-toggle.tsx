@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { setAutoSendAction } from "@/app/(app)/trainingpeaks/actions";
+import { setAutoSendAction } from "@/actions/trainingpeaks";
 
 /** The "Auto-send new rides" switch (a real checkbox: keyboard and screen readers work as usual). */
 export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boolean; since: string | null }; canUpload: boolean }) {

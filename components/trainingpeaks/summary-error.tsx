@@ -1,4 +1,4 @@
-import type { UserFacingError } from "@/server/handlers/errors";
+import type { UserFacingError } from "@/lib/errors/user-facing";
 import { Alert } from "@/components/ui/alert";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 

@@ -1,5 +1,5 @@
-import type { Thresholds } from "@/server/providers/trainingpeaks/transform/workouts";
-import { formatPace, paceSecondsPerKm } from "@/server/providers/trainingpeaks/transform/workouts";
+import type { Thresholds } from "@/lib/domain/trainingpeaks";
+import { formatPace, paceSecondsPerKm } from "@/lib/format/run-pace";
 import { Stat } from "@/components/ui/stat";
 
 export function ThresholdStats({ thresholds, units }: { thresholds: Thresholds; units: "metric" | "imperial" }) {

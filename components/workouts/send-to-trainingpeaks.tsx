@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useTransition } from "react";
-import { sendToTrainingPeaksAction } from "@/app/(app)/workouts/[id]/actions";
+import { sendToTrainingPeaksAction } from "@/actions/workouts";
 import type { PushView } from "@/lib/domain/upload";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Alert } from "@/components/ui/alert";

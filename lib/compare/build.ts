@@ -1,5 +1,5 @@
 import type { ActivitySport, ComparisonMetrics } from "@/lib/domain/activity";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
 import { PREMIUM_METRICS, describeSeconds, metricLabels, missingKeys } from "./describe";
 import type { FtpChoice } from "./ftp";
 import { DEFAULT_MATCH_TOLERANCE_SECONDS, isWithinTolerance, rankCandidates, type RankedCandidate } from "./match";

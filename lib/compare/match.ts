@@ -1,5 +1,5 @@
 import type { Activity, ActivitySport } from "@/lib/domain/activity";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
 import { resolveTimeZone, zonedLocalToUtc } from "@/lib/time/time-zone";
 
 /** Finding the TrainingPeaks workout that is the same session as ours: start time within a tolerance, compatible type. */

@@ -1,5 +1,5 @@
 import type { ComparisonMetrics } from "@/lib/domain/activity";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
 
 /** The compared figures: TrainingPeaks' side, rounding, and the per-metric tolerances that decide "differs". */
 

@@ -1,3 +1,6 @@
+import type { WorkoutSeries } from "./series";
+import type { ClassSegment, ClassTargets } from "./targets";
+
 /**
  * AutoCoach's domain shapes for synced Peloton workouts: the contract between the pure transform
  * (Peloton JSON → these) and the sync engine (these → database rows). No I/O here.
@@ -25,56 +28,6 @@ export interface InstructorRecord {
   imageUrl: string | null;
   disciplines: string[];
   bio: string | null;
-}
-
-/** A span of the class timeline in seconds since the workout's first sample (pedaling start), end exclusive. */
-export interface TimeSpan {
-  start: number;
-  end: number;
-}
-
-export interface ClassSegment extends TimeSpan {
-  name: string;
-  /** icon_slug, e.g. "warmup", "cooldown", "climb", "intervals", "floor" */
-  kind: string;
-}
-
-export interface PowerZoneTarget extends TimeSpan {
-  /** 1–7; lower !== upper for a zone range such as "zone 3–4" */
-  zoneLower: number;
-  zoneUpper: number;
-}
-
-export interface RangeTarget extends TimeSpan {
-  lower: number;
-  upper: number;
-}
-
-/** Tread/row pace targets: an intensity level resolved later through the user's pace level. */
-export interface PaceIntensityTarget extends TimeSpan {
-  intensity: number;
-}
-
-export interface PaceIntensityLevel {
-  value: number;
-  name: string;
-  /** pace levels by slug ("level_1"…): fastest/slowest pace in seconds per unit (per mile, km or 500 m) */
-  levels: { slug: string; name: string; fastSeconds: number | null; slowSeconds: number | null }[];
-}
-
-export interface ClassTargets {
-  powerZones: PowerZoneTarget[];
-  cadence: RangeTarget[];
-  resistance: RangeTarget[];
-  /** tread speed targets (mph) and incline (%) where classes carry them */
-  speed: RangeTarget[];
-  incline: RangeTarget[];
-  paceIntensity: PaceIntensityTarget[];
-  paceIntensityLevels: PaceIntensityLevel[];
-  /** row stroke-rate targets (spm); added by the workout transform, absent in older records */
-  strokeRate?: RangeTarget[];
-  /** expected total output range for the class, kJ */
-  expectedOutputKj: { lower: number; upper: number } | null;
 }
 
 export interface RideRecord {
@@ -147,31 +100,6 @@ export interface WorkoutSummary {
   intensityFactor: number | null;
   tss: number | null;
   ftpUsed: number | null;
-}
-
-/** Sample channels we store; values may be null (gaps) and are never dropped. */
-export type ChannelName =
-  | "output"
-  | "cadence"
-  | "resistance"
-  | "speed"
-  | "heart_rate"
-  | "pace"
-  | "incline"
-  | "altitude"
-  | "stroke_rate"
-  | "split_pace"
-  | "distance";
-
-export interface WorkoutSeries {
-  /** seconds between samples (every_n) */
-  intervalSeconds: number;
-  /** seconds_since_pedaling_start of the first sample */
-  firstOffset: number;
-  length: number;
-  channels: Partial<Record<ChannelName, (number | null)[]>>;
-  /** display units as Peloton sent them, e.g. { speed: "mph", pace: "min/mi" } */
-  units: Partial<Record<ChannelName, string>>;
 }
 
 /** Everything one synced workout produces. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SyncProgress } from "@/server/sync/job";
+import type { SyncProgress } from "@/lib/domain/sync";
 import { describeProgress, formatEta } from "./sync-progress";
 
 const base: SyncProgress = {

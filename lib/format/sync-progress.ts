@@ -1,4 +1,4 @@
-import type { SyncProgress } from "@/server/sync/job";
+import type { SyncProgress } from "@/lib/domain/sync";
 
 /** Pure: what the progress bar says. */
 export interface ProgressView {

@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/domain/workout";
+import type { ChannelName } from "@/lib/domain/series";
 
 /**
  * How each sample channel is shown: label, unit when Peloton sent none, decimals kept for display and whether it is a

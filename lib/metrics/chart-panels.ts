@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/domain/workout";
+import type { ChannelName } from "@/lib/domain/series";
 import { CHANNEL_META, roundTo } from "./channel-meta";
 import { axisTicks, niceDomain } from "./chart-domain";
 import { describePanel } from "./chart-summary";

@@ -1,4 +1,4 @@
-import type { ChannelName } from "@/lib/domain/workout";
+import type { ChannelName } from "@/lib/domain/series";
 import type { TargetBand, WorkoutChartData } from "./workout-chart-types";
 
 /**

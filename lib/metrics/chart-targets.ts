@@ -1,5 +1,6 @@
-import { emptyTargets } from "@/server/providers/peloton/transform/targets";
-import type { ChannelName, ClassTargets } from "@/lib/domain/workout";
+import { emptyTargets } from "@/lib/domain/targets";
+import type { ChannelName } from "@/lib/domain/series";
+import type { ClassTargets } from "@/lib/domain/targets";
 import { paceIntensityBands, paceIntensitySpeedBands, validPaceLevel } from "./pace";
 import { clipSpans, powerZoneBands, rangeBands, speedTargetScale, type ResolvedTarget } from "./target-bands";
 import type { ChartNotice, TargetMetric } from "./workout-chart-types";

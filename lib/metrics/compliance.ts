@@ -1,5 +1,5 @@
-import { spanToSampleRange } from "@/server/providers/peloton/transform/targets";
-import type { TimeSpan } from "@/lib/domain/workout";
+import { spanToSampleRange } from "@/lib/domain/targets";
+import type { TimeSpan } from "@/lib/domain/targets";
 import { averageOf } from "./series-stats";
 import type { ResolvedTarget } from "./target-bands";
 import type { ComplianceTally } from "./workout-chart-types";

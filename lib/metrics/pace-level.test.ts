@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
+import type { ClassTargets } from "@/lib/domain/targets";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { buildWorkoutChart } from "./workout-chart";
 import { estimatePaceLevel } from "./pace-level";
 

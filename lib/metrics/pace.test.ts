@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PaceIntensityLevel } from "@/lib/domain/workout";
+import type { PaceIntensityLevel } from "@/lib/domain/targets";
 import { paceIntensityBands, paceIntensitySpeedBands, paceLevelRange, validPaceLevel } from "./pace";
 
 // A hand-made table (seconds per mile): Moderate at level 5 is 8:00–8:30 /mi, level 6 is 7:30–8:00 /mi.

@@ -1,4 +1,4 @@
-import type { PaceIntensityLevel, PaceIntensityTarget } from "@/lib/domain/workout";
+import type { PaceIntensityLevel, PaceIntensityTarget } from "@/lib/domain/targets";
 import { formatPace, paceSuffix } from "./chart-format";
 import { classifyRange, type Effort, type ResolvedTarget } from "./target-bands";
 

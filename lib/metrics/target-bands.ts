@@ -1,4 +1,4 @@
-import type { PowerZoneTarget, RangeTarget, TimeSpan } from "@/lib/domain/workout";
+import type { PowerZoneTarget, RangeTarget, TimeSpan } from "@/lib/domain/targets";
 import { formatRange, type ValueFormat } from "./chart-format";
 import { powerZoneOf, powerZones } from "./zones";
 

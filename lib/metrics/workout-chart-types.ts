@@ -1,4 +1,5 @@
-import type { ChannelName, ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
+import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
+import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
 
 /**
  * The contract between the workout detail page (builds WorkoutChartData on the server) and the chart components

@@ -1,5 +1,6 @@
-import { spanToSampleRange } from "@/server/providers/peloton/transform/targets";
-import type { ChannelName, ClassSegment } from "@/lib/domain/workout";
+import { spanToSampleRange } from "@/lib/domain/targets";
+import type { ChannelName } from "@/lib/domain/series";
+import type { ClassSegment } from "@/lib/domain/targets";
 import { CHANNEL_META, CHANNEL_ORDER, displayUnit, readingOf, roundTo } from "./channel-meta";
 import { timeTicks } from "./chart-format";
 import { BIKE_DISCIPLINES, panelFor, showsPanel, type FullChannel } from "./chart-panels";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { faultRuleSchema } from "../shared/faults";
-import type { SimContext } from "./context";
+import type { SimContext } from "./core/context";
 import { MEMBERS } from "./data/members";
 import { newWorkoutSchema, type NewWorkoutInput } from "./data/store";
-import { jsonReply, parseJson, type Reply, type SimRequest } from "./reply";
+import { jsonReply, parseJson, type Reply, type SimRequest } from "./core/reply";
 
 /** What the admin routes can do to the simulator (implemented in server.ts). */
 export interface AdminControls {

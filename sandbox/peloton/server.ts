@@ -8,16 +8,16 @@ import { apiRoute } from "./api/routes";
 import { authorize, loginPageRoute } from "./auth/authorize";
 import { authorizeResume, continueRoute, loginCallback, ssoLoginDomain, ssoLoginSite } from "./auth/callback";
 import { mfaChallenge, usernamePasswordLogin } from "./auth/login";
-import { AuthState } from "./auth/state";
+import { AuthState } from "./core/auth-state";
 import { legacyAuthLogin, oauthToken } from "./auth/token";
-import type { Handler, PelotonStats, ResolvedOptions, SimContext } from "./context";
+import type { Handler, PelotonStats, ResolvedOptions, SimContext } from "./core/context";
 import { memberByLogin } from "./data/members";
 import { DataStore, type NewWorkoutInput } from "./data/store";
-import { htmlReply, jsonReply, textReply, toSimRequest, writeReply, type Reply } from "./reply";
+import { htmlReply, jsonReply, textReply, toSimRequest, writeReply, type Reply } from "./core/reply";
 
 export { DEMO_MEMBER, TEST_MEMBERS, type MemberCredentials } from "./data/members";
 export type { NewWorkoutInput } from "./data/store";
-export type { PelotonStats } from "./context";
+export type { PelotonStats } from "./core/context";
 
 export interface PelotonSimulatorOptions {
   port?: number;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { REDIRECT_URI, WEB_CLIENT_ID } from "./constants";
+import { REDIRECT_URI, WEB_CLIENT_ID } from "./data/constants";
 
 /**
  * Test helpers that drive the simulator like a headless client would (plain fetch + a tiny

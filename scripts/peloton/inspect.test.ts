@@ -144,7 +144,7 @@ describe("inspect: as a command", () => {
     const script = path.join(import.meta.dirname, "inspect.ts");
     const ok = await run(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args("row")], { cwd: path.join(import.meta.dirname, "../..") });
     expect(JSON.parse(ok.stdout).discipline).toBe("caesar");
-    const failed = await run(process.execPath, ["--import", "tsx", script, "--workout", "nope.json", "--graph", "nope.json"]).then(
+    const failed = await run(process.execPath, ["--import", "tsx", "--conditions=react-server", script, "--workout", "nope.json", "--graph", "nope.json"]).then(
       () => null,
       (error: unknown) => error,
     );

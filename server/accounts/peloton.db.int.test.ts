@@ -45,7 +45,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
   });
 
   it("a wrong password gives the specific message and stores nothing", async () => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const userId = await newUser();
     await expect(connectPeloton(userId, { email: DEMO_MEMBER.email, password: "wrong-password", rememberPassword: true })).rejects.toMatchObject({
       name: "PelotonLoginError",
@@ -59,7 +60,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
     ["locked", TEST_MEMBERS.locked, "account_locked"],
     ["mfa", TEST_MEMBERS.mfa, "verification_required"],
   ] as const)("the %s account fails with %s and nothing is stored", async (_name, member, code) => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const userId = await newUser();
     await expect(connectPeloton(userId, { ...member, rememberPassword: false })).rejects.toMatchObject({ code });
     expect(await getPelotonConnection(userId)).toBeNull();
@@ -109,7 +111,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
   });
 
   it("a revoked refresh token without a stored password → 'reconnect needed'", async () => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
@@ -122,7 +125,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
   });
 
   it("a revoked refresh token with a remembered password → one fresh login, connection stays active", async () => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
@@ -169,7 +173,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
   });
 
   it("disconnect deletes every secret", async () => {
-    const { connectPeloton, disconnectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton, disconnectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
     expect(await disconnectPeloton(userId)).toEqual({ deleted: true });
@@ -181,7 +186,8 @@ describe(`Peloton connection (${database.kind()})`, () => {
 
 describe("Peloton re-login with a remembered password", () => {
   it("an outage during the re-login keeps the connection (not the user's fault)", async () => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
@@ -194,7 +200,8 @@ describe("Peloton re-login with a remembered password", () => {
   });
 
   it("a changed password at Peloton → reconnect needed", async () => {
-    const { connectPeloton, getPelotonConnection } = await import("./peloton");
+    const { connectPeloton } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const { getPelotonAccessToken } = await import("@/server/providers/peloton/connection");
     const { seal } = await import("@/server/crypto");
     const { sealContext } = await import("@/server/providers/peloton/connection");

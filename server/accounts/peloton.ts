@@ -7,47 +7,11 @@ import { loginWithPassword } from "@/server/providers/peloton/auth/login";
 import { toPelotonProfile, type PelotonProfile } from "@/server/providers/peloton/transform/profile";
 import { getPelotonAccessToken, pelotonHosts, sealContext, sealedTokenColumns, withPeloton } from "@/server/providers/peloton/connection";
 import { log } from "@/server/log";
+import { getPelotonConnection } from "@/server/queries/peloton-connection";
+import { diffProfiles, type PelotonConnectionView, type ProfileChange } from "@/lib/domain/peloton-connection";
 import { profileColumns } from "@/server/providers/peloton/transform/profile-columns";
 
 /** Peloton connection data for one user: every function takes the signed-in user's id. */
-
-export interface PelotonProfileView {
-  leaderboardName: string | null;
-  displayName: string | null;
-  imageUrl: string | null;
-  memberSince: string | null;
-  totalWorkouts: number | null;
-  totalPedalingWorkouts: number | null;
-  totalNonPedalingWorkouts: number | null;
-  totalOutputKj: number | null;
-  totalDistance: number | null;
-  distanceUnit: string | null;
-  totalCalories: number | null;
-  totalPedalingDurationSeconds: number | null;
-  currentWeeklyStreak: number | null;
-  bestWeeklyStreak: number | null;
-  currentDailyStreak: number | null;
-  achievementsCount: number | null;
-  workoutCounts: Record<string, number>;
-  ftpWatts: number | null;
-  ftpSource: string | null;
-  ftpRawWatts: number | null;
-  maxHeartRate: number | null;
-  fetchedAt: string;
-}
-
-export interface PelotonConnectionView {
-  status: "active" | "reauth_required" | "disconnected";
-  username: string | null;
-  loginEmail: string;
-  rememberPassword: boolean;
-  paceLevel: number | null;
-  lastError: string | null;
-  lastCheckedAt: string | null;
-  lastSyncedAt: string | null;
-  connectedAt: string;
-  profile: PelotonProfileView | null;
-}
 
 async function fetchProfile(accessToken: string, apiBaseUrl: string): Promise<PelotonProfile> {
   const me = await getMe({ accessToken, apiBaseUrl });
@@ -93,86 +57,6 @@ export async function connectPeloton(userId: string, input: { email: string; pas
   const view = await getPelotonConnection(userId);
   if (!view) throw new Error("connection vanished after connect");
   return view;
-}
-
-export async function getPelotonConnection(userId: string): Promise<PelotonConnectionView | null> {
-  const db = await getDb();
-  const row = await db.pelotonConnection.findUnique({ where: { userId }, include: { profile: true } });
-  if (!row) return null;
-  const p = row.profile;
-  return {
-    status: row.status,
-    username: row.username,
-    loginEmail: row.loginEmail,
-    rememberPassword: row.password !== null,
-    paceLevel: row.paceLevel,
-    lastError: row.lastError,
-    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
-    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
-    connectedAt: row.connectedAt.toISOString(),
-    profile: p
-      ? {
-          leaderboardName: p.leaderboardName,
-          displayName: p.displayName,
-          imageUrl: p.imageUrl,
-          memberSince: p.memberSince?.toISOString() ?? null,
-          totalWorkouts: p.totalWorkouts,
-          totalPedalingWorkouts: p.totalPedalingWorkouts,
-          totalNonPedalingWorkouts: p.totalNonPedalingWorkouts,
-          totalOutputKj: p.totalOutputKj,
-          totalDistance: p.totalDistance,
-          distanceUnit: p.distanceUnit,
-          totalCalories: p.totalCalories,
-          totalPedalingDurationSeconds: p.totalPedalingDurationSeconds,
-          currentWeeklyStreak: p.currentWeeklyStreak,
-          bestWeeklyStreak: p.bestWeeklyStreak,
-          currentDailyStreak: p.currentDailyStreak,
-          achievementsCount: p.achievementsCount,
-          workoutCounts: toCounts(p.workoutCounts),
-          ftpWatts: p.ftpWatts,
-          ftpSource: p.ftpSource,
-          ftpRawWatts: p.ftpRawWatts,
-          maxHeartRate: p.maxHeartRate,
-          fetchedAt: p.fetchedAt.toISOString(),
-        }
-      : null,
-  };
-}
-
-function toCounts(value: unknown): Record<string, number> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === "number"));
-}
-
-export interface ProfileChange {
-  field: string;
-  before: string;
-  after: string;
-}
-
-const WATCHED: { key: keyof PelotonProfileView; label: string }[] = [
-  { key: "leaderboardName", label: "Leaderboard name" },
-  { key: "totalWorkouts", label: "Total workouts" },
-  { key: "currentWeeklyStreak", label: "Weekly streak" },
-  { key: "bestWeeklyStreak", label: "Best weekly streak" },
-  { key: "currentDailyStreak", label: "Daily streak" },
-  { key: "achievementsCount", label: "Achievements" },
-  { key: "ftpWatts", label: "FTP" },
-];
-
-/** Pure: what changed between two profile snapshots, for the "Test connection" result. */
-export function diffProfiles(before: PelotonProfileView | null, after: PelotonProfileView): ProfileChange[] {
-  const show = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
-  const changes = WATCHED.filter(({ key }) => show(before?.[key]) !== show(after[key])).map(({ key, label }) => ({
-    field: label,
-    before: show(before?.[key]),
-    after: show(after[key]),
-  }));
-  const beforeCounts = before?.workoutCounts ?? {};
-  for (const [slug, n] of Object.entries(after.workoutCounts)) {
-    if ((beforeCounts[slug] ?? 0) !== n) changes.push({ field: `Workouts: ${slug}`, before: show(beforeCounts[slug] ?? 0), after: show(n) });
-  }
-  return changes;
 }
 
 /** "Test connection": renew the token, re-read /api/me and the overview, store them, report what changed. */

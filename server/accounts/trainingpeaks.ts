@@ -1,12 +1,13 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { isProviderError } from "@/server/http/request";
-import { fetchAthlete, fetchThresholds } from "@/server/providers/trainingpeaks/api/client";
+import { fetchAthlete, fetchThresholds } from "@/server/providers/trainingpeaks/records";
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "@/server/providers/trainingpeaks/auth/config";
 import { deauthorize } from "@/server/providers/trainingpeaks/auth/oauth";
 import { getValidAccessToken } from "@/server/providers/trainingpeaks/auth/tokens";
-import type { Thresholds, TrainingPeaksAthlete } from "@/server/providers/trainingpeaks/transform/workouts";
-import { toUserFacingError, type UserFacingError } from "@/server/handlers/errors";
+import type { Thresholds, TrainingPeaksAthlete } from "@/lib/domain/trainingpeaks";
+import { toUserFacingError } from "@/server/handlers/errors";
+import type { UserFacingError } from "@/lib/errors/user-facing";
 import { openOptional } from "@/server/crypto";
 import { log } from "@/server/log";
 
@@ -19,14 +20,6 @@ export interface TrainingPeaksSummary {
 }
 
 const FRESH_MS = 10 * 60_000;
-
-export type ConnectionState = { status: "active" | "reauth_required" | "disconnected" | "missing"; lastError: string | null; scope: string | null };
-
-export async function getTrainingPeaksConnection(userId: string): Promise<ConnectionState> {
-  const db = await getDb();
-  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID }, select: { status: true, lastError: true, scope: true } });
-  return account ? { status: account.status, lastError: account.lastError, scope: account.scope } : { status: "missing", lastError: null, scope: null };
-}
 
 /**
  * Profile + thresholds: served from the stored snapshot when fresh, else fetched live and stored.

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatWait } from "@/server/http/request";
 
 /** What the sign-in page says for each failure (Auth.js codes and our precise reasons). Pure. */

@@ -8,9 +8,10 @@ import { decodeFit } from "@/server/fit/decode";
 import { toWorkoutActivity } from "@/server/queries/workout-activity";
 import type { Activity } from "@/lib/domain/activity";
 import { isProviderError } from "@/server/http/request";
-import { fetchActivities } from "@/server/providers/trainingpeaks/api/client";
+import { fetchActivities } from "@/server/providers/trainingpeaks/records";
 import { log } from "@/server/log";
-import { getTrainingPeaksConnection, getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
+import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
 
 /**

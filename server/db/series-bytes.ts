@@ -1,3 +1,4 @@
+import "server-only";
 /** Byte-level pieces of the series codec: unsigned LEB128 varints, zigzag, length-prefixed UTF-8, bounds-checked reads. */
 export class SeriesCodecError extends Error {
   constructor(message: string) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { gauss, round, seededRng, simulateBike, type BikeBlock } from "@/server/providers/peloton/__fixtures__/ride-sim";
 import { performanceGraphSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
 import { transformWorkout } from "@/server/providers/peloton/transform/workout";
-import type { WorkoutSeries } from "@/lib/domain/workout";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { chooseDecimals, decodeSeries, encodeSeries, SeriesCodecError, SERIES_CODEC_VERSION } from "./series-codec";
 
 /** The product target for a 30-minute ride at 1 s with 5 channels. */

@@ -1,5 +1,6 @@
+import "server-only";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, inflateRawSync } from "node:zlib";
-import type { ChannelName, WorkoutSeries } from "@/lib/domain/workout";
+import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
 import { ByteReader, ByteWriter, SeriesCodecError } from "./series-bytes";
 
 export { SeriesCodecError } from "./series-bytes";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { FitMessages, LapMesg, SessionMesg } from "@garmin/fitsdk";
 import { finiteNumber, fitSeconds, fromFitSeconds, nonEmptyText, positiveNumber, toActivitySport, toSubSport } from "./fit-values";
 import { resampleRecords } from "./resample";

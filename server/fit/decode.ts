@@ -1,3 +1,4 @@
+import "server-only";
 import { gunzipSync } from "node:zlib";
 import { Decoder, Stream, type DecoderOptions, type FitMessages } from "@garmin/fitsdk";
 import { activityFromMessages } from "./decode-activity";

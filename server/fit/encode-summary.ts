@@ -1,3 +1,4 @@
+import "server-only";
 import type { LapMesg, SessionMesg, WorkoutMesg, WorkoutStepMesg } from "@garmin/fitsdk";
 import { sportValue, subSportValue } from "./fit-values";
 import { activityMetrics } from "@/lib/metrics/activity";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Encoder, type ActivityMesg, type DeviceInfoMesg, type EventMesg, type FileIdMesg, type RecordMesg, type ZonesTargetMesg } from "@garmin/fitsdk";
 import { fitInt, summaryMessages } from "./encode-summary";
 import { MESG, toFitSeconds } from "./fit-values";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Profile, Utils } from "@garmin/fitsdk";
 import type { ActivitySport } from "@/lib/domain/activity";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "@/server/providers/peloton/__fixtures__/load";
 import { transformWorkout } from "@/server/providers/peloton/transform/workout";
-import type { WorkoutSeries } from "@/lib/domain/workout";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { powerMetrics } from "@/lib/metrics/power";
 import { decodeFit } from "./decode";
 import { encodeFit } from "./encode";

@@ -1,4 +1,6 @@
-import type { ChannelName, ClassSegment, WorkoutSeries } from "@/lib/domain/workout";
+import "server-only";
+import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
+import type { ClassSegment } from "@/lib/domain/targets";
 import { tileLaps } from "./laps";
 import { integrateSpeed } from "@/lib/metrics/activity-summary";
 import type { Activity, ActivitySamples, ActivitySport } from "@/lib/domain/activity";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RecordMesg } from "@garmin/fitsdk";
 import { finiteNumber, fitSeconds } from "./fit-values";
 import { FitFileError, type ActivitySamples } from "@/lib/domain/activity";

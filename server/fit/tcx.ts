@@ -1,3 +1,4 @@
+import "server-only";
 import { startStamp } from "./encode";
 import { tileLaps } from "./laps";
 import { caloriesFromWork, distanceTrack, summarizeSpan, type Samples } from "@/lib/metrics/activity-summary";

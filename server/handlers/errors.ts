@@ -1,14 +1,8 @@
+import "server-only";
 import { isProviderError, formatWait, providerLabel } from "@/server/http/request";
 import { PelotonLoginError } from "@/server/providers/peloton/auth/login-errors";
+import type { UserFacingError } from "@/lib/errors/user-facing";
 import { FitFileError, type FitFileErrorCode } from "@/lib/domain/activity";
-
-/** One mapping from thrown errors to what the user sees (and the HTTP status a route answers with). */
-export interface UserFacingError {
-  code: string;
-  message: string;
-  status: number;
-  retryAfterSeconds?: number;
-}
 
 /** Thrown when a query already decided what the user should see. */
 export class UserFacingFailure extends Error {

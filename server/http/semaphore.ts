@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * FIFO counting semaphore: an in-process gate in front of the shared (KV) request budget, so callers in
  * one process hand slots over immediately instead of polling the store.

@@ -1,8 +1,8 @@
 import "server-only";
 import { matchActivity } from "@/lib/compare/match";
 import type { ActivitySport } from "@/lib/domain/activity";
-import { fetchActivities } from "@/server/providers/trainingpeaks/api/client";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import { fetchActivities } from "@/server/providers/trainingpeaks/records";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
 import { localDaysAround } from "@/lib/time/time-zone";
 
 /**

@@ -4,7 +4,7 @@ import { tpUploadType } from "@/lib/compare/match";
 import { UserFacingFailure } from "@/server/handlers/errors";
 import { encodeFit, fitFileName } from "@/server/fit/encode";
 import { isProviderError } from "@/server/http/request";
-import { fetchWorkout } from "@/server/providers/trainingpeaks/api/client";
+import { fetchWorkout } from "@/server/providers/trainingpeaks/records";
 import { PROVIDER_ID } from "@/server/providers/trainingpeaks/auth/config";
 import { getUploadStatus, hasFileWriteScope, uploadFile, UploadRejectedError } from "@/server/providers/trainingpeaks/api/upload";
 import { log } from "@/server/log";

@@ -1,16 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import type { RecentWorkout, WeekVolume } from "@/lib/domain/dashboard";
 
 /** Dashboard data, always for the signed-in user. */
-
-export interface WeekVolume {
-  /** Monday of the week, YYYY-MM-DD in the athlete's time zone */
-  week: string;
-  seconds: number;
-  outputKj: number;
-  tss: number;
-  workouts: number;
-}
 
 async function userTimeZone(userId: string): Promise<string> {
   const db = await getDb();
@@ -49,18 +41,6 @@ export async function getWeeklyVolume(userId: string, weeks = 12, now = new Date
     const r = byWeek.get(week);
     return { week, seconds: Math.round(r?.seconds ?? 0), outputKj: Math.round(r?.output ?? 0), tss: Math.round(r?.tss ?? 0), workouts: Number(r?.n ?? 0) };
   });
-}
-
-export interface RecentWorkout {
-  id: string;
-  title: string;
-  instructor: string | null;
-  discipline: string;
-  startTime: string;
-  timezone: string | null;
-  durationSeconds: number | null;
-  outputKj: number | null;
-  tss: number | null;
 }
 
 export async function getRecentWorkouts(userId: string, limit = 6): Promise<RecentWorkout[]> {

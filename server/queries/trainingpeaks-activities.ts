@@ -1,12 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { fetchActivities } from "@/server/providers/trainingpeaks/api/client";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
-
-/** A TrainingPeaks activity, with the AutoCoach workout it came from when we sent (or linked) it. */
-export interface LinkedActivity extends TrainingPeaksActivity {
-  autocoachWorkoutId: string | null;
-}
+import { fetchActivities } from "@/server/providers/trainingpeaks/records";
+import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
 
 export async function listTrainingPeaksActivities(userId: string, start: string, end: string): Promise<LinkedActivity[]> {
   const activities = await fetchActivities(userId, start, end);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { ClassSegment, ClassTargets, WorkoutSeries } from "@/lib/domain/workout";
+import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { decodeSeries, SeriesCodecError } from "@/server/db/series-codec";
 import { log } from "@/server/log";
 

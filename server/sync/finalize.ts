@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { profileColumns } from "@/server/providers/peloton/transform/profile-columns";
-import type { SyncPhase } from "./job";
+import type { SyncPhase } from "@/lib/domain/sync";
 import { insertWorkoutStubs, upsertInstructors } from "./store";
 import type { SyncSource } from "./source";
 

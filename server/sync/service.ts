@@ -2,7 +2,9 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { ProviderError } from "@/server/http/request";
 import { autoSendChunk, enqueueAutoSend } from "@/server/push/auto-send";
-import { cancelSyncJob, computeProgress, resumeSyncJob, startSyncJob, type SyncKind, type SyncProgress } from "./job";
+import { cancelSyncJob, resumeSyncJob, startSyncJob } from "./job";
+import { computeProgress } from "@/server/queries/sync";
+import type { SyncKind, SyncProgress } from "@/lib/domain/sync";
 import { createPelotonSource, type PelotonSourceOptions } from "./peloton-source";
 import { runSyncStep, type StepOptions, type StepResult } from "./step";
 

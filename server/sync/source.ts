@@ -1,3 +1,4 @@
+import "server-only";
 import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
 import type { PelotonProfile } from "@/server/providers/peloton/transform/profile";
 

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
-import { getPelotonConnection } from "@/server/accounts/peloton";
+import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { getSyncOverview } from "@/server/queries/sync";
-import { getTrainingPeaksConnection } from "@/server/accounts/trainingpeaks";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { PelotonCard } from "@/components/connections/peloton-card";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { Card } from "@/components/ui/card";
-import { disconnectTrainingPeaksAction } from "./actions";
+import { disconnectTrainingPeaksAction } from "@/actions/trainingpeaks";
 
 export const metadata: Metadata = { title: "Connections" };
 // Server actions on this page run sync steps (SYNC_STEP_BUDGET_MS, default 8 s).

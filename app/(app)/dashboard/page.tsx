@@ -5,7 +5,7 @@ import { queryKeys } from "@/hooks/fetch-json";
 import { requireUser } from "@/server/auth/session";
 import { powerZones } from "@/lib/metrics/zones";
 import { getCurrentFtp, getRecentWorkouts, getWeeklyVolume } from "@/server/queries/dashboard";
-import { getPelotonConnection } from "@/server/accounts/peloton";
+import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { getSyncOverview } from "@/server/queries/sync";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { LifetimeStats } from "@/components/dashboard/lifetime-stats";

@@ -1,5 +1,5 @@
 import type { ComparisonMetrics } from "@/lib/domain/activity";
-import type { TrainingPeaksActivity } from "@/server/providers/trainingpeaks/transform/workouts";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
 
 /** Realistic TrainingPeaks activities and our figures for the compare unit tests (a Denver athlete, FTP 265 W). */
 

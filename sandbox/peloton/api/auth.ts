@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { API_AUDIENCE, USER_ID_CLAIM } from "../constants";
-import type { SimContext } from "../context";
+import { API_AUDIENCE, USER_ID_CLAIM } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { memberByKey, type MemberSpec } from "../data/members";
-import type { SimRequest } from "../reply";
+import type { SimRequest } from "../core/reply";
 import { verifyJwt } from "../auth/jwt";
 
 const accessClaims = z.object({

@@ -1,4 +1,4 @@
-import { jsonReply, type Reply } from "../reply";
+import { jsonReply, type Reply } from "../core/reply";
 
 /**
  * api.onepeloton.com error bodies (spec §4). 3020 and 3010 are Peloton's; the other error_code

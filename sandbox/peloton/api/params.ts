@@ -1,4 +1,4 @@
-import type { SimRequest } from "../reply";
+import type { SimRequest } from "../core/reply";
 
 /** An integer query parameter: its default when absent, undefined when malformed or below `min`. */
 export function intParam(req: SimRequest, name: string, fallback: number, min: number): number | undefined {

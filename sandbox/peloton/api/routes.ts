@@ -1,5 +1,5 @@
-import { JUST_RIDE_ID } from "../constants";
-import type { SimContext } from "../context";
+import { JUST_RIDE_ID } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { catalog } from "../data/catalog";
 import { INSTRUCTOR_KEYS, instructorId, instructorJson } from "../data/instructors";
 import { memberByIdOrUsername } from "../data/members";
@@ -7,7 +7,7 @@ import { overviewJson } from "../data/overview";
 import { meJson, otherUserJson, settingsJson } from "../data/profile";
 import { rideDetails } from "../data/ride-details";
 import { rideJson } from "../data/ride-json";
-import { jsonReply, type Reply, type SimRequest } from "../reply";
+import { jsonReply, type Reply, type SimRequest } from "../core/reply";
 import { bearerMember, isWebPlatform } from "./auth";
 import { forbidden, invalidRequest, notFound, notLoggedIn, platformRequired } from "./errors";
 import { intParam } from "./params";

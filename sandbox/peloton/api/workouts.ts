@@ -1,5 +1,5 @@
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "../constants";
-import type { SimContext } from "../context";
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { performanceGraph } from "../data/graph";
 import type { MemberSpec } from "../data/members";
 import { achievementsFor } from "../data/overview";
@@ -8,7 +8,7 @@ import type { MemberData } from "../data/store";
 import { isoDate } from "../data/tz";
 import type { WorkoutHeader } from "../data/types";
 import { workoutJson, type WorkoutView } from "../data/workout-json";
-import { jsonReply, type Reply, type SimRequest } from "../reply";
+import { jsonReply, type Reply, type SimRequest } from "../core/reply";
 import { isWebPlatform } from "./auth";
 import { forbidden, invalidRequest, notFound } from "./errors";
 import { intParam, joinsParam, timeParam } from "./params";

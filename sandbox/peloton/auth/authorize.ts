@@ -1,7 +1,7 @@
-import { API_AUDIENCE, KNOWN_SCOPES, REDIRECT_URI, TENANT, TRANSACTION_TTL_MS, WEB_CLIENT_ID } from "../constants";
-import type { SimContext } from "../context";
-import { randomHex, randomToken } from "../ids";
-import { htmlReply, redirectReply, type Reply, type SimRequest } from "../reply";
+import { API_AUDIENCE, KNOWN_SCOPES, REDIRECT_URI, TENANT, TRANSACTION_TTL_MS, WEB_CLIENT_ID } from "../data/constants";
+import type { SimContext } from "../core/context";
+import { randomHex, randomToken } from "../data/ids";
+import { htmlReply, redirectReply, type Reply, type SimRequest } from "../core/reply";
 import { setCookie, withCompat } from "./cookies";
 import { errorPage, loginPage as loginHtml } from "./pages";
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { MEMBERS_SITE, TRANSACTION_TTL_MS } from "../constants";
-import type { SimContext } from "../context";
+import { MEMBERS_SITE, TRANSACTION_TTL_MS } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { memberByKey } from "../data/members";
-import { randomToken } from "../ids";
-import { htmlReply, parseJson, readParams, redirectReply, type Reply, type SimRequest } from "../reply";
+import { randomToken } from "../data/ids";
+import { htmlReply, parseJson, readParams, redirectReply, type Reply, type SimRequest } from "../core/reply";
 import { withCompat } from "./cookies";
 import { verifyJwt } from "./jwt";
 import { errorPage } from "./pages";
-import type { ResumeFlow } from "./state";
+import type { ResumeFlow } from "../core/auth-state";
 
 const wresultSchema = z.object({ jti: z.string(), txn: z.string(), exp: z.number() });
 const wctxSchema = z.object({ state: z.string() });

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { parseJson } from "../reply";
+import { parseJson } from "../core/reply";
 
 /**
  * Minimal HS256 JWTs. Real Peloton tokens are RS256 from Auth0; clients only decode the claims

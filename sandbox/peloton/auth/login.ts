@@ -1,8 +1,8 @@
-import { CONNECTION, LOCKOUT_WINDOW_MS, TENANT, TRANSACTION_TTL_MS, WRESULT_TTL_MS } from "../constants";
-import type { SimContext } from "../context";
+import { CONNECTION, LOCKOUT_WINDOW_MS, TENANT, TRANSACTION_TTL_MS, WRESULT_TTL_MS } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { memberByLogin } from "../data/members";
-import { randomToken } from "../ids";
-import { htmlReply, jsonReply, readParams, type Reply, type SimRequest } from "../reply";
+import { randomToken } from "../data/ids";
+import { htmlReply, jsonReply, readParams, type Reply, type SimRequest } from "../core/reply";
 import { signJwt } from "./jwt";
 import { hiddenFormPage, mfaPage } from "./pages";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthState } from "./state";
+import { AuthState } from "../core/auth-state";
 
 describe("login page _csrf tokens", () => {
   it("always verify against their cookie secret (a salt never contains the separator)", () => {

@@ -1,8 +1,8 @@
-import { API_AUDIENCE, ID_TOKEN_TTL_SECONDS, ISSUER, MOBILE_CLIENT_ID, USERINFO_AUDIENCE, USER_ID_CLAIM, WEB_CLIENT_ID } from "../constants";
-import type { SimContext } from "../context";
+import { API_AUDIENCE, ID_TOKEN_TTL_SECONDS, ISSUER, MOBILE_CLIENT_ID, USERINFO_AUDIENCE, USER_ID_CLAIM, WEB_CLIENT_ID } from "../data/constants";
+import type { SimContext } from "../core/context";
 import { memberByKey, type MemberSpec } from "../data/members";
-import { randomToken, sha256Base64Url } from "../ids";
-import { jsonReply, readParams, type Reply, type SimRequest } from "../reply";
+import { randomToken, sha256Base64Url } from "../data/ids";
+import { jsonReply, readParams, type Reply, type SimRequest } from "../core/reply";
 import { signJwt } from "./jwt";
 
 const grantError = (status: number, error: string, description: string, extra: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { seededRandom } from "../../shared/http";
-import { JUST_RIDE_ID } from "../constants";
-import { hexId, seedOf } from "../ids";
+import { JUST_RIDE_ID } from "./constants";
+import { hexId, seedOf } from "./ids";
 import { instructorKeysFor } from "./instructors";
 import { buildTargets, phaseLengths } from "./targets";
 import { CLASS_KINDS, type ClassKind, type ClassPlan, type Discipline, type SegmentPlan } from "./types";

@@ -1,5 +1,5 @@
 import { seededRandom } from "../../shared/http";
-import { hexId, seedOf } from "../ids";
+import { hexId, seedOf } from "./ids";
 import { justRidePlan, plansOfKind } from "./catalog";
 import type { MemberSpec } from "./members";
 import { generateSeries } from "./series";

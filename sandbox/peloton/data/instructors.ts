@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 
 /** Synthetic instructors (made-up names; spec §5.8 shape). */
 interface InstructorSeed {

@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import type { ClassKind } from "./types";
 
 /** The simulator's accounts. Credentials are public test values; never real people. */

@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import { cyclingRecords } from "./records";
 import type { DataStore, MemberData } from "./store";
 import { isoDate, localDay, localSeconds } from "./tz";

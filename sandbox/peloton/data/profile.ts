@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import type { MemberSpec } from "./members";
 import { workoutCounts } from "./overview";
 import { hrZoneBounds } from "./physics";

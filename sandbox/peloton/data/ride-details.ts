@@ -1,5 +1,5 @@
 import { seededRandom } from "../../shared/http";
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import { classTypeId } from "./catalog";
 import { rideJson } from "./ride-json";
 import { round } from "./summary";

@@ -1,5 +1,5 @@
-import { JUST_RIDE_ID } from "../constants";
-import { hexId } from "../ids";
+import { JUST_RIDE_ID } from "./constants";
+import { hexId } from "./ids";
 import { classTypeId } from "./catalog";
 import { instructorId, instructorJson } from "./instructors";
 import type { ClassPlan, Discipline } from "./types";

@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import type { Series } from "./series";
 import { round } from "./summary";
 import type { WorkoutHeader } from "./types";

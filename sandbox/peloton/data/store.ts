@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { seededRandom } from "../../shared/http";
-import { hexId, seedOf } from "../ids";
+import { hexId, seedOf } from "./ids";
 import { catalog } from "./catalog";
 import { buildHeader, ftpAfter, generateHistory, pickPlan } from "./history";
 import { MEMBERS, type MemberSpec } from "./members";

@@ -1,4 +1,4 @@
-import { hexId } from "../ids";
+import { hexId } from "./ids";
 import { DISCIPLINE_NAMES, rideJson } from "./ride-json";
 import type { WorkoutSummary } from "./summary";
 import { localSeconds } from "./tz";

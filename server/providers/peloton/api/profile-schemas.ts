@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { PELOTON_USER_ID_CLAIM } from "../auth/constants";
 
 /**
  * Lenient schemas for Peloton's unofficial JSON: unknown keys pass through, nulls are expected, and a scalar of the
@@ -10,27 +9,6 @@ const str = z.string().nullish().catch(null);
 const num = z.number().nullish().catch(null);
 const bool = z.boolean().nullish().catch(null);
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().catch(null);
-
-// --- auth (spec §2.6, §2.7) ---
-
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  refresh_token: str,
-  id_token: str,
-  scope: str,
-  expires_in: z.coerce.number().positive().nullish().catch(null),
-  token_type: str,
-});
-export type TokenResponse = z.output<typeof tokenResponseSchema>;
-
-export const jwtClaimsSchema = z.looseObject({
-  exp: num,
-  iat: num,
-  sub: str,
-  iss: str,
-  [PELOTON_USER_ID_CLAIM]: str,
-});
-export type JwtClaims = z.output<typeof jwtClaimsSchema>;
 
 // --- member API (spec §5.1–§5.3) ---
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { lenientList, num, optionalObject, scalarList, str } from "./schema-kit";
 

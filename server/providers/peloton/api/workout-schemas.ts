@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { bool, lenientList, num, optionalObject, sampleValues, scalarList, str } from "./schema-kit";
 import {

@@ -3,7 +3,7 @@ import { ProviderError, errorFromStatus, parseRetryAfter } from "@/server/http/r
 import { auth0ErrorCode, failureFor, flowFetch, readText, type FlowContext, type LoginStepEvent } from "./login-flow";
 import { AUTH_TIMEOUT_MS, BROWSER_USER_AGENT, PELOTON_AUTH, PELOTON_USER_ID_CLAIM } from "./constants";
 import { PelotonLoginError } from "./login-errors";
-import { jwtClaimsSchema, tokenResponseSchema, type JwtClaims, type TokenResponse } from "../api/profile-schemas";
+import { jwtClaimsSchema, tokenResponseSchema, type JwtClaims, type TokenResponse } from "./token-schemas";
 
 export interface PelotonTokens {
   accessToken: string;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PelotonProfile } from "./profile";
 
 /** PelotonProfile → PelotonProfile table columns (shared by connect, "Test connection" and the sync). */

@@ -1,15 +1,9 @@
-import {
-  DEFAULT_PEDALING_START_OFFSET,
-  emptyTargets,
-  expectedOutput,
-  hasTargets,
-  paceMinutesToSeconds,
-  targetsFromCues,
-  targetsFromEntries,
-  targetsFromGraphMetrics,
-} from "./targets";
+import "server-only";
+import { DEFAULT_PEDALING_START_OFFSET, expectedOutput, paceMinutesToSeconds, targetsFromCues, targetsFromEntries, targetsFromGraphMetrics } from "./targets";
+import { emptyTargets, hasTargets } from "@/lib/domain/targets";
 import type { PelotonInstructor, PelotonPerformanceGraph, PelotonRideDetails } from "../api/workout-schemas";
-import type { ClassSegment, ClassTargets, InstructorRecord, PaceIntensityLevel, RideRecord } from "@/lib/domain/workout";
+import type { InstructorRecord, RideRecord } from "@/lib/domain/workout";
+import type { ClassSegment, ClassTargets, PaceIntensityLevel } from "@/lib/domain/targets";
 
 /** Pure: ride details (§5.7) → RideRecord, instructors (§5.8) → InstructorRecord, graph targets → ClassTargets. */
 

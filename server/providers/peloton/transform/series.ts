@@ -1,5 +1,6 @@
+import "server-only";
 import type { PelotonGraphMetric, PelotonPerformanceGraph } from "../api/workout-schemas";
-import type { ChannelName, WorkoutSeries } from "@/lib/domain/workout";
+import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
 
 /**
  * Performance graph → WorkoutSeries (pure).

@@ -1,5 +1,7 @@
+import "server-only";
 import type { PelotonGraphMetric, PelotonPerformanceGraph, PelotonSummaryItem, PelotonWorkout } from "../api/workout-schemas";
-import type { MetricStat, WorkoutSeries, WorkoutSummary } from "@/lib/domain/workout";
+import type { MetricStat, WorkoutSummary } from "@/lib/domain/workout";
+import type { WorkoutSeries } from "@/lib/domain/series";
 
 /**
  * Performance graph → the totals and avg/max a member sees (pure). Peloton's own figures win: avg/max from

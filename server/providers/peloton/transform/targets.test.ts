@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  classOffsetsToSpan,
-  expectedOutput,
-  mergeSpans,
-  paceMinutesToSeconds,
-  spanToSampleRange,
-  targetsFromCues,
-  targetsFromEntries,
-  targetsFromGraphMetrics,
-} from "./targets";
+import { classOffsetsToSpan, expectedOutput, paceMinutesToSeconds, targetsFromCues, targetsFromEntries, targetsFromGraphMetrics } from "./targets";
+import { mergeSpans, spanToSampleRange } from "@/lib/domain/targets";
 import { targetMetricEntrySchema, targetGraphMetricSchema, instructorCueSchema } from "../api/target-schemas";
 
 const entry = (start: number, end: number, metrics: [string, number | null, number | null][], segmentType = "power_zone") =>

@@ -1,4 +1,5 @@
-import type { ClassTargets, PaceIntensityTarget, PowerZoneTarget, RangeTarget, TimeSpan } from "@/lib/domain/workout";
+import "server-only";
+import { mergeSpans, type PaceIntensityTarget, type PowerZoneTarget, type RangeTarget, type TimeSpan } from "@/lib/domain/targets";
 import type { PelotonInstructorCue, PelotonTargetGraphMetric, PelotonTargetMetricEntry } from "../api/target-schemas";
 
 /**
@@ -31,32 +32,6 @@ const RANGE_METRICS: Record<string, RangeKey> = {
   stroke_rate: "strokeRate",
 };
 
-export function emptyTargets(): ClassTargets {
-  return {
-    powerZones: [],
-    cadence: [],
-    resistance: [],
-    speed: [],
-    incline: [],
-    paceIntensity: [],
-    paceIntensityLevels: [],
-    strokeRate: [],
-    expectedOutputKj: null,
-  };
-}
-
-export function hasTargets(targets: ClassTargets): boolean {
-  return (
-    targets.powerZones.length > 0 ||
-    targets.cadence.length > 0 ||
-    targets.resistance.length > 0 ||
-    targets.speed.length > 0 ||
-    targets.incline.length > 0 ||
-    targets.paceIntensity.length > 0 ||
-    (targets.strokeRate?.length ?? 0) > 0
-  );
-}
-
 const finite = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
 
 /** Inclusive class-timeline offsets → TimeSpan since the first sample (end exclusive); null when nothing remains. */
@@ -68,33 +43,6 @@ export function classOffsetsToSpan(
   const start = Math.max(0, offsets.start - pedalingStartOffset);
   const end = offsets.end + 1 - pedalingStartOffset;
   return end > start ? { start, end } : null;
-}
-
-/** Series indices [startIndex, endIndex) whose samples begin inside the span. */
-export function spanToSampleRange(span: TimeSpan, series: { intervalSeconds: number; length: number }): { startIndex: number; endIndex: number } {
-  const interval = series.intervalSeconds > 0 ? series.intervalSeconds : 1;
-  const clamp = (i: number) => Math.min(series.length, Math.max(0, i));
-  const startIndex = clamp(Math.ceil(span.start / interval));
-  return { startIndex, endIndex: Math.max(startIndex, clamp(Math.ceil(span.end / interval))) };
-}
-
-function sameValues(a: TimeSpan, b: TimeSpan): boolean {
-  const values = (span: TimeSpan) => Object.entries(span).filter(([key]) => key !== "start" && key !== "end");
-  const other = new Map(values(b));
-  const mine = values(a);
-  return mine.length === other.size && mine.every(([key, value]) => other.has(key) && other.get(key) === value);
-}
-
-/** Sort by start and merge touching spans that carry the same values. */
-export function mergeSpans<T extends TimeSpan>(spans: T[]): T[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const out: T[] = [];
-  for (const span of sorted) {
-    const last = out.at(-1);
-    if (last && last.end === span.start && sameValues(last, span)) last.end = span.end;
-    else out.push({ ...span });
-  }
-  return out;
 }
 
 function bounds(lower: number | null | undefined, upper: number | null | undefined): { lower: number; upper: number } | null {

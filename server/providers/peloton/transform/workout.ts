@@ -1,9 +1,11 @@
+import "server-only";
 import { powerMetrics } from "@/lib/metrics/power";
 import { epochSecondsToDate, pedalingStartOf, toSegments, workoutTargets } from "./ride";
 import { buildSeries } from "./series";
 import { buildSummary, type PowerSummary } from "./summary";
 import { isJustRide, type PelotonPerformanceGraph, type PelotonRideDetails, type PelotonWorkout } from "../api/workout-schemas";
-import type { Discipline, TransformedWorkout, WorkoutRecord, WorkoutSeries } from "@/lib/domain/workout";
+import type { Discipline, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { disciplineLabel } from "@/lib/format/display";
 
 export { transformInstructor, transformRide } from "./ride";

@@ -1,12 +1,11 @@
 import "server-only";
 import { readJson, request } from "@/server/http/request";
 import { USER_AGENT, tpApiUrl } from "../auth/config";
-import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema } from "./schemas";
-import { splitDateRange, sortActivities, toActivity, toAthlete, toThresholds, type TrainingPeaksActivity } from "../transform/workouts";
+import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema, type TpProfile, type TpWorkout, type TpZones } from "./schemas";
 import { withAccessToken } from "../auth/tokens";
 import type { z } from "zod";
 
-/** TrainingPeaks Partner API calls for one user (spec §5), with token refresh and one retry on 401. */
+/** TrainingPeaks Partner API calls for one user (spec §5), with token refresh and one retry on 401; raw parsed JSON out. */
 
 async function tpGet<S extends z.ZodType>(userId: string, path: string, schema: S, apiUrl = tpApiUrl()): Promise<z.output<S>> {
   return withAccessToken(userId, async (token) => {
@@ -20,27 +19,23 @@ async function tpGet<S extends z.ZodType>(userId: string, path: string, schema: 
   });
 }
 
-export async function fetchAthlete(userId: string) {
-  return toAthlete(await tpGet(userId, "/v1/athlete/profile", tpProfileSchema));
+/** GET /v1/athlete/profile */
+export function getAthleteProfile(userId: string): Promise<TpProfile> {
+  return tpGet(userId, "/v1/athlete/profile", tpProfileSchema);
 }
 
-export async function fetchThresholds(userId: string) {
-  return toThresholds(await tpGet(userId, "/v1/athlete/profile/zones", tpZonesSchema));
+/** GET /v1/athlete/profile/zones */
+export function getAthleteZones(userId: string): Promise<TpZones> {
+  return tpGet(userId, "/v1/athlete/profile/zones", tpZonesSchema);
 }
 
-export async function fetchWorkout(userId: string, id: string) {
+/** GET /v2/workouts/id/{id} */
+export function getWorkout(userId: string, id: string): Promise<TpWorkout> {
   if (!/^\d{1,20}$/.test(id)) throw new RangeError("Invalid workout id");
-  return toActivity(await tpGet(userId, `/v2/workouts/id/${id}`, tpWorkoutSchema));
+  return tpGet(userId, `/v2/workouts/id/${id}`, tpWorkoutSchema);
 }
 
-/** Activities in an inclusive date range of any length: chunked to the API's 45-day limit. */
-export async function fetchActivities(userId: string, start: string, end: string): Promise<TrainingPeaksActivity[]> {
-  const chunks = splitDateRange(start, end, 45);
-  const results: TrainingPeaksActivity[] = [];
-  for (const chunk of chunks) {
-    const list = await tpGet(userId, `/v2/workouts/${chunk.start}/${chunk.end}`, tpWorkoutListSchema);
-    results.push(...list.map(toActivity));
-  }
-  const unique = new Map(results.map((a) => [a.id, a]));
-  return sortActivities([...unique.values()]);
+/** GET /v2/workouts/{start}/{end}: one range of at most 45 days (the API's limit). */
+export function listWorkouts(userId: string, start: string, end: string): Promise<TpWorkout[]> {
+  return tpGet(userId, `/v2/workouts/${start}/${end}`, tpWorkoutListSchema);
 }

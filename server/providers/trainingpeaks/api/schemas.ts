@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** TrainingPeaks Partner API shapes (spec §5). Lenient: unknown keys pass, nulls are expected. */
@@ -68,14 +69,3 @@ export const tpWorkoutSchema = z.looseObject({
 });
 export type TpWorkout = z.infer<typeof tpWorkoutSchema>;
 export const tpWorkoutListSchema = z.array(tpWorkoutSchema);
-
-export const tpTokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.coerce.number().nonnegative(),
-  refresh_token: z.string().min(1).optional(),
-  scope: z.string().optional(),
-});
-export type TpTokenResponse = z.infer<typeof tpTokenResponseSchema>;
-
-export const oauthErrorSchema = z.looseObject({ error: z.string(), error_description: z.string().optional() });

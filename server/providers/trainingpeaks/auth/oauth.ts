@@ -1,6 +1,6 @@
 import "server-only";
 import { ProviderError, errorFromStatus, parseRetryAfter } from "@/server/http/request";
-import { oauthErrorSchema, tpTokenResponseSchema, type TpTokenResponse } from "../api/schemas";
+import { oauthErrorSchema, tpTokenResponseSchema, type TpTokenResponse } from "./oauth-schemas";
 
 /** Raw calls to TrainingPeaks' OAuth server (spec §2.2, §2.4). Storage lives in tokens.ts. */
 

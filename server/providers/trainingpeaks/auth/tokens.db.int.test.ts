@@ -69,7 +69,7 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
 
   it("a revoked grant marks the connection 'reauth_required' and says to reconnect", async () => {
     const { getValidAccessToken } = await import("./tokens");
-    const { getTrainingPeaksConnection } = await import("@/server/accounts/trainingpeaks");
+    const { getTrainingPeaksConnection } = await import("@/server/queries/trainingpeaks-connection");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id, { expiresInSeconds: 10 });
     sim.revokeGrants(DEMO_ATHLETES.demo.id);
     await expect(getValidAccessToken(userId)).rejects.toMatchObject({ code: "disconnected" });
@@ -81,7 +81,7 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
   });
 
   it("a 401 from the API refreshes once and retries", async () => {
-    const { fetchThresholds } = await import("../api/client");
+    const { fetchThresholds } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     sim.expireAccessTokens();
     const thresholds = await fetchThresholds(userId);
@@ -90,14 +90,14 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
   });
 
   it("sends our User-Agent on API calls", async () => {
-    const { fetchAthlete } = await import("../api/client");
+    const { fetchAthlete } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     await fetchAthlete(userId);
     expect(sim.stats.userAgents.some((ua) => ua.startsWith("AutoCoach/"))).toBe(true);
   });
 
   it("fetches activities over more than 45 days in chunks", async () => {
-    const { fetchActivities } = await import("../api/client");
+    const { fetchActivities } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     const end = new Date(sim.clock.now()).toISOString().slice(0, 10);
     const start = new Date(sim.clock.now() - 99 * 86_400_000).toISOString().slice(0, 10);
@@ -110,14 +110,14 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
   });
 
   it("a 429 with a long Retry-After surfaces as rate_limited with the wait", async () => {
-    const { fetchAthlete } = await import("../api/client");
+    const { fetchAthlete } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     sim.faults.add({ path: "/v1/athlete/profile", status: 429, retryAfterSeconds: 120, times: 5 });
     await expect(fetchAthlete(userId)).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 120 });
   });
 
   it("a brief 503 is retried transparently", async () => {
-    const { fetchAthlete } = await import("../api/client");
+    const { fetchAthlete } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     sim.faults.add({ path: "/v1/athlete/profile", status: 503, times: 1 });
     expect((await fetchAthlete(userId)).name).toBe("Demo Athlete");

@@ -1,56 +1,8 @@
+import "server-only";
+import type { Thresholds, TrainingPeaksActivity, TrainingPeaksAthlete } from "@/lib/domain/trainingpeaks";
 import type { TpProfile, TpWorkout, TpZones } from "../api/schemas";
 
 /** Pure mapping from TrainingPeaks JSON to AutoCoach's domain types. */
-
-export interface TrainingPeaksAthlete {
-  athleteId: string;
-  firstName: string | null;
-  lastName: string | null;
-  name: string;
-  email: string | null;
-  timeZone: string | null;
-  isPremium: boolean;
-  preferredUnits: "metric" | "imperial";
-  weightKg: number | null;
-}
-
-export interface Thresholds {
-  ftpWatts: number | null;
-  thresholdHr: number | null;
-  maxHr: number | null;
-  restingHr: number | null;
-  /** metres per second */
-  runThresholdSpeed: number | null;
-}
-
-export interface TrainingPeaksActivity {
-  id: string;
-  day: string;
-  /**
-   * TrainingPeaks datetimes have no zone: both start times are the athlete's local wall-clock time
-   * ("2026-05-02T07:12:05"); convert with the profile's time zone before comparing instants.
-   * `startTime` falls back to the planned start (for listing and sorting).
-   */
-  startTime: string | null;
-  /** When the workout actually started (StartTime only, never the planned start); null until it is done. */
-  startTimeLocal: string | null;
-  title: string;
-  type: string;
-  completed: boolean;
-  durationSeconds: number | null;
-  plannedDurationSeconds: number | null;
-  distanceMeters: number | null;
-  tss: number | null;
-  intensityFactor: number | null;
-  avgPower: number | null;
-  maxPower: number | null;
-  normalizedPower: number | null;
-  avgHeartRate: number | null;
-  avgCadence: number | null;
-  calories: number | null;
-  /** The workout's page on TrainingPeaks (read-only `Url`), when TrainingPeaks sends one. */
-  url: string | null;
-}
 
 export function toAthlete(p: TpProfile): TrainingPeaksAthlete {
   const name = [p.FirstName, p.LastName].filter((s): s is string => Boolean(s?.trim())).join(" ") || `Athlete ${p.Id}`;
@@ -93,18 +45,6 @@ export function toThresholds(z: TpZones): Thresholds {
     restingHr: positive(hr?.RestingHeartRate),
     runThresholdSpeed: positive(speed?.Threshold),
   };
-}
-
-/** Threshold pace in seconds per km from a speed in m/s. */
-export function paceSecondsPerKm(speedMps: number | null): number | null {
-  return speedMps && speedMps > 0 ? Math.round(1000 / speedMps) : null;
-}
-
-export function formatPace(secondsPerKm: number | null, units: "metric" | "imperial" = "metric"): string {
-  if (secondsPerKm === null) return "—";
-  const perUnit = units === "imperial" ? secondsPerKm * 1.609344 : secondsPerKm;
-  const total = Math.round(perUnit);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")} /${units === "imperial" ? "mi" : "km"}`;
 }
 
 /** Only http(s) links are rendered as links: a `javascript:` Url from a compromised response must never be clickable. */

@@ -28,14 +28,14 @@ function form(fields: Record<string, string>) {
 
 describe("Peloton server actions", () => {
   it("refuse to run without a session", async () => {
-    const { connectPelotonAction, disconnectPelotonAction } = await import("./peloton-actions");
+    const { connectPelotonAction, disconnectPelotonAction } = await import("./peloton");
     ctx.session = null;
     expect(await connectPelotonAction(null, form({ email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }))).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await disconnectPelotonAction()).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 
   it("validate input before contacting Peloton", async () => {
-    const { connectPelotonAction } = await import("./peloton-actions");
+    const { connectPelotonAction } = await import("./peloton");
     ctx.session = { user: { id: await newUser() } };
     const before = sim.stats.loginAttempts;
     const r = await connectPelotonAction(null, form({ email: "  ", password: "" }));
@@ -45,8 +45,8 @@ describe("Peloton server actions", () => {
   });
 
   it("user A's actions only ever touch A's connection", async () => {
-    const { connectPelotonAction, disconnectPelotonAction, testPelotonAction } = await import("./peloton-actions");
-    const { getPelotonConnection } = await import("@/server/accounts/peloton");
+    const { connectPelotonAction, disconnectPelotonAction, testPelotonAction } = await import("./peloton");
+    const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const a = await newUser();
     const b = await newUser();
     ctx.ip = "203.0.113.10";
@@ -61,7 +61,7 @@ describe("Peloton server actions", () => {
   });
 
   it("limit connect attempts to 5 per 15 minutes per user, before Peloton's own lock", async () => {
-    const { connectPelotonAction } = await import("./peloton-actions");
+    const { connectPelotonAction } = await import("./peloton");
     ctx.session = { user: { id: await newUser() } };
     ctx.ip = "203.0.113.20";
     const attempts = [];
@@ -73,7 +73,7 @@ describe("Peloton server actions", () => {
   });
 
   it("limit per IP across users too", async () => {
-    const { connectPelotonAction } = await import("./peloton-actions");
+    const { connectPelotonAction } = await import("./peloton");
     ctx.ip = "203.0.113.30";
     const results = [];
     for (let i = 0; i < 6; i++) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { randomHex, randomToken } from "../ids";
+import { randomHex, randomToken } from "../data/ids";
 
 /** Everything the Auth0 side remembers between requests (in memory; a restart forgets it all). */
 export interface Transaction {

@@ -7,7 +7,8 @@ import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { UserFacingFailure } from "@/server/handlers/errors";
 import { formatWait } from "@/server/http/request";
 import { getKv, rateLimit } from "@/server/kv";
-import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection, type PelotonConnectionView, type ProfileChange } from "@/server/accounts/peloton";
+import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
+import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
 
 const connectSchema = z.object({
   email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),

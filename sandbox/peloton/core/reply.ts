@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseCookies, readBody, redirect, sendHtml, sendJson, sendText } from "../shared/http";
+import { parseCookies, readBody, redirect, sendHtml, sendJson, sendText } from "@/sandbox/shared/http";
 
 /** What a route answers. The server writes it, which is where fault injection can corrupt it. */
 export type ReplyBody =

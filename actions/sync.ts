@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getEnv } from "@/server/env";
-import type { SyncProgress } from "@/server/sync/job";
+import type { SyncProgress } from "@/lib/domain/sync";
 import { cancelSync, getSyncProgress, resumeSync, startSync, syncStep } from "@/server/sync/service";
 
 /** Driver (a): the browser calls runSyncStepAction in a loop; each call is one bounded step. */

@@ -1,7 +1,7 @@
-import type { ManualClock } from "../shared/clock";
-import type { FaultController } from "../shared/faults";
-import type { AuthState } from "./auth/state";
-import type { DataStore } from "./data/store";
+import type { ManualClock } from "@/sandbox/shared/clock";
+import type { FaultController } from "@/sandbox/shared/faults";
+import type { AuthState } from "./auth-state";
+import type { DataStore } from "../data/store";
 import type { Reply, SimRequest } from "./reply";
 
 export interface PelotonStats {

@@ -1,0 +1,22 @@
+/** What the dashboard panels show: weekly volume and recent workouts. */
+
+export interface WeekVolume {
+  /** Monday of the week, YYYY-MM-DD in the athlete's time zone */
+  week: string;
+  seconds: number;
+  outputKj: number;
+  tss: number;
+  workouts: number;
+}
+
+export interface RecentWorkout {
+  id: string;
+  title: string;
+  instructor: string | null;
+  discipline: string;
+  startTime: string;
+  timezone: string | null;
+  durationSeconds: number | null;
+  outputKj: number | null;
+  tss: number | null;
+}

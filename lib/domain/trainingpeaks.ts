@@ -1,0 +1,56 @@
+/** TrainingPeaks records as AutoCoach uses them: the athlete, their thresholds, and their workouts (planned or done). */
+
+export interface TrainingPeaksAthlete {
+  athleteId: string;
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  email: string | null;
+  timeZone: string | null;
+  isPremium: boolean;
+  preferredUnits: "metric" | "imperial";
+  weightKg: number | null;
+}
+
+export interface Thresholds {
+  ftpWatts: number | null;
+  thresholdHr: number | null;
+  maxHr: number | null;
+  restingHr: number | null;
+  /** metres per second */
+  runThresholdSpeed: number | null;
+}
+
+export interface TrainingPeaksActivity {
+  id: string;
+  day: string;
+  /**
+   * TrainingPeaks datetimes have no zone: both start times are the athlete's local wall-clock time
+   * ("2026-05-02T07:12:05"); convert with the profile's time zone before comparing instants.
+   * `startTime` falls back to the planned start (for listing and sorting).
+   */
+  startTime: string | null;
+  /** When the workout actually started (StartTime only, never the planned start); null until it is done. */
+  startTimeLocal: string | null;
+  title: string;
+  type: string;
+  completed: boolean;
+  durationSeconds: number | null;
+  plannedDurationSeconds: number | null;
+  distanceMeters: number | null;
+  tss: number | null;
+  intensityFactor: number | null;
+  avgPower: number | null;
+  maxPower: number | null;
+  normalizedPower: number | null;
+  avgHeartRate: number | null;
+  avgCadence: number | null;
+  calories: number | null;
+  /** The workout's page on TrainingPeaks (read-only `Url`), when TrainingPeaks sends one. */
+  url: string | null;
+}
+
+/** A TrainingPeaks activity, with the AutoCoach workout it came from when we sent (or linked) it. */
+export interface LinkedActivity extends TrainingPeaksActivity {
+  autocoachWorkoutId: string | null;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
+import { getAthleteProfile, getAthleteZones, getWorkout, listWorkouts } from "./api/client";
+import { splitDateRange, sortActivities, toActivity, toAthlete, toThresholds } from "./transform/workouts";
+
+/** TrainingPeaks records in AutoCoach's terms: each one an api/ call followed by its transform/. */
+
+export async function fetchAthlete(userId: string) {
+  return toAthlete(await getAthleteProfile(userId));
+}
+
+export async function fetchThresholds(userId: string) {
+  return toThresholds(await getAthleteZones(userId));
+}
+
+export async function fetchWorkout(userId: string, id: string) {
+  return toActivity(await getWorkout(userId, id));
+}
+
+/** Activities in an inclusive date range of any length: chunked to the API's 45-day limit. */
+export async function fetchActivities(userId: string, start: string, end: string): Promise<TrainingPeaksActivity[]> {
+  const results: TrainingPeaksActivity[] = [];
+  for (const chunk of splitDateRange(start, end, 45)) {
+    const list = await listWorkouts(userId, chunk.start, chunk.end);
+    results.push(...list.map(toActivity));
+  }
+  const unique = new Map(results.map((a) => [a.id, a]));
+  return sortActivities([...unique.values()]);
+}
