@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "./scripts/lint/boundaries.mjs";
 
 const config = [
   ...nextVitals,
@@ -12,6 +13,17 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error"] }],
+    },
+  },
+  {
+    // The layers of docs/architecture.md (scripts/lint/boundaries.mjs).
+    files: ["**/*.{ts,tsx,mjs}"],
+    plugins: { boundaries },
+    rules: {
+      "boundaries/layers": "error",
+      "boundaries/no-folder-cycles": "error",
+      "boundaries/server-only": "error",
+      "boundaries/queries-read-only": "error",
     },
   },
   {
