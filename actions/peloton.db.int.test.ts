@@ -30,8 +30,8 @@ describe("Peloton server actions", () => {
   it("refuse to run without a session", async () => {
     const { connectPelotonAction, disconnectPelotonAction } = await import("./peloton");
     ctx.session = null;
-    expect(await connectPelotonAction(null, form({ email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }))).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await disconnectPelotonAction()).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await connectPelotonAction(null, form({ email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }))).toMatchObject({ ok: false, code: "auth.unauthenticated" });
+    expect(await disconnectPelotonAction()).toMatchObject({ ok: false, code: "auth.unauthenticated" });
   });
 
   it("validate input before contacting Peloton", async () => {
@@ -39,8 +39,8 @@ describe("Peloton server actions", () => {
     ctx.session = { user: { id: await newUser() } };
     const before = sim.stats.loginAttempts;
     const r = await connectPelotonAction(null, form({ email: "  ", password: "" }));
-    expect(r).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(!r.ok && r.fieldErrors).toMatchObject({ email: expect.any(String), password: expect.any(String) });
+    expect(r).toMatchObject({ ok: false, code: "input.invalid" });
+    expect(!r.ok && r.fields).toMatchObject({ email: expect.any(String), password: expect.any(String) });
     expect(sim.stats.loginAttempts).toBe(before);
   });
 
@@ -66,9 +66,9 @@ describe("Peloton server actions", () => {
     ctx.ip = "203.0.113.20";
     const attempts = [];
     for (let i = 0; i < 6; i++) attempts.push(await connectPelotonAction(null, form({ email: "nobody@example.com", password: `guess-${i}` })));
-    expect(attempts.slice(0, 5).every((r) => !r.ok && r.code === "peloton_invalid_credentials")).toBe(true);
+    expect(attempts.slice(0, 5).every((r) => !r.ok && r.code === "peloton.bad_credentials")).toBe(true);
     const sixth = attempts[5]!;
-    expect(sixth).toMatchObject({ ok: false, code: "too_many_attempts" });
+    expect(sixth).toMatchObject({ ok: false, code: "input.too_many_attempts" });
     expect(!sixth.ok && sixth.message).toMatch(/wait .*minutes? before trying again/);
   });
 
@@ -80,6 +80,6 @@ describe("Peloton server actions", () => {
       ctx.session = { user: { id: await newUser() } };
       results.push(await connectPelotonAction(null, form({ email: "nobody@example.com", password: "x" })));
     }
-    expect(results[5]).toMatchObject({ ok: false, code: "too_many_attempts" });
+    expect(results[5]).toMatchObject({ ok: false, code: "input.too_many_attempts" });
   });
 });

@@ -1,11 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
+import { AppError, formatWait } from "@/lib/errors/app-error";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
-import { UserFacingFailure } from "@/server/handlers/errors";
-import { formatWait } from "@/server/http/request";
 import { getKv, rateLimit } from "@/server/kv";
 import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
 import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
@@ -30,10 +29,8 @@ async function enforceConnectLimits(userId: string): Promise<void> {
     const verdict = await rateLimit(kv, key, CONNECT_LIMIT);
     if (!verdict.ok) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-      throw new UserFacingFailure({
-        code: "too_many_attempts",
+      throw new AppError("input.too_many_attempts", {
         message: `Too many connection attempts. To protect your Peloton account from being locked, wait ${formatWait(seconds)} before trying again.`,
-        status: 429,
         retryAfterSeconds: seconds,
       });
     }

@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError } from "@/hooks/fetch-json";
+import { AppError } from "@/lib/errors/app-error";
 
 /** One QueryClient per browser session (created in state, never at module scope). */
 export function Providers({ children }: { children: React.ReactNode }) {
@@ -13,7 +13,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
           queries: {
             staleTime: 60_000,
             refetchOnWindowFocus: false,
-            retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+            retry: (count, error) => count < 2 && !(error instanceof AppError && error.status < 500),
           },
         },
       }),

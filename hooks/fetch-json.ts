@@ -1,26 +1,13 @@
-/** Browser-side JSON fetch for our route handlers ({ data } or { error }), with one typed error. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+import { AppError, fromFailure } from "@/lib/errors/app-error";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { isFailure } from "@/lib/errors/result";
 
-function errorOf(body: unknown): { code?: string; message?: string; retryAfterSeconds?: number } | null {
-  if (!body || typeof body !== "object" || !("error" in body)) return null;
-  const e = body.error;
-  if (!e || typeof e !== "object") return null;
-  return {
-    code: "code" in e && typeof e.code === "string" ? e.code : undefined,
-    message: "message" in e && typeof e.message === "string" ? e.message : undefined,
-    retryAfterSeconds: "retryAfterSeconds" in e && typeof e.retryAfterSeconds === "number" ? e.retryAfterSeconds : undefined,
-  };
-}
+/**
+ * Browser-side JSON fetch for our route handlers, whose bodies are Results (lib/errors/result.ts). Every failure is
+ * thrown as an AppError; an answer that is not ours (a proxy's bare 413 page, a crash page) is marked `detail.bare`.
+ */
+
+const BARE_CODE: Record<number, ErrorCode> = { 401: "auth.unauthenticated", 403: "auth.forbidden", 404: "workout.not_found", 413: "input.too_large", 415: "input.unsupported_media_type", 429: "input.too_many_attempts" };
 
 /** GET by default; pass `init` to POST (a FormData body sets its own multipart Content-Type). */
 export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T> {
@@ -29,15 +16,14 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   let res: Response;
   try {
     res = await fetch(url, { ...init, headers });
-  } catch {
-    throw new ApiError(0, "network", "You appear to be offline. Check your connection and retry.");
+  } catch (cause) {
+    throw new AppError("network.offline", { cause });
   }
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = errorOf(body);
-    throw new ApiError(res.status, e?.code ?? "error", e?.message ?? `Request failed (${res.status}).`, e?.retryAfterSeconds);
+  if (isFailure(body)) throw fromFailure(body);
+  if (!res.ok || !body || typeof body !== "object" || !("ok" in body) || body.ok !== true || !("data" in body)) {
+    throw new AppError(BARE_CODE[res.status] ?? "internal", { detail: { bare: true, httpStatus: res.status } });
   }
-  if (!body || typeof body !== "object" || !("data" in body)) throw new ApiError(res.status, "bad_response", "The server sent an unexpected answer.");
   // Our own route handlers produce `data` with the type the caller names.
   return body.data as T;
 }

@@ -4,7 +4,7 @@
  * Exit code 1 when something must be fixed.
  */
 import { existsSync } from "node:fs";
-import { EnvError, parseEnv, type AppEnv } from "../server/env-schema";
+import { envProblems, parseEnv, type AppEnv } from "../server/env-schema";
 import { localEnvironment } from "./lib/local-env";
 import { run } from "./lib/proc";
 
@@ -114,8 +114,9 @@ async function main() {
   try {
     env = parseEnv(raw);
   } catch (e) {
-    if (e instanceof EnvError) {
-      for (const p of e.problems) report("fail", p);
+    const problems = envProblems(e);
+    if (problems.length) {
+      for (const p of problems) report("fail", p);
       process.exit(1);
     }
     throw e;

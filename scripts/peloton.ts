@@ -24,6 +24,8 @@ import { describeProgress } from "@/lib/format/sync-progress";
 import { syncStep } from "../server/sync/service";
 import { upsertInstructors } from "../server/sync/store";
 import { runInspect } from "./peloton/inspect";
+import { usageError } from "./lib/cli";
+import { isAppError } from "@/lib/errors/app-error";
 import { embeddedDbProblem } from "./lib/embedded-db";
 import { localEnvironment } from "./lib/local-env";
 
@@ -34,17 +36,16 @@ const USAGE = `usage: npm run peloton -- <command> [options]
   sync --user <email> [--full]
   inspect --workout <workout.json> --graph <performance_graph.json> [--ride <details.json>] [--ftp W]`;
 
-class CliError extends Error {}
 
 async function resolveUser(email: string | undefined): Promise<{ id: string; pelotonUserId: string }> {
-  if (!email) throw new CliError("--user <email> is required (your AutoCoach or Peloton login e-mail).");
+  if (!email) throw usageError("--user <email> is required (your AutoCoach or Peloton login e-mail).");
   const db = await getDb();
   const needle = email.trim().toLowerCase();
   const connection = await db.pelotonConnection.findFirst({
     where: { OR: [{ loginEmail: { equals: needle, mode: "insensitive" } }, { user: { email: { equals: needle, mode: "insensitive" } } }] },
     select: { userId: true, pelotonUserId: true },
   });
-  if (!connection) throw new CliError(`No Peloton connection for ${email}. Connect Peloton in the app first (Connections page).`);
+  if (!connection) throw usageError(`No Peloton connection for ${email}. Connect Peloton in the app first (Connections page).`);
   return { id: connection.userId, pelotonUserId: connection.pelotonUserId };
 }
 
@@ -59,10 +60,10 @@ const DOWNLOADS: Record<string, (ids: { pelotonUserId: string; id?: string; page
 
 async function download(kind: string | undefined, opts: { user?: string; id?: string; page?: string; "every-n"?: string }) {
   const make = kind ? DOWNLOADS[kind] : undefined;
-  if (!kind || !make) throw new CliError(`download needs one of: ${Object.keys(DOWNLOADS).join(", ")}`);
+  if (!kind || !make) throw usageError(`download needs one of: ${Object.keys(DOWNLOADS).join(", ")}`);
   const user = await resolveUser(opts.user);
   const spec = make({ pelotonUserId: user.pelotonUserId, id: opts.id, page: Number(opts.page ?? 0), everyN: Number(opts["every-n"] ?? 1) });
-  if (spec.needsId && !opts.id) throw new CliError(`download ${kind} needs --id`);
+  if (spec.needsId && !opts.id) throw usageError(`download ${kind} needs --id`);
   const json = await withPeloton(user.id, (ctx) => pelotonApiGet(spec.path, z.unknown(), { ...ctx, query: spec.query }));
   mkdirSync("tmp", { recursive: true });
   const file = path.join("tmp", `${kind}${opts.id ? `-${opts.id}` : kind === "workouts_list" ? `-page${opts.page ?? 0}` : ""}.json`);
@@ -119,14 +120,14 @@ async function sync(opts: { user?: string; full?: boolean }) {
   }
   if (tty) process.stdout.write("\n");
   const final = (await syncStep(user.id, { budgetMs: 1 })).progress;
-  if (final?.phase !== "done") throw new CliError(`Sync stopped: ${final ? describeProgress(final).detail ?? final.phase : "no job"}`);
+  if (final?.phase !== "done") throw usageError(`Sync stopped: ${final ? describeProgress(final).detail ?? final.phase : "no job"}`);
 }
 
 /** PGlite allows one process per data folder: never open it while the app is using it. */
 async function refuseSharedEmbeddedDb(command: string | undefined): Promise<void> {
   if (command === "inspect") return;
   const problem = await embeddedDbProblem('use "Sync now" in the app');
-  if (problem) throw new CliError(problem);
+  if (problem) throw usageError(problem);
 }
 
 async function main(): Promise<number> {
@@ -153,7 +154,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
-    return error instanceof CliError ? 2 : 1;
+    return isAppError(error, "input.invalid") ? 2 : 1;
   } finally {
     await closeDb();
   }

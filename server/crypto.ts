@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { requireSealingKeys } from "./env";
 
@@ -15,16 +16,14 @@ export interface SealingKey {
   key: Buffer;
 }
 
-export class SealError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "SealError";
-  }
+/** A sealed value we cannot open or a key we do not have (`crypto.unsealable`; never shown to a user as is). */
+function sealError(message: string, options?: { cause?: unknown }): AppError {
+  return new AppError("crypto.unsealable", { message, cause: options?.cause });
 }
 
 export function sealWith(keys: SealingKey[], plaintext: string, context = ""): string {
   const active = keys[0];
-  if (!active) throw new SealError("No sealing key configured.");
+  if (!active) throw sealError("No sealing key configured.");
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", active.key, iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
@@ -33,21 +32,21 @@ export function sealWith(keys: SealingKey[], plaintext: string, context = ""): s
 }
 
 export function openWith(keys: SealingKey[], sealed: string, context = ""): string {
-  if (!isSealed(sealed)) throw new SealError("Value is not sealed.");
+  if (!isSealed(sealed)) throw sealError("Value is not sealed.");
   const [keyId, ivText, bodyText] = sealed.slice(PREFIX.length).split(":");
   const key = keys.find((k) => k.id === keyId);
   if (!key || !ivText || !bodyText) {
-    throw new SealError(`Sealed with key "${keyId ?? "?"}", which is not in SEALING_KEYS. Add the old key back (after the new one) to read it.`);
+    throw sealError(`Sealed with key "${keyId ?? "?"}", which is not in SEALING_KEYS. Add the old key back (after the new one) to read it.`);
   }
   const body = Buffer.from(bodyText, "base64url");
-  if (body.length < 16) throw new SealError("Sealed value is truncated.");
+  if (body.length < 16) throw sealError("Sealed value is truncated.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(ivText, "base64url"));
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString("utf8");
   } catch (cause) {
-    throw new SealError("Sealed value failed authentication (wrong key or context, or tampered).", { cause });
+    throw sealError("Sealed value failed authentication (wrong key or context, or tampered).", { cause });
   }
 }
 

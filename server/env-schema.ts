@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Relative on purpose: next.config.ts loads this file before path aliases exist.
+import { AppError, isAppError } from "../lib/errors/app-error";
 
 /**
  * The environment schema. Everything is validated once; a bad environment fails fast
@@ -125,18 +127,22 @@ export interface AppEnv {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`AutoCoach configuration problem${problems.length > 1 ? "s" : ""}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.template, or run \`npm run doctor\`.`);
-    this.name = "EnvError";
-  }
+/** An invalid environment (`config.invalid`): one problem per entry of `fields`, each naming its fix. */
+export function envError(problems: string[]): AppError {
+  const message = `AutoCoach configuration problem${problems.length > 1 ? "s" : ""}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.template, or run \`npm run doctor\`.`;
+  return new AppError("config.invalid", { message, fields: Object.fromEntries(problems.map((p, i) => [String(i), p])) });
 }
 
-/** Pure: validate a raw environment. Throws EnvError listing every problem with its fix. */
+/** The problems an invalid environment was reported with (empty for any other error). */
+export function envProblems(error: unknown): string[] {
+  return isAppError(error, "config.invalid") ? Object.values(error.fields ?? {}) : [];
+}
+
+/** Pure: validate a raw environment. Throws a `config.invalid` AppError listing every problem with its fix. */
 export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+    throw envError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -167,7 +173,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   // Real Peloton hosts are the default only outside demo mode; explicit URLs always win.
   const pelotonLive = !demo;
 
-  if (problems.length) throw new EnvError(problems);
+  if (problems.length) throw envError(problems);
   return {
     nodeEnv: e.NODE_ENV,
     appUrl,

@@ -1,5 +1,5 @@
 import "server-only";
-import { EnvError, parseEnv, type AppEnv } from "./env-schema";
+import { envError, parseEnv, type AppEnv } from "./env-schema";
 
 export * from "./env-schema";
 
@@ -14,7 +14,7 @@ export function getEnv(): AppEnv {
 export function requireAuthSecret(): string {
   const secret = getEnv().authSecret;
   if (!secret) {
-    throw new EnvError([
+    throw envError([
       "AUTH_SECRET: missing. `npm run demo` generates one under .data/; for a deployment run `openssl rand -base64 32` and set it.",
     ]);
   }
@@ -24,7 +24,7 @@ export function requireAuthSecret(): string {
 export function requireSealingKeys(): { id: string; key: Buffer }[] {
   const keys = getEnv().sealingKeys;
   if (!keys.length) {
-    throw new EnvError([
+    throw envError([
       'SEALING_KEYS: missing. `npm run demo` generates one under .data/; for a deployment set SEALING_KEYS="k1:<base64 of 32 random bytes>".',
     ]);
   }

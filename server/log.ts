@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/errors/app-error";
 import { getEnv } from "./env";
 
 /**
@@ -12,7 +13,12 @@ const SECRET_KEY = /(token|secret|password|authorization|cookie|code_verifier|^c
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 4) return "[…]";
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message), ...(value.cause ? { cause: redact(value.cause, depth + 1) } : {}) };
+    return {
+      name: value.name,
+      ...(isAppError(value) ? { code: value.code, ...(value.detail ? { detail: redact(value.detail, depth + 1) } : {}) } : {}),
+      message: redactText(value.message),
+      ...(value.cause ? { cause: redact(value.cause, depth + 1) } : {}),
+    };
   }
   if (typeof value === "string") return redactText(value);
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { acquireLock, acquireSlot, LockTimeoutError, rateLimit, SlotTimeoutError, withLock, withSlot, type Kv } from "@/server/kv";
+import { acquireLock, acquireSlot, kvFailureKind, rateLimit, withLock, withSlot, type Kv } from "@/server/kv";
 
 /**
  * The behaviour every Kv implementation must show, run against the in-process store (lib/kv.test.ts) and
@@ -211,13 +211,13 @@ export function describeKvContract(target: KvContractTarget): void {
         expect(await acquireLock(kv, k, { ttlMs: 5_000 })).not.toBeNull();
       });
 
-      it("withLock throws LockTimeoutError when the lock stays held", async () => {
+      it("withLock fails with a lock timeout when the lock stays held", async () => {
         const kv = target.createKv();
         const k = key("with-lock-timeout");
         await acquireLock(kv, k, { ttlMs: 5_000 });
         const attempt = withLock(kv, k, { ttlMs: 5_000, waitMs: 100, retryDelayMs: 20 }, async () => "never");
-        await expect(attempt).rejects.toBeInstanceOf(LockTimeoutError);
-        await expect(attempt).rejects.toMatchObject({ code: "lock_timeout", key: k, waitMs: 100 });
+        expect(kvFailureKind(await attempt.catch((e: unknown) => e))).toBe("lock_timeout");
+        await expect(attempt).rejects.toMatchObject({ code: "kv.busy", detail: { kind: "lock_timeout", key: k, waitMs: 100 } });
       });
 
       it("withLock serialises concurrent critical sections", async () => {
@@ -310,13 +310,13 @@ export function describeKvContract(target: KvContractTarget): void {
         expect((starts.at(-1) ?? begin) - begin).toBeGreaterThanOrEqual(4 * spacing - target.slackMs);
       });
 
-      it("throws SlotTimeoutError when no slot frees up in time", async () => {
+      it("fails with a slot timeout when no slot frees up in time", async () => {
         const kv = target.createKv();
         const k = key("slot-timeout");
         const held = await acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0 });
         const attempt = acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: 10_000, waitMs: 100, retryDelayMs: 20 });
-        await expect(attempt).rejects.toBeInstanceOf(SlotTimeoutError);
-        await expect(attempt).rejects.toMatchObject({ reason: "concurrency" });
+        expect(kvFailureKind(await attempt.catch((e: unknown) => e))).toBe("slot_timeout");
+        await expect(attempt).rejects.toMatchObject({ code: "kv.busy", detail: { kind: "slot_timeout", reason: "concurrency" } });
         expect(await held.release()).toBe(true);
         await (await acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0 })).release();
       });
@@ -326,7 +326,7 @@ export function describeKvContract(target: KvContractTarget): void {
         const k = key("spacing-timeout");
         const opts = { maxConcurrent: 2, leaseMs: 10_000, minSpacingMs: 5_000, waitMs: 200 };
         const first = await acquireSlot(kv, k, opts);
-        await expect(acquireSlot(kv, k, opts)).rejects.toMatchObject({ reason: "spacing" });
+        await expect(acquireSlot(kv, k, opts)).rejects.toMatchObject({ code: "kv.busy", detail: { kind: "slot_timeout", reason: "spacing" } });
         // The failed attempt released its slot: one slot is still free for a caller without spacing.
         const other = await acquireSlot(kv, k, { maxConcurrent: 2, leaseMs: 10_000, waitMs: 0 });
         await Promise.all([first.release(), other.release()]);
@@ -339,7 +339,7 @@ export function describeKvContract(target: KvContractTarget): void {
         await (await acquireSlot(kv, k, opts)).release();
         const late = await acquireSlot(kv, k, opts);
         await expect(acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: 100, waitMs: 0 })).rejects.toMatchObject({
-          reason: "concurrency",
+          detail: { kind: "slot_timeout", reason: "concurrency" },
         });
         expect(await late.release()).toBe(true);
       });
@@ -348,7 +348,7 @@ export function describeKvContract(target: KvContractTarget): void {
         const kv = target.createKv();
         const k = key("slot-lease");
         const abandoned = await acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: TTL, waitMs: 0 });
-        await expect(acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: TTL, waitMs: 0 })).rejects.toBeInstanceOf(SlotTimeoutError);
+        expect(kvFailureKind(await acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: TTL, waitMs: 0 }).catch((e: unknown) => e))).toBe("slot_timeout");
         await sleep(PAST_TTL);
         const next = await acquireSlot(kv, k, { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0 });
         expect(await abandoned.release()).toBe(false);

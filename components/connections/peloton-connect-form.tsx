@@ -10,11 +10,11 @@ export function PelotonConnectForm({ demoHint }: { demoHint?: { email: string; p
   const [state, action, pending] = useActionState(connectPelotonAction, null);
   const [email, setEmail] = useState("");
   const ids = { email: useId(), password: useId(), remember: useId(), help: useId() };
-  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const fieldErrors = state && !state.ok ? (state.fields ?? {}) : {};
   return (
     <form action={action} className="space-y-4" aria-describedby={ids.help} data-testid="peloton-connect-form">
-      {state && !state.ok && !state.fieldErrors && (
-        <Alert tone={state.code === "peloton_invalid_credentials" ? "warn" : "danger"} title="Couldn't connect Peloton">
+      {state && !state.ok && !state.fields && (
+        <Alert tone={state.code === "peloton.bad_credentials" ? "warn" : "danger"} title="Couldn't connect Peloton">
           <span data-testid="peloton-connect-error">{state.message}</span>
         </Alert>
       )}

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type DragEvent, type FormEvent } from "react";
-import { ApiError, fetchJson } from "@/hooks/fetch-json";
+import { fetchJson } from "@/hooks/fetch-json";
+import { isAppError } from "@/lib/errors/app-error";
 import type { ComparisonReport } from "@/lib/compare/build";
 import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
 import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
@@ -22,7 +23,7 @@ function compareFile(input: { file: File; ftp: string }): Promise<ComparisonRepo
 
 /** A proxy in front of the app may refuse a large body with its own page, which has no JSON error to show. */
 function messageOf(error: Error): string {
-  if (error instanceof ApiError && error.status === 413 && error.code === "error") return `The file is larger than the upload limit (${LIMIT_MB} MB).`;
+  if (isAppError(error, "input.too_large") && error.detail?.bare) return `The file is larger than the upload limit (${LIMIT_MB} MB).`;
   return error.message;
 }
 

@@ -1,9 +1,9 @@
-import type { UserFacingError } from "@/lib/errors/user-facing";
+import type { Failure } from "@/lib/errors/result";
 import { Alert } from "@/components/ui/alert";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 
-export function SummaryError({ error }: { error: UserFacingError }) {
-  if (error.code === "reconnect_required") {
+export function SummaryError({ error }: { error: Failure }) {
+  if (error.code === "trainingpeaks.disconnected") {
     return (
       <Alert tone="warn" title="Reconnect TrainingPeaks" action={<SignInWithTrainingPeaks label="Reconnect TrainingPeaks" callbackUrl="/dashboard" />}>
         {error.message}

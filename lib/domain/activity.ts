@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors/app-error";
+
 /**
  * The activity model shared by FIT decode/encode, TCX export, comparisons and the TrainingPeaks push (pure types).
  *
@@ -83,16 +85,9 @@ export interface ComparisonMetrics {
 
 export type FitFileErrorCode = "empty" | "too_large" | "not_fit" | "gzip" | "truncated" | "corrupt" | "no_records";
 
-/** A file we could not read; `message` is safe to show to the user as is. */
-export class FitFileError extends Error {
-  constructor(
-    readonly code: FitFileErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "FitFileError";
-  }
+/** A file we could not read, as an AppError with a `fit.*` code; `message` is safe to show to the user as is. */
+export function fitFileError(code: FitFileErrorCode, message: string, options?: { cause?: unknown }): AppError {
+  return new AppError(`fit.${code}`, { message, cause: options?.cause });
 }
 
 /** Upload limit for FIT files (compressed or not); a 10-hour 1 Hz ride with every channel is ~3 MB. */

@@ -1,3 +1,5 @@
+import { AppError, isAppError } from "@/lib/errors/app-error";
+
 /** What every command-line subcommand shares: injectable output, usage errors (exit 2), unexpected failures (exit 1). */
 
 export interface CliIo {
@@ -6,7 +8,9 @@ export interface CliIo {
 }
 
 /** A problem with what the user asked for: printed with the usage, exit code 2. */
-export class InputError extends Error {}
+export function usageError(message: string): AppError {
+  return new AppError("input.invalid", { message });
+}
 
 type Write = (text: string) => void;
 
@@ -16,7 +20,7 @@ export async function runCommand(name: string, usage: string, io: CliIo, work: (
   try {
     return await work(out, err);
   } catch (error) {
-    if (error instanceof InputError) {
+    if (isAppError(error, "input.invalid")) {
       err(`${name}: ${error.message}\n${usage}\n`);
       return 2;
     }

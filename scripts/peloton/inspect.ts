@@ -21,9 +21,10 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { performanceGraphSchema, rideDetailsSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
-import { WorkoutTransformError, transformWorkout } from "@/server/providers/peloton/transform/workout";
+import { transformWorkout } from "@/server/providers/peloton/transform/workout";
 import type { MetricStat } from "@/lib/domain/workout";
-import { type CliIo, InputError, runCommand } from "../lib/cli";
+import { type CliIo, runCommand, usageError } from "../lib/cli";
+import { isAppError } from "@/lib/errors/app-error";
 
 export const INSPECT_USAGE =
   "usage: inspect --workout <workout.json> --graph <performance_graph.json> [--ride <ride_details.json>] [--ftp <watts>]";
@@ -56,23 +57,23 @@ async function readJsonFile<S extends z.ZodType>(label: string, file: string, sc
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read the ${label} file ${file}: ${reason}`);
+    throw usageError(`cannot read the ${label} file ${file}: ${reason}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`the ${label} file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw usageError(`the ${label} file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new InputError(`the ${label} file ${file} is not a Peloton ${label}:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw usageError(`the ${label} file ${file} is not a Peloton ${label}:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
 function parseFtp(value: string | undefined): number | null {
   if (value === undefined) return null;
   const ftp = Number(value);
-  if (!value.trim() || !Number.isFinite(ftp) || ftp <= 0) throw new InputError(`--ftp must be a positive number of watts, got "${value}"`);
+  if (!value.trim() || !Number.isFinite(ftp) || ftp <= 0) throw usageError(`--ftp must be a positive number of watts, got "${value}"`);
   return ftp;
 }
 
@@ -84,12 +85,12 @@ export async function inspectFiles(files: { workout: string; graph: string; ride
     files.ride ? readJsonFile("ride details", files.ride, rideDetailsSchema) : Promise.resolve(null),
   ]);
   const looksLikeGraph = typeof graph.duration === "number" || Array.isArray(graph.seconds_since_pedaling_start) || graph.metrics.length > 0 || graph.summaries.length > 0;
-  if (!looksLikeGraph) throw new InputError(`the performance graph file ${files.graph} has none of duration, seconds_since_pedaling_start, metrics or summaries`);
+  if (!looksLikeGraph) throw usageError(`the performance graph file ${files.graph} has none of duration, seconds_since_pedaling_start, metrics or summaries`);
   let result;
   try {
     result = transformWorkout({ workout, graph, ride, ftpOverride: files.ftp ?? null });
   } catch (error) {
-    if (error instanceof WorkoutTransformError) throw new InputError(error.message);
+    if (isAppError(error, "peloton.bad_response")) throw usageError(error.message);
     throw error;
   }
   const { workout: record, summary } = result;
@@ -132,14 +133,14 @@ export async function runInspect(argv: string[], io: InspectIo = {}): Promise<nu
         options: { workout: { type: "string" }, graph: { type: "string" }, ride: { type: "string" }, ftp: { type: "string" }, help: { type: "boolean", short: "h" } },
       }));
     } catch (error) {
-      throw new InputError(error instanceof Error ? error.message : String(error));
+      throw usageError(error instanceof Error ? error.message : String(error));
     }
     if (values.help) {
       out(`${INSPECT_USAGE}\n`);
       return 0;
     }
-    if (!values.workout) throw new InputError("--workout <workout.json> is required");
-    if (!values.graph) throw new InputError("--graph <performance_graph.json> is required");
+    if (!values.workout) throw usageError("--workout <workout.json> is required");
+    if (!values.graph) throw usageError("--graph <performance_graph.json> is required");
     const result = await inspectFiles({ workout: values.workout, graph: values.graph, ride: values.ride, ftp: parseFtp(values.ftp) });
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

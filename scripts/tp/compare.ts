@@ -11,9 +11,10 @@ import { buildComparison, type ComparisonReport } from "../../lib/compare/build"
 import { chooseFtp, MAX_FTP_WATTS, MIN_FTP_WATTS } from "../../lib/compare/ftp";
 import { isCalendarDay, ourSide } from "../../lib/compare/ours";
 import { decodeFit } from "@/server/fit/decode";
-import { FitFileError, type Activity } from "@/lib/domain/activity";
+import type { Activity } from "@/lib/domain/activity";
+import { isAppError } from "@/lib/errors/app-error";
 import { embeddedDbProblem } from "../lib/embedded-db";
-import { type CliIo, InputError, runCommand } from "../lib/cli";
+import { type CliIo, runCommand, usageError } from "../lib/cli";
 import { printReport } from "./print";
 
 export const COMPARE_USAGE = `usage: npm run tp -- compare --file <x.fit|x.fit.gz> [--date YYYY-MM-DD] [--ftp W] [--user <email>] [--offline] [--json]
@@ -53,16 +54,16 @@ function parseCompareArgs(argv: string[]): CompareArgs | "help" {
       },
     }));
   } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
+    throw usageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return "help";
-  if (!values.file) throw new InputError("--file <x.fit|x.fit.gz> is required");
-  if (values.date !== undefined && !isCalendarDay(values.date)) throw new InputError(`--date must be a day as YYYY-MM-DD, got "${values.date}"`);
+  if (!values.file) throw usageError("--file <x.fit|x.fit.gz> is required");
+  if (values.date !== undefined && !isCalendarDay(values.date)) throw usageError(`--date must be a day as YYYY-MM-DD, got "${values.date}"`);
   let ftp: number | null = null;
   if (values.ftp !== undefined) {
     ftp = Number(values.ftp);
     if (!values.ftp.trim() || !Number.isInteger(ftp) || ftp < MIN_FTP_WATTS || ftp > MAX_FTP_WATTS) {
-      throw new InputError(`--ftp must be a whole number of watts from ${MIN_FTP_WATTS} to ${MAX_FTP_WATTS}, got "${values.ftp}"`);
+      throw usageError(`--ftp must be a whole number of watts from ${MIN_FTP_WATTS} to ${MAX_FTP_WATTS}, got "${values.ftp}"`);
     }
   }
   return { file: values.file, date: values.date ?? null, ftp, user: values.user?.trim() || null, offline: values.offline === true, json: values.json === true };
@@ -74,12 +75,12 @@ async function readActivity(file: string): Promise<Activity> {
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
     const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read ${file}: ${reason}`);
+    throw usageError(`cannot read ${file}: ${reason}`);
   }
   try {
     return decodeFit(bytes);
   } catch (error) {
-    if (error instanceof FitFileError) throw new InputError(`${file}: ${error.message}`);
+    if (isAppError(error, "fit.")) throw usageError(`${file}: ${error.message}`);
     throw error;
   }
 }
@@ -94,14 +95,14 @@ async function withTrainingPeaks(activity: Activity, args: CompareArgs): Promise
   if (args.offline) return withoutTrainingPeaks(activity, args, "--offline: TrainingPeaks was not asked.");
   const problem = await embeddedDbProblem();
   if (problem) {
-    if (args.user) throw new InputError(problem);
+    if (args.user) throw usageError(problem);
     return withoutTrainingPeaks(activity, args, `${problem} Compared without TrainingPeaks.`);
   }
   const { findTrainingPeaksUser } = await import("./user");
   const found = await findTrainingPeaksUser(args.user);
   if ("problem" in found) {
     // Asking for someone who is not there is a usage error; an unreachable database is only one when it was asked for.
-    if (found.kind === "not_found" || found.kind === "ambiguous") throw new InputError(found.problem);
+    if (found.kind === "not_found" || found.kind === "ambiguous") throw usageError(found.problem);
     if (found.kind === "unavailable" && args.user) throw new Error(found.problem);
     return withoutTrainingPeaks(activity, args, `${found.problem} Compared without TrainingPeaks.`);
   }

@@ -49,16 +49,16 @@ describe(`Peloton connection (${database.kind()})`, () => {
     const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const userId = await newUser();
     await expect(connectPeloton(userId, { email: DEMO_MEMBER.email, password: "wrong-password", rememberPassword: true })).rejects.toMatchObject({
-      name: "PelotonLoginError",
-      code: "invalid_credentials",
+      name: "AppError",
+      code: "peloton.bad_credentials",
     });
     expect(await getPelotonConnection(userId)).toBeNull();
     expect(await rawConnectionTable()).not.toContain("wrong-password");
   });
 
   it.each([
-    ["locked", TEST_MEMBERS.locked, "account_locked"],
-    ["mfa", TEST_MEMBERS.mfa, "verification_required"],
+    ["locked", TEST_MEMBERS.locked, "peloton.account_locked"],
+    ["mfa", TEST_MEMBERS.mfa, "peloton.verification_required"],
   ] as const)("the %s account fails with %s and nothing is stored", async (_name, member, code) => {
     const { connectPeloton } = await import("./peloton");
     const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
@@ -117,10 +117,10 @@ describe(`Peloton connection (${database.kind()})`, () => {
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
     sim.revokeRefreshTokens(DEMO_MEMBER.email);
-    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "disconnected" });
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "peloton.disconnected" });
     expect((await getPelotonConnection(userId))?.status).toBe("reauth_required");
     const logins = sim.stats.loginAttempts;
-    await expect(getPelotonAccessToken(userId)).rejects.toMatchObject({ code: "disconnected" });
+    await expect(getPelotonAccessToken(userId)).rejects.toMatchObject({ code: "peloton.disconnected" });
     expect(sim.stats.loginAttempts).toBe(logins);
   });
 
@@ -193,7 +193,7 @@ describe("Peloton re-login with a remembered password", () => {
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
     sim.revokeRefreshTokens(DEMO_MEMBER.email);
     sim.faults.add({ path: "^/authorize", status: 503, times: 1 });
-    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "unavailable" });
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "peloton.unavailable" });
     expect((await getPelotonConnection(userId))?.status).toBe("active");
     // once Peloton is back, the next call signs in again by itself
     expect(await getPelotonAccessToken(userId, { forceRefresh: true })).toMatch(/^eyJ/);
@@ -212,7 +212,7 @@ describe("Peloton re-login with a remembered password", () => {
     const row = await db.pelotonConnection.findUniqueOrThrow({ where: { userId } });
     await db.pelotonConnection.update({ where: { userId }, data: { password: seal("an-old-password", sealContext(row.id, "password")) } });
     sim.revokeRefreshTokens(DEMO_MEMBER.email);
-    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "disconnected" });
+    await expect(getPelotonAccessToken(userId, { forceRefresh: true })).rejects.toMatchObject({ code: "peloton.disconnected" });
     expect((await getPelotonConnection(userId))?.status).toBe("reauth_required");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { providerError } from "@/lib/errors/app-error";
 import { randomUUID } from "node:crypto";
 import { seal } from "@/server/crypto";
 import { getDb } from "@/server/db/client";
@@ -62,7 +63,7 @@ export async function connectPeloton(userId: string, input: { email: string; pas
 /** "Test connection": renew the token, re-read /api/me and the overview, store them, report what changed. */
 export async function testPelotonConnection(userId: string): Promise<{ changes: ProfileChange[]; checkedAt: string; tokenRenewed: true }> {
   const before = await getPelotonConnection(userId);
-  if (!before) throw new RangeError("Peloton is not connected.");
+  if (!before) throw providerError("peloton", "disconnected", "Peloton is not connected.");
   await getPelotonAccessToken(userId, { forceRefresh: true });
   const profile = await withPeloton(userId, ({ accessToken, apiBaseUrl }) => fetchProfile(accessToken, apiBaseUrl));
   const db = await getDb();
@@ -79,7 +80,7 @@ export async function testPelotonConnection(userId: string): Promise<{ changes: 
 export async function setPelotonPaceLevel(userId: string, level: number | null): Promise<{ paceLevel: number | null }> {
   const db = await getDb();
   const res = await db.pelotonConnection.updateMany({ where: { userId }, data: { paceLevel: level } });
-  if (res.count === 0) throw new RangeError("Connect Peloton first.");
+  if (res.count === 0) throw providerError("peloton", "disconnected", "Connect Peloton first.");
   return { paceLevel: level };
 }
 

@@ -1,13 +1,12 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { isProviderError } from "@/server/http/request";
 import { fetchAthlete, fetchThresholds } from "@/server/providers/trainingpeaks/records";
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "@/server/providers/trainingpeaks/auth/config";
 import { deauthorize } from "@/server/providers/trainingpeaks/auth/oauth";
 import { getValidAccessToken } from "@/server/providers/trainingpeaks/auth/tokens";
 import type { Thresholds, TrainingPeaksAthlete } from "@/lib/domain/trainingpeaks";
-import { toUserFacingError } from "@/server/handlers/errors";
-import type { UserFacingError } from "@/lib/errors/user-facing";
+import { toFailure } from "@/server/handlers/errors";
+import type { Failure } from "@/lib/errors/result";
 import { openOptional } from "@/server/crypto";
 import { log } from "@/server/log";
 
@@ -16,7 +15,7 @@ export interface TrainingPeaksSummary {
   thresholds: Thresholds;
   fetchedAt: string;
   /** Set when TrainingPeaks could not be reached and these are the last known values. */
-  staleBecause: UserFacingError | null;
+  staleBecause: Failure | null;
 }
 
 const FRESH_MS = 10 * 60_000;
@@ -25,7 +24,7 @@ const FRESH_MS = 10 * 60_000;
  * Profile + thresholds: served from the stored snapshot when fresh, else fetched live and stored.
  * When TrainingPeaks fails, the last snapshot is returned with the reason, so the page still works.
  */
-export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: boolean } = {}): Promise<TrainingPeaksSummary | { error: UserFacingError }> {
+export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: boolean } = {}): Promise<TrainingPeaksSummary | { error: Failure }> {
   const db = await getDb();
   const snapshot = await db.trainingPeaksProfile.findUnique({ where: { userId } });
   if (snapshot && !opts.refresh && Date.now() - snapshot.fetchedAt.getTime() < FRESH_MS) return fromSnapshot(snapshot, null);
@@ -50,15 +49,14 @@ export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: 
     const saved = await db.trainingPeaksProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
     return fromSnapshot(saved, null);
   } catch (error) {
-    const reason = toUserFacingError(error);
-    if (!isProviderError(error)) log.error("trainingpeaks.summary.failed", { error });
+    const reason = toFailure(error, { name: "trainingpeaks.summary", userId }).failure;
     return snapshot ? fromSnapshot(snapshot, reason) : { error: reason };
   }
 }
 
 type Snapshot = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["trainingPeaksProfile"]["findUnique"]>>>;
 
-function fromSnapshot(s: Snapshot, staleBecause: UserFacingError | null): TrainingPeaksSummary {
+function fromSnapshot(s: Snapshot, staleBecause: Failure | null): TrainingPeaksSummary {
   return {
     athlete: {
       athleteId: s.athleteId,

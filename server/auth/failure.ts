@@ -1,6 +1,6 @@
 import "server-only";
+import { isProviderFailure } from "@/lib/errors/app-error";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { isProviderError } from "@/server/http/request";
 
 /**
  * Auth.js turns every callback failure into one coarse error code. To tell the user *what* went wrong
@@ -35,10 +35,10 @@ export function recordFailure(failure: SignInFailure): void {
 /** Classify an error thrown inside Auth.js (walks the cause chain). */
 export function classifyAuthError(error: unknown): SignInFailure | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    if (isProviderError(e)) {
-      if (e.code === "unavailable") return { reason: "tp_unavailable" };
-      if (e.code === "rate_limited") return { reason: "tp_rate_limited", retryAfterSeconds: e.retryAfterSeconds };
-      if (e.code === "bad_response") return { reason: "tp_bad_response" };
+    if (isProviderFailure(e)) {
+      if (e.reason === "unavailable") return { reason: "tp_unavailable" };
+      if (e.reason === "rate_limited") return { reason: "tp_rate_limited", retryAfterSeconds: e.retryAfterSeconds };
+      if (e.reason === "bad_response") return { reason: "tp_bad_response" };
       return { reason: "tp_rejected" };
     }
     if (e instanceof Error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatWait } from "@/server/http/request";
+import { formatWait } from "@/lib/errors/app-error";
 
 /** What the sign-in page says for each failure (Auth.js codes and our precise reasons). Pure. */
 export interface SignInMessage {

@@ -1,7 +1,8 @@
 import "server-only";
+import { providerError } from "@/lib/errors/app-error";
 import { customFetch } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers";
-import { ProviderError, errorFromStatus, parseRetryAfter, readJson } from "@/server/http/request";
+import { errorFromStatus, parseRetryAfter, readJson } from "@/server/http/request";
 import { USER_AGENT } from "@/server/providers/trainingpeaks/auth/config";
 import { tpProfileSchema, type TpProfile } from "@/server/providers/trainingpeaks/api/schemas";
 import { toAthlete } from "@/server/providers/trainingpeaks/transform/workouts";
@@ -28,7 +29,7 @@ async function tokenFetch(...args: Parameters<typeof fetch>): Promise<Response> 
     response = await fetch(input, { ...init, headers, signal: init?.signal ?? AbortSignal.timeout(15_000) });
   } catch (cause) {
     recordFailure({ reason: "tp_unavailable" });
-    throw new ProviderError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks.", { cause });
+    throw providerError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks.", { cause });
   }
   if (response.status === 429) {
     recordFailure({ reason: "tp_rate_limited", retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")) });
@@ -64,15 +65,15 @@ export function TrainingPeaks(opts: TrainingPeaksProviderOptions): OAuthConfig<T
           });
         } catch (cause) {
           recordFailure({ reason: "tp_unavailable" });
-          throw new ProviderError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to read your profile.", { cause });
+          throw providerError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to read your profile.", { cause });
         }
         if (!response.ok) {
           await response.body?.cancel().catch(() => undefined);
           const error = errorFromStatus("trainingpeaks", response.status, parseRetryAfter(response.headers.get("retry-after")));
           recordFailure(
-            error.code === "rate_limited"
+            error.reason === "rate_limited"
               ? { reason: "tp_rate_limited", retryAfterSeconds: error.retryAfterSeconds }
-              : error.code === "unavailable"
+              : error.reason === "unavailable"
                 ? { reason: "tp_unavailable" }
                 : { reason: "tp_rejected" },
           );

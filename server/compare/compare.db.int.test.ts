@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { zonedLocalToUtc } from "@/lib/time/time-zone";
 import { syntheticRide } from "@/lib/metrics/__fixtures__/synthetic-activity";
 import { encodeFit } from "@/server/fit/encode";
-import { FitFileError } from "@/lib/domain/activity";
 import { DEMO_ATHLETES, type SeedAthlete, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
@@ -133,8 +132,8 @@ describe(`compare with TrainingPeaks (${database.kind()})`, () => {
     expect(report.trainingPeaks.status).toBe("not_connected");
     expect(report.comparison.trainingpeaks).toBeNull();
     const before = await demo.db.workout.count();
-    await expect(compareFitUpload(demo.userId, new TextEncoder().encode("not a fit file"))).rejects.toBeInstanceOf(FitFileError);
-    await expect(compareFitUpload(demo.userId, fitAt(new Date(), 600, 200).subarray(0, 3000))).rejects.toMatchObject({ code: "truncated" });
+    await expect(compareFitUpload(demo.userId, new TextEncoder().encode("not a fit file"))).rejects.toMatchObject({ name: "AppError", code: "fit.not_fit" });
+    await expect(compareFitUpload(demo.userId, fitAt(new Date(), 600, 200).subarray(0, 3000))).rejects.toMatchObject({ code: "fit.truncated" });
     expect(await demo.db.workout.count()).toBe(before);
   });
 
@@ -147,7 +146,7 @@ describe(`compare with TrainingPeaks (${database.kind()})`, () => {
     expect(report.comparison.match).toEqual({ workoutId: String(ride.Id), startTimeDeltaSeconds: 0 });
     expect(report.ftp).toMatchObject({ watts: 250, source: "workout" });
     expect(report.comparison.ours).toMatchObject({ durationSeconds: 1200, ftp: 250 });
-    await expect(compareSyncedWorkout(basic.userId, workoutId)).rejects.toMatchObject({ detail: { status: 404 } });
+    await expect(compareSyncedWorkout(basic.userId, workoutId)).rejects.toMatchObject({ code: "workout.not_found", status: 404 });
   });
 
   it("drives `npm run tp -- compare --user … --json` against the database", async () => {

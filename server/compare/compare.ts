@@ -1,13 +1,13 @@
 import "server-only";
+import { AppError, isProviderFailure } from "@/lib/errors/app-error";
 import { buildComparison, type ComparisonReport, type TrainingPeaksSide } from "@/lib/compare/build";
 import { chooseFtp, type FtpCandidates } from "@/lib/compare/ftp";
 import { isCalendarDay, ourSide } from "@/lib/compare/ours";
 import { localDaysAround } from "@/lib/time/time-zone";
-import { UserFacingFailure, toUserFacingError } from "@/server/handlers/errors";
+import { toFailure } from "@/server/handlers/errors";
 import { decodeFit } from "@/server/fit/decode";
 import { toWorkoutActivity } from "@/server/queries/workout-activity";
 import type { Activity } from "@/lib/domain/activity";
-import { isProviderError } from "@/server/http/request";
 import { fetchActivities } from "@/server/providers/trainingpeaks/records";
 import { log } from "@/server/log";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
@@ -56,8 +56,8 @@ async function trainingPeaksSide(userId: string, profile: ProfileFacts, start: D
     const activities = await fetchActivities(userId, searched.start, searched.end);
     return { status: "ok", activities, timeZone: profile.timeZone, thresholdFtp: profile.thresholdFtp, isPremium: profile.isPremium, searched };
   } catch (error) {
-    if (!isProviderError(error)) log.error("compare.trainingpeaks.failed", { userId, error });
-    return { status: "unavailable", reason: `Couldn't load your TrainingPeaks workouts, so only our figures are shown: ${toUserFacingError(error).message}` };
+    if (!isProviderFailure(error)) log.error("compare.trainingpeaks.failed", { userId, error });
+    return { status: "unavailable", reason: `Couldn't load your TrainingPeaks workouts, so only our figures are shown: ${toFailure(error, { name: "compare.trainingpeaks" }).failure.message}` };
   }
 }
 
@@ -67,7 +67,7 @@ export async function compareActivity(
   activity: Activity,
   opts: { ftp?: Omit<FtpCandidates, "trainingPeaks">; date?: string | null } = {},
 ): Promise<ComparisonReport> {
-  if (opts.date && !isCalendarDay(opts.date)) throw new RangeError("The date must be a day as YYYY-MM-DD.");
+  if (opts.date && !isCalendarDay(opts.date)) throw new AppError("input.invalid", { message: "The date must be a day as YYYY-MM-DD." });
   const profile = await trainingPeaksProfile(userId);
   const connected = !("status" in profile);
   const ftp = chooseFtp({ ...opts.ftp, trainingPeaks: connected ? profile.thresholdFtp : null });
@@ -75,7 +75,7 @@ export async function compareActivity(
   return buildComparison({ ours: ourSide(activity, ftp), ftp, trainingPeaks: side });
 }
 
-/** An uploaded .fit / .fit.gz: decoded in memory (FitFileError for anything unreadable), compared, discarded. */
+/** An uploaded .fit / .fit.gz: decoded in memory (a `fit.*` AppError for anything unreadable), compared, discarded. */
 export async function compareFitUpload(userId: string, bytes: Uint8Array, opts: CompareOptions = {}): Promise<ComparisonReport> {
   const activity = decodeFit(bytes);
   return compareActivity(userId, activity, { ftp: { explicit: opts.ftp, file: activity.ftp }, date: opts.date });
@@ -84,7 +84,7 @@ export async function compareFitUpload(userId: string, bytes: Uint8Array, opts: 
 /** A synced Peloton workout of this user, compared as if it were a file (a head unit may have recorded it too). */
 export async function compareSyncedWorkout(userId: string, workoutId: string): Promise<ComparisonReport> {
   const detail = await getWorkoutDetail(userId, workoutId);
-  if (!detail) throw new UserFacingFailure({ code: "not_found", message: "That workout does not exist or is not yours.", status: 404 });
+  if (!detail) throw new AppError("workout.not_found");
   const activity = toWorkoutActivity(detail);
   return compareActivity(userId, activity, { ftp: { workout: detail.ftp } });
 }

@@ -1,10 +1,9 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 /** Byte-level pieces of the series codec: unsigned LEB128 varints, zigzag, length-prefixed UTF-8, bounds-checked reads. */
-export class SeriesCodecError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SeriesCodecError";
-  }
+/** Stored series bytes we cannot read (`storage.corrupt`). */
+export function seriesCodecError(message: string, options?: { cause?: unknown }): AppError {
+  return new AppError("storage.corrupt", { message, cause: options?.cause });
 }
 
 export class ByteWriter {
@@ -39,7 +38,7 @@ export class ByteReader {
   constructor(private readonly bytes: Uint8Array) {}
   byte(): number {
     const value = this.bytes[this.pos++];
-    if (value === undefined) throw new SeriesCodecError("Series data is truncated.");
+    if (value === undefined) throw seriesCodecError("Series data is truncated.");
     return value;
   }
   varint(): number {
@@ -50,7 +49,7 @@ export class ByteReader {
       result += (b & 0x7f) * scale;
       if (b < 0x80) break;
       scale *= 0x80;
-      if (scale > 2 ** 56) throw new SeriesCodecError("Series data has an oversized integer.");
+      if (scale > 2 ** 56) throw seriesCodecError("Series data has an oversized integer.");
     }
     return result;
   }
@@ -60,7 +59,7 @@ export class ByteReader {
   }
   text(): string {
     const length = this.varint();
-    if (this.pos + length > this.bytes.length) throw new SeriesCodecError("Series data is truncated.");
+    if (this.pos + length > this.bytes.length) throw seriesCodecError("Series data is truncated.");
     const out = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + length));
     this.pos += length;
     return out;

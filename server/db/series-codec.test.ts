@@ -5,7 +5,7 @@ import { gauss, round, seededRng, simulateBike, type BikeBlock } from "@/server/
 import { performanceGraphSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
 import { transformWorkout } from "@/server/providers/peloton/transform/workout";
 import type { WorkoutSeries } from "@/lib/domain/series";
-import { chooseDecimals, decodeSeries, encodeSeries, SeriesCodecError, SERIES_CODEC_VERSION } from "./series-codec";
+import { chooseDecimals, decodeSeries, encodeSeries, SERIES_CODEC_VERSION } from "./series-codec";
 
 /** The product target for a 30-minute ride at 1 s with 5 channels. */
 const TARGET_BYTES = 6 * 1024;
@@ -158,17 +158,17 @@ describe("series codec: format", () => {
     expect(() => encodeSeries({ intervalSeconds: 1, firstOffset: 1, length: 3, channels: { output: [1, 2] }, units: {} })).toThrow(RangeError);
   });
 
-  it("rejects foreign, newer, truncated or padded bytes with SeriesCodecError", () => {
+  it("rejects foreign, newer, truncated or padded bytes as storage.corrupt", () => {
     const bytes = encodeSeries(generatedRide(2, 3));
-    expect(() => decodeSeries(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(SeriesCodecError);
+    expect(() => decodeSeries(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(expect.objectContaining({ code: "storage.corrupt" }));
     const newer = bytes.slice();
     newer[3] = SERIES_CODEC_VERSION + 1;
     expect(() => decodeSeries(newer)).toThrow(/version/);
-    expect(() => decodeSeries(bytes.subarray(0, bytes.length - 10))).toThrow(SeriesCodecError);
+    expect(() => decodeSeries(bytes.subarray(0, bytes.length - 10))).toThrow(expect.objectContaining({ code: "storage.corrupt" }));
     const unknownMethod = bytes.slice();
     unknownMethod[4] = 9;
-    expect(() => decodeSeries(unknownMethod)).toThrow(SeriesCodecError);
+    expect(() => decodeSeries(unknownMethod)).toThrow(expect.objectContaining({ code: "storage.corrupt" }));
     const plain = new Uint8Array([0x41, 0x43, 0x53, SERIES_CODEC_VERSION, 0, 8, 2, 0, 0, 0xff]);
-    expect(() => decodeSeries(plain)).toThrow(SeriesCodecError);
+    expect(() => decodeSeries(plain)).toThrow(expect.objectContaining({ code: "storage.corrupt" }));
   });
 });

@@ -1,9 +1,8 @@
 import "server-only";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, inflateRawSync } from "node:zlib";
 import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
-import { ByteReader, ByteWriter, SeriesCodecError } from "./series-bytes";
+import { ByteReader, ByteWriter, seriesCodecError } from "./series-bytes";
 
-export { SeriesCodecError } from "./series-bytes";
 
 /**
  * Compact, exact storage for a WorkoutSeries (pure CPU; node:zlib only).
@@ -113,10 +112,10 @@ function readChannel(r: ByteReader, length: number, decimals: number): (number |
   for (let i = 0; i < runCount; i++) {
     const run = r.varint();
     total += run;
-    if (total > length) throw new SeriesCodecError("Series null map is longer than the series.");
+    if (total > length) throw seriesCodecError("Series null map is longer than the series.");
     runs.push(run);
   }
-  if (total !== length) throw new SeriesCodecError("Series null map does not cover the series.");
+  if (total !== length) throw seriesCodecError("Series null map does not cover the series.");
   const scale = 10 ** decimals;
   let previous = 0;
   runs.forEach((run, i) => {
@@ -183,14 +182,14 @@ function decompress(method: number, data: Uint8Array): Uint8Array {
     if (method === Compression.Deflate) return new Uint8Array(inflateRawSync(data));
     if (method === Compression.Brotli) return new Uint8Array(brotliDecompressSync(data));
   } catch (cause) {
-    throw new SeriesCodecError(`Series data does not decompress: ${cause instanceof Error ? cause.message : String(cause)}`);
+    throw seriesCodecError(`Series data does not decompress: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
-  throw new SeriesCodecError(`Unknown series compression ${method}.`);
+  throw seriesCodecError(`Unknown series compression ${method}.`);
 }
 
 export function decodeSeries(bytes: Uint8Array): WorkoutSeries {
-  if (bytes.length < 5 || MAGIC.some((b, i) => bytes[i] !== b)) throw new SeriesCodecError("Not an AutoCoach series (bad magic).");
-  if (bytes[3] !== SERIES_CODEC_VERSION) throw new SeriesCodecError(`Unsupported series format version ${bytes[3]}.`);
+  if (bytes.length < 5 || MAGIC.some((b, i) => bytes[i] !== b)) throw seriesCodecError("Not an AutoCoach series (bad magic).");
+  if (bytes[3] !== SERIES_CODEC_VERSION) throw seriesCodecError(`Unsupported series format version ${bytes[3]}.`);
   const r = new ByteReader(decompress(bytes[4] ?? -1, bytes.subarray(5)));
   const intervalSeconds = r.varint() / 1000;
   const firstOffset = r.zvarint() / 1000;
@@ -200,14 +199,14 @@ export function decodeSeries(bytes: Uint8Array): WorkoutSeries {
   const series: WorkoutSeries = { intervalSeconds, firstOffset, length, channels: {}, units: {} };
   for (let i = 0; i < count; i++) {
     const name = CHANNEL_IDS[r.byte()];
-    if (!name) throw new SeriesCodecError("Series data names an unknown channel.");
+    if (!name) throw seriesCodecError("Series data names an unknown channel.");
     const flags = r.byte();
     if (flags & 2) series.units[name] = r.text();
     const decimals = flags & 1 ? r.byte() : 0;
-    if (decimals > 9) throw new SeriesCodecError("Series data has an invalid scale.");
+    if (decimals > 9) throw seriesCodecError("Series data has an invalid scale.");
     entries.push({ name, hasValues: (flags & 1) === 1, decimals });
   }
   for (const e of entries) if (e.hasValues) series.channels[e.name] = readChannel(r, length, e.decimals);
-  if (!r.done) throw new SeriesCodecError("Series data has trailing bytes.");
+  if (!r.done) throw seriesCodecError("Series data has trailing bytes.");
   return series;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { FitMessages, LapMesg, SessionMesg } from "@garmin/fitsdk";
 import { finiteNumber, fitSeconds, fromFitSeconds, nonEmptyText, positiveNumber, toActivitySport, toSubSport } from "./fit-values";
 import { resampleRecords } from "./resample";
-import { FitFileError, type Activity, type ActivityLap, type RecordedSummary } from "@/lib/domain/activity";
+import { fitFileError, type Activity, type ActivityLap, type RecordedSummary } from "@/lib/domain/activity";
 
 /**
  * Decoded FIT messages → Activity (pure).
@@ -92,7 +92,7 @@ function deviceOf(messages: FitMessages): string | null {
 export function activityFromMessages(messages: FitMessages): Activity {
   const start = startOf(messages);
   if (start === null) {
-    throw new FitFileError("no_records", "The FIT file has no activity data (no timestamped records). It may be a course, workout or settings file.");
+    throw fitFileError("no_records", "The FIT file has no activity data (no timestamped records). It may be a course, workout or settings file.");
   }
   const stops: number[] = [];
   for (const event of messages.eventMesgs ?? []) {
@@ -101,7 +101,7 @@ export function activityFromMessages(messages: FitMessages): Activity {
   }
   const timeline = resampleRecords(messages.recordMesgs ?? [], start, stops);
   if (timeline.secondsWithData === 0) {
-    throw new FitFileError("no_records", "The FIT file has no activity data: its records carry no power, heart rate, cadence, speed, distance or altitude.");
+    throw fitFileError("no_records", "The FIT file has no activity data: its records carry no power, heart rate, cadence, speed, distance or altitude.");
   }
   const sessions = messages.sessionMesgs ?? [];
   const session = sessions[0];

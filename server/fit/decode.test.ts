@@ -6,15 +6,16 @@ import { decodeFit } from "./decode";
 import { encodeFit } from "./encode";
 import { toFitSeconds } from "./fit-values";
 import { encodeTcx } from "./tcx";
-import { FitFileError, type FitFileErrorCode } from "@/lib/domain/activity";
+import type { FitFileErrorCode } from "@/lib/domain/activity";
+import { isAppError, type AppError } from "@/lib/errors/app-error";
 
 const validFit = encodeFit(syntheticRide({ seconds: 120, laps: 2 }));
 
-function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeFit>[1]): FitFileError {
+function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeFit>[1]): AppError {
   try {
     decodeFit(bytes, opts);
   } catch (error) {
-    if (error instanceof FitFileError) return error;
+    if (isAppError(error, "fit.")) return error;
     throw error;
   }
   throw new Error("decodeFit did not throw");
@@ -22,7 +23,7 @@ function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeFit>[1]):
 
 function expectFitError(bytes: Uint8Array, code: FitFileErrorCode, message: RegExp, opts?: Parameters<typeof decodeFit>[1]) {
   const error = decodeError(bytes, opts);
-  expect(error.code).toBe(code);
+  expect(error.code).toBe(`fit.${code}`);
   expect(error.message).toMatch(message);
 }
 

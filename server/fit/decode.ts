@@ -2,12 +2,12 @@ import "server-only";
 import { gunzipSync } from "node:zlib";
 import { Decoder, Stream, type DecoderOptions, type FitMessages } from "@garmin/fitsdk";
 import { activityFromMessages } from "./decode-activity";
-import { FitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_UPLOAD_BYTES, type Activity } from "@/lib/domain/activity";
+import { fitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_UPLOAD_BYTES, type Activity } from "@/lib/domain/activity";
 
 /**
  * An uploaded .fit or .fit.gz → Activity (pure CPU; node:zlib only). The content decides, never the file name:
  * gzip (1f 8b) is inflated under a hard cap and sniffed again, and the result must be a FIT file (".FIT" header).
- * Every failure is a FitFileError whose message can be shown to the user as is.
+ * Every failure is an AppError (`fit.*`) whose message can be shown to the user as is.
  *
  * Speed: records are decoded without Date objects, component expansion or heart-rate merging (a 2-hour 1 Hz ride
  * decodes several times faster; see bench/fit.ts). Files that carry HR messages (heart rate stored by a strap, e.g.
@@ -64,30 +64,30 @@ function gunzip(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
     return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxInflatedBytes }));
   } catch (cause) {
     if (cause instanceof Error && "code" in cause && cause.code === "ERR_BUFFER_TOO_LARGE") {
-      throw new FitFileError("too_large", `The .gz file expands to more than ${formatSize(maxInflatedBytes)}, the most a FIT file may be.`, { cause });
+      throw fitFileError("too_large", `The .gz file expands to more than ${formatSize(maxInflatedBytes)}, the most a FIT file may be.`, { cause });
     }
-    throw new FitFileError("gzip", "The .gz file is damaged or incomplete and cannot be decompressed.", { cause });
+    throw fitFileError("gzip", "The .gz file is damaged or incomplete and cannot be decompressed.", { cause });
   }
 }
 
 /** The FIT bytes of an upload: size limits, gzip, and the header checks. */
 export function fitBytes(bytes: Uint8Array, opts: DecodeFitOptions = {}): Uint8Array {
   const maxBytes = opts.maxBytes ?? MAX_FIT_UPLOAD_BYTES;
-  if (bytes.byteLength === 0) throw new FitFileError("empty", "The file is empty.");
+  if (bytes.byteLength === 0) throw fitFileError("empty", "The file is empty.");
   if (bytes.byteLength > maxBytes) {
-    throw new FitFileError("too_large", `The file is ${formatSize(bytes.byteLength)}; the limit is ${formatSize(maxBytes)}.`);
+    throw fitFileError("too_large", `The file is ${formatSize(bytes.byteLength)}; the limit is ${formatSize(maxBytes)}.`);
   }
   let data = bytes;
   const inflated = isGzip(bytes);
   if (inflated) {
     data = gunzip(bytes, opts.maxInflatedBytes ?? MAX_FIT_INFLATED_BYTES);
-    if (data.byteLength === 0) throw new FitFileError("empty", "The .gz file contains an empty file.");
+    if (data.byteLength === 0) throw fitFileError("empty", "The .gz file contains an empty file.");
   }
   const header = fitHeader(data);
-  if (!header) throw new FitFileError("not_fit", `${describeNonFit(data, inflated)} ${ACCEPTED}`);
+  if (!header) throw fitFileError("not_fit", `${describeNonFit(data, inflated)} ${ACCEPTED}`);
   const expected = header.headerSize + header.dataSize + 2;
   if (data.byteLength < expected) {
-    throw new FitFileError(
+    throw fitFileError(
       "truncated",
       `The FIT file is incomplete: its header promises ${formatSize(expected)} but it has ${formatSize(data.byteLength)}. It was probably cut off during transfer; export it again.`,
     );
@@ -98,19 +98,19 @@ export function fitBytes(bytes: Uint8Array, opts: DecodeFitOptions = {}): Uint8A
 function readMessages(data: Uint8Array): FitMessages {
   const decoder = new Decoder(Stream.fromByteArray(data));
   if (!decoder.checkIntegrity()) {
-    throw new FitFileError("corrupt", "The FIT file is damaged: its checksum does not match its contents. Export it again from your device or app.");
+    throw fitFileError("corrupt", "The FIT file is damaged: its checksum does not match its contents. Export it again from your device or app.");
   }
   let { messages, errors } = decoder.read(FAST_READ);
   if (!errors.length && messages.hrMesgs?.length) ({ messages, errors } = new Decoder(Stream.fromByteArray(data)).read(MERGING_READ));
   const [error] = errors;
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new FitFileError("corrupt", `The FIT file could not be read (${reason}). Export it again from your device or app.`, { cause: error });
+    throw fitFileError("corrupt", `The FIT file could not be read (${reason}). Export it again from your device or app.`, { cause: error });
   }
   return messages;
 }
 
-/** Decode an uploaded .fit or .fit.gz; throws FitFileError. */
+/** Decode an uploaded .fit or .fit.gz; throws an AppError with a `fit.*` code. */
 export function decodeFit(bytes: Uint8Array, opts: DecodeFitOptions = {}): Activity {
   return activityFromMessages(readMessages(fitBytes(bytes, opts)));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RecordMesg } from "@garmin/fitsdk";
 import { finiteNumber, fitSeconds } from "./fit-values";
-import { FitFileError, type ActivitySamples } from "@/lib/domain/activity";
+import { fitFileError, type ActivitySamples } from "@/lib/domain/activity";
 
 /**
  * FIT record messages → the 1 Hz timeline (pure).
@@ -56,7 +56,7 @@ export function resampleRecords(records: readonly RecordMesg[], start: number, s
     if (slot + 1 > length) length = slot + 1;
   });
   if (length > MAX_ACTIVITY_SECONDS) {
-    throw new FitFileError("corrupt", "The FIT file's timestamps span more than a week, so it cannot be read as one activity.");
+    throw fitFileError("corrupt", "The FIT file's timestamps span more than a week, so it cannot be read as one activity.");
   }
 
   const hasRecord = new Uint8Array(length);

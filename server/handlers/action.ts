@@ -1,16 +1,16 @@
 import "server-only";
 import type { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import type { Result } from "@/lib/errors/result";
 import { auth } from "@/server/auth";
-import { toUserFacingError } from "./errors";
-import { log } from "@/server/log";
+import { toFailure } from "./errors";
+import { parseInput } from "./input";
 
 /**
- * The one pipeline every server action goes through: session → zod parse → work for that user →
- * a typed result. Any client can POST to an action, so nothing here trusts the caller.
+ * The one pipeline every server action goes through: session → zod parse → work for that user → a Result
+ * (lib/errors/result.ts). Any client can POST to an action, so nothing here trusts the caller.
  */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
+export type ActionResult<T> = Result<T>;
 
 export async function runUserAction<S extends z.ZodType, T>(
   name: string,
@@ -19,19 +19,12 @@ export async function runUserAction<S extends z.ZodType, T>(
   work: (ctx: { userId: string; input: z.output<S> }) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const session = await auth();
-  if (!session?.user?.id) return { ok: false, code: "unauthenticated", message: "Your session has expired. Sign in again." };
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-    return { ok: false, code: "invalid_input", message: "Please correct the highlighted fields.", fieldErrors };
-  }
+  const userId = session?.user?.id;
   try {
-    return { ok: true, data: await work({ userId: session.user.id, input: parsed.data }) };
+    if (!userId) throw new AppError("auth.unauthenticated");
+    const data = parseInput(schema, input, { summary: "Please correct the highlighted fields." });
+    return { ok: true, data: await work({ userId, input: data }) };
   } catch (error) {
-    const mapped = toUserFacingError(error);
-    if (mapped.status >= 500 && mapped.code === "internal") log.error(`${name}.failed`, { userId: session.user.id, error });
-    else log.info(`${name}.refused`, { userId: session.user.id, code: mapped.code });
-    return { ok: false, code: mapped.code, message: mapped.message, retryAfterSeconds: mapped.retryAfterSeconds };
+    return toFailure(error, { name, userId }).failure;
   }
 }

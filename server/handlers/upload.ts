@@ -1,5 +1,5 @@
 import "server-only";
-import { UserFacingFailure } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * Reading multipart uploads with a hard byte cap. `request.formData()` alone buffers whatever a client sends, so
@@ -7,8 +7,8 @@ import { UserFacingFailure } from "./errors";
  * length to check).
  */
 
-function tooLarge(limitText: string): UserFacingFailure {
-  return new UserFacingFailure({ code: "too_large", message: `The upload is larger than ${limitText}. Choose a smaller file.`, status: 413 });
+function tooLarge(limitText: string): AppError {
+  return new AppError("input.too_large", { message: `The upload is larger than ${limitText}. Choose a smaller file.` });
 }
 
 /** 413 before reading anything when the declared length is already over the cap. */
@@ -44,13 +44,13 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, li
 export async function readMultipartForm(request: Request, maxBytes: number, limitText: string): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;/i.test(type)) {
-    throw new UserFacingFailure({ code: "unsupported_media_type", message: "Send the file as a multipart/form-data upload.", status: 415 });
+    throw new AppError("input.unsupported_media_type");
   }
   refuseDeclaredOversize(request, maxBytes, limitText);
   const bytes = request.body ? await readCapped(request.body, maxBytes, limitText) : new Uint8Array();
   try {
     return await new Response(bytes, { headers: { "Content-Type": type } }).formData();
   } catch (error) {
-    throw new UserFacingFailure({ code: "invalid_input", message: "The upload could not be read as a form. Try choosing the file again.", status: 400 }, { cause: error });
+    throw new AppError("input.invalid", { message: "The upload could not be read as a form. Try choosing the file again.", cause: error });
   }
 }

@@ -1,52 +1,12 @@
 import "server-only";
+import { type AppError, providerError, providerLabel, formatWait } from "@/lib/errors/app-error";
 import type { z } from "zod";
+import type { ProviderName } from "@/lib/errors/codes";
 
 /**
- * Resilient HTTP for every provider: timeouts, bounded retries with jitter that honour Retry-After,
- * and one typed error (`ProviderError`) whose `code` the UI maps to a clear message.
+ * Resilient HTTP for every provider: timeouts, bounded retries with jitter that honour Retry-After, and failures as
+ * AppError with a provider code (`peloton.rate_limited`, `trainingpeaks.unavailable`, …) that the UI maps to a message.
  */
-export type ProviderName = "trainingpeaks" | "peloton";
-
-export type ProviderErrorCode =
-  | "unauthorized" // 401: token bad or expired
-  | "forbidden" // 403: scope missing, premium-only, not yours
-  | "not_found"
-  | "invalid_request" // 400/422: we sent something the provider rejects
-  | "rate_limited" // 429 (retryAfterSeconds set when known)
-  | "disconnected" // the user's grant is gone: re-authorise
-  | "bad_response" // unexpected body or shape
-  | "unavailable"; // network failure, timeout, 5xx
-
-export class ProviderError extends Error {
-  readonly provider: ProviderName;
-  readonly code: ProviderErrorCode;
-  readonly status: number | undefined;
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(
-    provider: ProviderName,
-    code: ProviderErrorCode,
-    message: string,
-    opts: { status?: number; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
-    super(message, { cause: opts.cause });
-    this.name = "ProviderError";
-    this.provider = provider;
-    this.code = code;
-    this.status = opts.status;
-    this.retryAfterSeconds = opts.retryAfterSeconds;
-  }
-}
-
-export function isProviderError(error: unknown, code?: ProviderErrorCode): error is ProviderError {
-  return error instanceof ProviderError && (code === undefined || error.code === code);
-}
-
-const PROVIDER_LABEL: Record<ProviderName, string> = { trainingpeaks: "TrainingPeaks", peloton: "Peloton" };
-
-export function providerLabel(provider: ProviderName): string {
-  return PROVIDER_LABEL[provider];
-}
 
 /** Seconds to wait from a Retry-After header (delta-seconds or HTTP date); undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
@@ -58,23 +18,17 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
   return Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
-export function errorFromStatus(provider: ProviderName, status: number, retryAfterSeconds?: number): ProviderError {
+export function errorFromStatus(provider: ProviderName, status: number, retryAfterSeconds?: number): AppError {
   const label = providerLabel(provider);
-  if (status === 401) return new ProviderError(provider, "unauthorized", `${label} did not accept our access token (401).`, { status });
-  if (status === 403) return new ProviderError(provider, "forbidden", `${label} refused the request (403).`, { status });
-  if (status === 404) return new ProviderError(provider, "not_found", `${label} has no such resource (404).`, { status });
+  if (status === 401) return providerError(provider, "unauthorized", `${label} did not accept our access token (401).`, { upstreamStatus: status });
+  if (status === 403) return providerError(provider, "forbidden", `${label} refused the request (403).`, { upstreamStatus: status });
+  if (status === 404) return providerError(provider, "not_found", `${label} has no such resource (404).`, { upstreamStatus: status });
   if (status === 429) {
     const wait = retryAfterSeconds === undefined ? "Try again in a few minutes." : `Try again in ${formatWait(retryAfterSeconds)}.`;
-    return new ProviderError(provider, "rate_limited", `${label} is rate limiting requests. ${wait}`, { status, retryAfterSeconds });
+    return providerError(provider, "rate_limited", `${label} is rate limiting requests. ${wait}`, { upstreamStatus: status, retryAfterSeconds });
   }
-  if (status >= 500) return new ProviderError(provider, "unavailable", `${label} is having trouble (HTTP ${status}). Try again later.`, { status, retryAfterSeconds });
-  return new ProviderError(provider, "invalid_request", `${label} rejected the request (HTTP ${status}).`, { status });
-}
-
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  if (status >= 500) return providerError(provider, "unavailable", `${label} is having trouble (HTTP ${status}). Try again later.`, { upstreamStatus: status, retryAfterSeconds });
+  return providerError(provider, "invalid_request", `${label} rejected the request (HTTP ${status}).`, { upstreamStatus: status });
 }
 
 export interface RequestOptions {
@@ -110,7 +64,7 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
 
 /**
  * Fetch with timeout and bounded retries. Resolves with a 2xx Response; any other outcome throws a
- * ProviderError (the body of a non-2xx answer is drained, never echoed into the message).
+ * AppError (the body of a non-2xx answer is drained, never echoed into the message).
  */
 export async function request(url: string, opts: RequestOptions): Promise<Response> {
   const method = (opts.method ?? "GET").toUpperCase();
@@ -135,9 +89,7 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
         continue;
       }
       const label = providerLabel(opts.provider);
-      throw new ProviderError(
-        opts.provider,
-        "unavailable",
+      throw providerError(opts.provider, "unavailable",
         timedOut ? `${label} did not answer in time. Try again later.` : `Could not reach ${label}. Check your connection or try again later.`,
         { cause },
       );
@@ -163,12 +115,12 @@ export async function readJson<S extends z.ZodType>(provider: ProviderName, resp
   try {
     raw = await response.json();
   } catch (cause) {
-    throw new ProviderError(provider, "bad_response", `${providerLabel(provider)} sent a response we could not read (not JSON).`, { cause });
+    throw providerError(provider, "bad_response", `${providerLabel(provider)} sent a response we could not read (not JSON).`, { cause });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join(".") || "body";
-    throw new ProviderError(provider, "bad_response", `${providerLabel(provider)} sent data in an unexpected shape (at ${where}).`, {
+    throw providerError(provider, "bad_response", `${providerLabel(provider)} sent data in an unexpected shape (at ${where}).`, {
       cause: parsed.error,
     });
   }

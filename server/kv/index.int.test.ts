@@ -5,7 +5,7 @@ import { describeKvContract } from "@/test/kv-contract";
 import { describeRedisUrl, probeRedis, RespClient } from "@/test/resp-client";
 import { redisUrl as configuredRedisUrl, requireServices } from "@/test/services";
 import { startUpstashBridge, type UpstashBridge } from "@/test/upstash-bridge";
-import { acquireLock, createKv, KvError, withLock, type Kv } from "./";
+import { acquireLock, createKv, kvFailureKind, withLock, type Kv } from "./";
 
 // The Upstash implementation against a real Redis, through an Upstash REST bridge (test/upstash-bridge.ts).
 const redisUrl = configuredRedisUrl();
@@ -86,33 +86,32 @@ describe.skipIf(unreachable !== null)("Upstash KV against Redis via the REST bri
     expect(maxInFlight).toBe(1);
   });
 
-  it("a rejected token becomes a KvError that does not contain the token", async () => {
+  it("a rejected token becomes a KV failure that does not contain the token", async () => {
     const wrongToken = `wrong-${randomUUID()}`;
     const error = await upstashKv({ token: wrongToken })
       .get("anything")
       .then(() => null, (e: unknown) => e);
-    expect(error).toBeInstanceOf(KvError);
-    expect(error).toMatchObject({ code: "command_failed" });
+    expect(kvFailureKind(error)).toBe("command_failed");
     expect(String(error)).toMatch(/Unauthorized/);
     expect(String(error)).not.toContain(wrongToken);
     expect(String(error)).not.toContain(bridge.token);
   });
 
-  it("a Redis error becomes a KvError with Redis's reason", async () => {
+  it("a Redis error becomes a KV failure with Redis's reason", async () => {
     const kv = upstashKv();
     await kv.set("not-a-number", "abc");
     await expect(kv.incr("not-a-number", 1_000)).rejects.toMatchObject({
-      name: "KvError",
-      code: "command_failed",
+      name: "AppError",
+      detail: { kind: "command_failed" },
       message: expect.stringMatching(/not an integer/),
     });
   });
 
-  it("an unreachable endpoint becomes a KvError 'unavailable'", async () => {
+  it("an unreachable endpoint becomes a KV failure 'unavailable'", async () => {
     const closed = await startUpstashBridge({ redis });
     const url = closed.url;
     await closed.close();
-    await expect(upstashKv({ url }).get("k")).rejects.toMatchObject({ name: "KvError", code: "unavailable" });
+    await expect(upstashKv({ url }).get("k")).rejects.toMatchObject({ name: "AppError", code: "kv.unavailable", detail: { kind: "unavailable" } });
   });
 
   describe("bridge protocol", () => {

@@ -1,12 +1,12 @@
 import "server-only";
 import { kvConfig } from "@/server/env";
-import { KvError } from "./errors";
+import { kvError } from "./errors";
 import { createMemoryKv } from "./memory";
 import type { Kv } from "./types";
 import { createUpstashKv } from "./upstash";
 
 export type { Kv, KvIncrResult, KvSetOptions } from "./types";
-export { KvError, LockTimeoutError, SlotTimeoutError, type KvErrorCode } from "./errors";
+export { kvFailureKind, type KvErrorCode } from "./errors";
 export { acquireLock, withLock, type Lock, type LockOptions } from "./lock";
 export { rateLimit, type RateLimitOptions, type RateLimitResult } from "./rate-limit";
 export { acquireSlot, withSlot, type Slot, type SlotOptions } from "./slots";
@@ -29,7 +29,7 @@ export function createKv(config: KvConfig | undefined): Kv {
   const token = config?.token?.trim() || undefined;
   if (url && token) return createUpstashKv({ url, token, prefix: config?.prefix ?? DEFAULT_KV_PREFIX });
   if (url || token) {
-    throw new KvError(
+    throw kvError(
       "misconfigured",
       `Upstash KV needs both a REST URL and a token, but only the ${url ? "URL" : "token"} is set ` +
         "(KV_REST_API_URL + KV_REST_API_TOKEN, or UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN).",

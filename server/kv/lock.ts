@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { LockTimeoutError } from "./errors";
+import { lockTimeout } from "./errors";
 import { jitter, monotonicNow, sleep, toTtlMs, toWaitMs } from "./timing";
 import type { Kv } from "./types";
 
@@ -52,11 +52,11 @@ export async function acquireLock(kv: Kv, key: string, opts: LockOptions): Promi
 
 /**
  * Runs `fn` while holding the lock and releases it afterwards, also when `fn` throws.
- * Throws LockTimeoutError when the lock cannot be taken within `waitMs`.
+ * Fails with a `kv.busy` lock timeout when the lock cannot be taken within `waitMs`.
  */
 export async function withLock<T>(kv: Kv, key: string, opts: LockOptions, fn: (lock: Lock) => Promise<T>): Promise<T> {
   const lock = await acquireLock(kv, key, opts);
-  if (lock === null) throw new LockTimeoutError(key, opts.waitMs ?? 0);
+  if (lock === null) throw lockTimeout(key, opts.waitMs ?? 0);
   let result: T;
   try {
     result = await fn(lock);

@@ -1,5 +1,5 @@
 import "server-only";
-import { KvError } from "./errors";
+import { kvError } from "./errors";
 import { monotonicNow, toTtlMs } from "./timing";
 import type { Kv, KvIncrResult, KvSetOptions } from "./types";
 
@@ -93,7 +93,7 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
       if (entry !== undefined) {
         const current = /^-?\d+$/.test(entry.value) ? Number(entry.value) : Number.NaN;
         if (!Number.isSafeInteger(current) || !Number.isSafeInteger(current + 1)) {
-          throw new KvError("command_failed", `Memory KV incr on "${key}" failed: value is not an integer or out of range`);
+          throw kvError("command_failed", `Memory KV incr on "${key}" failed: value is not an integer or out of range`);
         }
         value = current + 1;
       }

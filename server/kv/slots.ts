@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { SlotTimeoutError } from "./errors";
+import { slotTimeout } from "./errors";
 import { jitter, monotonicNow, sleep, toPositiveInteger, toTtlMs, toWaitMs } from "./timing";
 import type { Kv } from "./types";
 
@@ -26,7 +26,7 @@ export interface SlotOptions {
   leaseMs: number;
   /** Minimum time between two starts (default 0: no spacing). */
   minSpacingMs?: number;
-  /** Total time to wait for a slot and a spacing turn before throwing SlotTimeoutError. */
+  /** Total time to wait for a slot and a spacing turn before failing with a `kv.busy` slot timeout. */
   waitMs: number;
   /** Base delay between polls for a free slot, jittered ±50% (default 50 ms). */
   retryDelayMs?: number;
@@ -58,7 +58,7 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
     let slot = await tryTakeSlot(kv, key, token, maxConcurrent, leaseMs);
     while (slot === null) {
       const remaining = deadline - monotonicNow();
-      if (remaining <= 0) throw new SlotTimeoutError(key, waitMs, "concurrency");
+      if (remaining <= 0) throw slotTimeout(key, waitMs, "concurrency");
       await sleep(Math.min(jitter(retryDelayMs), remaining));
       slot = await tryTakeSlot(kv, key, token, maxConcurrent, leaseMs);
     }
@@ -121,7 +121,7 @@ async function waitForTurn(
     if (value === 1) return !waited || (await slot.renew(opts.leaseMs)) ? "ready" : "lost";
     // Wake just after the window closes; the small spread keeps waiters from colliding in lockstep.
     const delay = ttlMs + 1 + Math.random() * 5;
-    if (monotonicNow() + delay > opts.deadline) throw new SlotTimeoutError(key, opts.waitMs, "spacing");
+    if (monotonicNow() + delay > opts.deadline) throw slotTimeout(key, opts.waitMs, "spacing");
     // Stretch the lease over the wait, so waiting for a turn can never cost the slot.
     if (!(await slot.renew(Math.ceil(delay) + opts.leaseMs))) return "lost";
     await sleep(delay);

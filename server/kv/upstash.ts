@@ -1,7 +1,8 @@
 import "server-only";
+import type { AppError } from "@/lib/errors/app-error";
 import { Redis, errors } from "@upstash/redis";
 import { z } from "zod";
-import { KvError } from "./errors";
+import { kvError } from "./errors";
 import { toTtlMs } from "./timing";
 import type { Kv, KvIncrResult, KvSetOptions } from "./types";
 
@@ -42,7 +43,7 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
       retry: { retries: 3, backoff: (attempt) => 50 * 2 ** attempt },
     });
   } catch (error) {
-    throw new KvError("misconfigured", "Upstash KV REST URL must be a full http(s) URL", { cause: error });
+    throw kvError("misconfigured", "Upstash KV REST URL must be a full http(s) URL", { cause: error });
   }
   const k = (key: string) => config.prefix + key;
 
@@ -55,7 +56,7 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
     }
     const parsed = schema.safeParse(reply);
     if (!parsed.success) {
-      throw new KvError("bad_response", `Upstash KV ${operation} on "${key}" returned an unexpected reply`, { cause: parsed.error });
+      throw kvError("bad_response", `Upstash KV ${operation} on "${key}" returned an unexpected reply`, { cause: parsed.error });
     }
     return parsed.data;
   }
@@ -101,12 +102,12 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
   };
 }
 
-function toKvError(error: unknown, operation: string, key: string, token: string): KvError {
+function toKvError(error: unknown, operation: string, key: string, token: string): AppError {
   const prefix = `Upstash KV ${operation} on "${key}" failed`;
   if (error instanceof errors.UpstashError) {
-    return new KvError("command_failed", `${prefix}: ${describeUpstashError(error.message, token)}`, { cause: error });
+    return kvError("command_failed", `${prefix}: ${describeUpstashError(error.message, token)}`, { cause: error });
   }
-  return new KvError("unavailable", `${prefix}: ${describeNetworkError(error, token)}`, { cause: error });
+  return kvError("unavailable", `${prefix}: ${describeNetworkError(error, token)}`, { cause: error });
 }
 
 /** The client appends the whole command (keys and values) to HTTP error messages; keep only the reason. */

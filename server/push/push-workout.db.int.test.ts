@@ -139,7 +139,7 @@ describe(`Send to TrainingPeaks (${database.kind()})`, () => {
     const { userId, db } = await seedUser();
     const workoutId = await seedSyncedRide(db, userId, { startTime: quietStart(12) });
     await db.workout.update({ where: { id: workoutId }, data: { status: "IN_PROGRESS" } });
-    await expect(push(userId, workoutId)).rejects.toMatchObject({ detail: { code: "in_progress", status: 409 } });
+    await expect(push(userId, workoutId)).rejects.toMatchObject({ code: "workout.in_progress", status: 409 });
     expect(fileUploads()).toHaveLength(0);
     expect(await db.trainingPeaksUpload.count({ where: { workoutId } })).toBe(0);
   });

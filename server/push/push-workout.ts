@@ -1,12 +1,11 @@
 import "server-only";
+import { AppError, isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import { getDb } from "@/server/db/client";
 import { tpUploadType } from "@/lib/compare/match";
-import { UserFacingFailure } from "@/server/handlers/errors";
 import { encodeFit, fitFileName } from "@/server/fit/encode";
-import { isProviderError } from "@/server/http/request";
 import { fetchWorkout } from "@/server/providers/trainingpeaks/records";
 import { PROVIDER_ID } from "@/server/providers/trainingpeaks/auth/config";
-import { getUploadStatus, hasFileWriteScope, uploadFile, UploadRejectedError } from "@/server/providers/trainingpeaks/api/upload";
+import { getUploadStatus, hasFileWriteScope, uploadFile } from "@/server/providers/trainingpeaks/api/upload";
 import { log } from "@/server/log";
 import { toLocalDateTime } from "@/lib/time/time-zone";
 import { loadWorkoutActivity } from "@/server/queries/workout-activity";
@@ -71,9 +70,9 @@ async function workoutUrl(userId: string, tpWorkoutId: string): Promise<string |
 }
 
 async function recordFailure(uploadId: string, userId: string, error: unknown): Promise<void> {
-  if (error instanceof UploadRejectedError) return fail(uploadId, "rejected", error.message);
-  if (isProviderError(error)) {
-    switch (error.code) {
+  if (isAppError(error, "trainingpeaks.upload_rejected")) return fail(uploadId, "rejected", error.message);
+  if (isProviderFailure(error)) {
+    switch (error.reason) {
       case "forbidden":
         return fail(uploadId, "consent_required", "TrainingPeaks refused the upload: AutoCoach does not have permission to add files to your account.");
       case "disconnected":
@@ -139,10 +138,10 @@ async function claim(uploadId: string): Promise<boolean> {
 export async function pushWorkout(userId: string, workoutId: string, opts: PushOptions): Promise<PushView> {
   const db = await getDb();
   const workout = await db.workout.findFirst({ where: { id: workoutId, userId }, select: { id: true, status: true } });
-  if (!workout) throw new UserFacingFailure({ code: "not_found", message: "This workout does not exist or is not yours.", status: 404 });
+  if (!workout) throw new AppError("workout.not_found");
   if (workout.status !== "COMPLETE") {
     // TrainingPeaks would keep the partial ride and we could not replace it: wait for the finished one.
-    throw new UserFacingFailure({ code: "in_progress", message: "This workout hadn't finished when it was synced. Sync again once it has, then send it.", status: 409 });
+    throw new AppError("workout.in_progress", { message: "This workout hadn't finished when it was synced. Sync again once it has, then send it." });
   }
   // INSERT … ON CONFLICT DO NOTHING: concurrent first sends all see the one record (an upsert can race to P2002).
   await db.trainingPeaksUpload.createMany({ data: [{ userId, workoutId, trigger: opts.trigger }], skipDuplicates: true });

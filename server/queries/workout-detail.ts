@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
 import type { WorkoutSeries } from "@/lib/domain/series";
-import { decodeSeries, SeriesCodecError } from "@/server/db/series-codec";
+import { decodeSeries } from "@/server/db/series-codec";
+import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/server/log";
 
 /** One workout with everything its detail page shows, or null when it is not the user's. */
@@ -101,7 +102,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     try {
       series = decodeSeries(new Uint8Array(w.series.data));
     } catch (error) {
-      if (!(error instanceof SeriesCodecError)) throw error;
+      if (!isAppError(error, "storage.corrupt")) throw error;
       log.error("workout.series.corrupt", { workoutId: w.id, error });
     }
   }

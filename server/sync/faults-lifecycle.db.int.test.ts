@@ -321,7 +321,7 @@ describe(`cron driver (${database.kind()})`, () => {
       const unset = await import("@/app/api/cron/sync/route");
       const res = await call(unset, `Bearer ${CRON_SECRET}`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ error: { code: "cron_disabled" } });
+      expect(await res.json()).toMatchObject({ ok: false, code: "config.cron_disabled" });
     } finally {
       process.env.CRON_SECRET = CRON_SECRET;
       vi.resetModules();

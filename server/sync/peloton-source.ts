@@ -1,6 +1,6 @@
 import "server-only";
+import { providerError } from "@/lib/errors/app-error";
 import { getDb } from "@/server/db/client";
-import { ProviderError } from "@/server/http/request";
 import { getMe, getUserOverview } from "@/server/providers/peloton/api/client";
 import { withPeloton } from "@/server/providers/peloton/connection";
 import { toPelotonProfile } from "@/server/providers/peloton/transform/profile";
@@ -29,7 +29,7 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
     identity ??= (async () => {
       const db = await getDb();
       const row = await db.pelotonConnection.findUnique({ where: { userId }, select: { pelotonUserId: true, profile: { select: { ftpWatts: true } } } });
-      if (!row) throw new ProviderError("peloton", "disconnected", "Peloton is not connected.");
+      if (!row) throw providerError("peloton", "disconnected", "Peloton is not connected.");
       return { pelotonUserId: row.pelotonUserId, fallbackFtp: row.profile?.ftpWatts ?? null };
     })();
     return identity;

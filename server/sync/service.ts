@@ -1,6 +1,6 @@
 import "server-only";
+import { providerError } from "@/lib/errors/app-error";
 import { getDb } from "@/server/db/client";
-import { ProviderError } from "@/server/http/request";
 import { autoSendChunk, enqueueAutoSend } from "@/server/push/auto-send";
 import { cancelSyncJob, resumeSyncJob, startSyncJob } from "./job";
 import { computeProgress } from "@/server/queries/sync";
@@ -13,8 +13,8 @@ import { runSyncStep, type StepOptions, type StepResult } from "./step";
 async function requireConnection(userId: string): Promise<void> {
   const db = await getDb();
   const connection = await db.pelotonConnection.findUnique({ where: { userId }, select: { status: true } });
-  if (!connection) throw new ProviderError("peloton", "disconnected", "Connect your Peloton account first.");
-  if (connection.status !== "active") throw new ProviderError("peloton", "disconnected", "Reconnect your Peloton account to sync.");
+  if (!connection) throw providerError("peloton", "disconnected", "Connect your Peloton account first.");
+  if (connection.status !== "active") throw providerError("peloton", "disconnected", "Reconnect your Peloton account to sync.");
 }
 
 export async function startSync(userId: string, kind: SyncKind): Promise<SyncProgress> {

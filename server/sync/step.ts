@@ -1,6 +1,6 @@
 import "server-only";
+import { AppError, isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import type { Db } from "@/server/db/client";
-import { isProviderError } from "@/server/http/request";
 import { log } from "@/server/log";
 import { acquireLease, releaseLease } from "./job";
 import { computeProgress } from "@/server/queries/sync";
@@ -61,8 +61,6 @@ interface Ctx {
   outOfTime: boolean;
 }
 
-class LeaseLost extends Error {}
-
 /** Time reserved at the end of every step for writing progress and releasing the lease. */
 const STEP_WRAP_UP_MS = 400;
 
@@ -73,7 +71,7 @@ const MAX_LIST_PASSES = 3;
 
 async function updateJob(ctx: Ctx, data: Parameters<Db["syncJob"]["updateMany"]>[0]["data"]): Promise<void> {
   const res = await ctx.db.syncJob.updateMany({ where: { id: ctx.jobId, leaseHolder: ctx.holder }, data });
-  if (res.count === 0) throw new LeaseLost("the step lease expired");
+  if (res.count === 0) throw new AppError("sync.lease_lost", { message: "the step lease expired" });
 }
 
 const timeLeft = (ctx: Ctx) => ctx.deadline - Date.now();
@@ -154,12 +152,12 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
 }
 
 async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Promise<SyncPhase> {
-  if (error instanceof LeaseLost) return phase;
-  if (isProviderError(error, "disconnected")) {
+  if (isAppError(error, "sync.lease_lost")) return phase;
+  if (isProviderFailure(error, "disconnected")) {
     await updateJob(ctx, { phase: "paused", pauseReason: "reconnect_required", lastError: error.message });
     return "paused";
   }
-  if (isProviderError(error, "rate_limited")) {
+  if (isProviderFailure(error, "rate_limited")) {
     const wait = error.retryAfterSeconds ?? 60;
     await updateJob(ctx, { phase: "paused", pauseReason: "rate_limited", resumeAfter: new Date(Date.now() + wait * 1000), lastError: error.message });
     return "paused";
@@ -301,7 +299,7 @@ async function detailsChunk(ctx: Ctx): Promise<SyncPhase> {
         await syncOneWorkout(ctx, id);
         completed += 1;
       } catch (error) {
-        if (isProviderError(error, "disconnected") || isProviderError(error, "rate_limited")) {
+        if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited")) {
           failure ??= { error };
           return;
         }
@@ -342,7 +340,7 @@ async function ensureRide(ctx: Ctx, rideId: string): Promise<void> {
       await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
     } catch (error) {
       // A class Peloton no longer serves keeps its stub; the workout itself is still synced.
-      if (isProviderError(error, "not_found")) {
+      if (isProviderFailure(error, "not_found")) {
         await ctx.db.rideDetail.updateMany({ where: { id: rideId }, data: { detailsFetchedAt: new Date() } });
         return;
       }

@@ -27,14 +27,14 @@ async function call(path: string, userId: string | null) {
   session.current = userId ? { user: { id: userId } } : null;
   const mod = path.startsWith("/api/trainingpeaks/profile") ? await import("./profile/route") : await import("./activities/route");
   const res = await mod.GET(new Request(`http://localhost:3000${path}`) as never);
-  return { status: res.status, body: (await res.json()) as { data?: unknown; error?: { code: string; message: string } } };
+  return { status: res.status, body: (await res.json()) as { data?: unknown; ok: boolean; code?: string; message?: string } };
 }
 
 describe("TrainingPeaks route handlers are scoped to the signed-in user", () => {
   it("answers 401 without a session", async () => {
     const res = await call("/api/trainingpeaks/profile", null);
     expect(res.status).toBe(401);
-    expect(res.body.error?.code).toBe("unauthenticated");
+    expect(res.body.code).toBe("auth.unauthenticated");
   });
 
   it("user B gets B's profile, never A's, whatever the query says", async () => {
@@ -62,7 +62,7 @@ describe("TrainingPeaks route handlers are scoped to the signed-in user", () => 
   it("rejects bad input with a clear message", async () => {
     const res = await call("/api/trainingpeaks/activities?start=2026-13-01&end=2026-01-01", users.a);
     expect(res.status).toBe(400);
-    expect(res.body.error?.message).toMatch(/YYYY-MM-DD|start/);
+    expect(res.body.message).toMatch(/YYYY-MM-DD|start/);
   });
 
   it("stores tokens sealed: no plaintext token anywhere in the account table", async () => {

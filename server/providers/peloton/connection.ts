@@ -1,14 +1,14 @@
 import "server-only";
+import { type AppError, isProviderFailure, providerError } from "@/lib/errors/app-error";
 import { open, openOptional, seal } from "@/server/crypto";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
-import { ProviderError, isProviderError } from "@/server/http/request";
 import { refreshUnderLease } from "@/server/http/refresh-lease";
 import { Semaphore } from "@/server/http/semaphore";
-import { getKv, SlotTimeoutError, withSlot } from "@/server/kv";
+import { getKv, kvFailureKind, withSlot } from "@/server/kv";
 import { log } from "@/server/log";
 import { loginWithPassword } from "./auth/login";
-import { isPelotonLoginError, loginErrorToProviderError } from "./auth/login-errors";
+import { loginErrorAsProviderFailure, isLoginError, isRetryableLogin } from "./auth/login-errors";
 import { refreshTokens, shouldRefresh, type PelotonTokens } from "./auth/tokens";
 
 /**
@@ -60,8 +60,8 @@ async function load(userId: string): Promise<ConnectionRow | null> {
   });
 }
 
-function reconnectNeeded(message = "Peloton needs you to connect your account again."): ProviderError {
-  return new ProviderError("peloton", "disconnected", message);
+function reconnectNeeded(message = "Peloton needs you to connect your account again."): AppError {
+  return providerError("peloton", "disconnected", message);
 }
 
 function usable(row: ConnectionRow): string | null {
@@ -89,7 +89,7 @@ const inFlight = new Map<string, Promise<string>>();
 /** A valid access token for the user's Peloton connection (refreshing when needed). */
 export async function getPelotonAccessToken(userId: string, opts: { forceRefresh?: boolean } = {}): Promise<string> {
   const row = await load(userId);
-  if (!row || row.status === "disconnected") throw new ProviderError("peloton", "disconnected", "Peloton is not connected.");
+  if (!row || row.status === "disconnected") throw providerError("peloton", "disconnected", "Peloton is not connected.");
   if (row.status === "reauth_required") throw reconnectNeeded();
   if (!opts.forceRefresh) {
     const token = usable(row);
@@ -125,7 +125,7 @@ async function refreshSerialised(seen: ConnectionRow): Promise<string> {
     },
     seen.tokenVersion,
     () => refreshHoldingLease(seen.userId),
-    { busy: () => new ProviderError("peloton", "unavailable", "Peloton access is being renewed by another request; try again in a moment.") },
+    { busy: () => providerError("peloton", "unavailable", "Peloton access is being renewed by another request; try again in a moment.") },
   );
 }
 
@@ -138,7 +138,7 @@ async function refreshHoldingLease(userId: string): Promise<string> {
     if (!row.refreshToken) throw reconnectNeeded();
     tokens = await refreshTokens({ refreshToken: open(row.refreshToken, sealContext(row.id, "refresh")), authBaseUrl });
   } catch (error) {
-    if (!isProviderError(error, "disconnected")) throw error;
+    if (!isProviderFailure(error, "disconnected")) throw error;
     const password = openOptional(row.password, sealContext(row.id, "password"));
     if (!password) {
       await markPelotonReconnect(userId, "Peloton no longer accepts the saved sign-in. Connect again (or let AutoCoach remember your password).");
@@ -150,8 +150,8 @@ async function refreshHoldingLease(userId: string): Promise<string> {
       log.info("peloton.relogin.ok", { userId });
     } catch (loginError) {
       // Outages, rate limits and page changes are not the user's fault: keep the connection, report the error.
-      if (!isPelotonLoginError(loginError) || loginError.retryable || loginError.code === "login_page_changed") {
-        throw isPelotonLoginError(loginError) ? loginErrorToProviderError(loginError) : loginError;
+      if (!isLoginError(loginError) || isRetryableLogin(loginError) || loginError.code === "peloton.login_page_changed") {
+        throw isLoginError(loginError) ? loginErrorAsProviderFailure(loginError) : loginError;
       }
       await markPelotonReconnect(userId, loginError.message);
       throw reconnectNeeded(loginError.message);
@@ -182,7 +182,7 @@ function localGate(pelotonUserId: string): Semaphore {
  */
 export async function withPeloton<T>(userId: string, call: (ctx: { accessToken: string; apiBaseUrl: string }) => Promise<T>): Promise<T> {
   const row = await load(userId);
-  if (!row) throw new ProviderError("peloton", "disconnected", "Peloton is not connected.");
+  if (!row) throw providerError("peloton", "disconnected", "Peloton is not connected.");
   const { apiBaseUrl } = pelotonHosts();
   try {
     return await localGate(row.pelotonUserId).run(() => withSlot(getKv(), `peloton:budget:${row.pelotonUserId}`, REQUEST_BUDGET, async () => {
@@ -190,14 +190,14 @@ export async function withPeloton<T>(userId: string, call: (ctx: { accessToken: 
       try {
         return await call({ accessToken, apiBaseUrl });
       } catch (error) {
-        if (!isProviderError(error, "unauthorized")) throw error;
+        if (!isProviderFailure(error, "unauthorized")) throw error;
         const fresh = await getPelotonAccessToken(userId, { forceRefresh: true });
         return call({ accessToken: fresh, apiBaseUrl });
       }
     }));
   } catch (error) {
-    if (error instanceof SlotTimeoutError) {
-      throw new ProviderError("peloton", "unavailable", "AutoCoach is already making many requests to Peloton for you; try again shortly.", { cause: error });
+    if (kvFailureKind(error) === "slot_timeout") {
+      throw providerError("peloton", "unavailable", "AutoCoach is already making many requests to Peloton for you; try again shortly.", { cause: error });
     }
     throw error;
   }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ProviderError } from "@/server/http/request";
 import { DEMO_MEMBER, TEST_MEMBERS, startPelotonSimulator, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { getMe, getUser, getUserOverview, withTokenRefresh } from "./api/client";
 import type { LoginStepEvent } from "./auth/login-flow";
 import { loginWithPassword } from "./auth/login";
 import { PELOTON_AUTH } from "./auth/constants";
 import { CookieJar } from "./auth/cookie-jar";
-import { PelotonLoginError, type PelotonLoginErrorCode } from "./auth/login-errors";
+import { type PelotonLoginErrorCode } from "./auth/login-errors";
+import { loginFailure as loginFailureOf, providerFailure, type LoginFailureFacts } from "@/test/failures";
 import { parseInjectedConfig } from "./auth/hidden-form";
 import { createPkceSet } from "./auth/pkce";
 import { refreshTokens } from "./auth/tokens";
@@ -34,22 +34,9 @@ beforeEach(() => {
 const login = (member: { email: string; password: string }, extra: { onStep?: (s: LoginStepEvent) => void; fetchImpl?: typeof fetch } = {}) =>
   loginWithPassword({ email: member.email, password: member.password, authBaseUrl: sim.url, ...extra });
 
-async function loginFailure(promise: Promise<unknown>, code: PelotonLoginErrorCode): Promise<PelotonLoginError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PelotonLoginError)) throw new Error(`expected PelotonLoginError ${code}, got ${String(error)}`);
+async function loginFailure(promise: Promise<unknown>, code: PelotonLoginErrorCode): Promise<LoginFailureFacts> {
+  const error = await loginFailureOf(promise);
   expect(error.code, error.message).toBe(code);
-  return error;
-}
-
-async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
   return error;
 }
 

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors/app-error";
 import { getEnv } from "@/server/env";
+import { failureResponse } from "@/server/handlers/respond";
 import { log } from "@/server/log";
 import { runSyncCron } from "@/server/sync/schedule";
 
@@ -16,11 +18,9 @@ function authorised(header: string | null, secret: string): boolean {
 /** Vercel Cron (see vercel.json) calls this with `Authorization: Bearer $CRON_SECRET`. */
 export async function GET(request: Request): Promise<Response> {
   const env = getEnv();
-  if (!env.cronSecret) return NextResponse.json({ error: { code: "cron_disabled", message: "Set CRON_SECRET to enable scheduled syncs." } }, { status: 503 });
-  if (!authorised(request.headers.get("authorization"), env.cronSecret)) {
-    return NextResponse.json({ error: { code: "unauthorized", message: "Missing or wrong cron secret." } }, { status: 401 });
-  }
+  if (!env.cronSecret) return failureResponse(new AppError("config.cron_disabled"), { name: "sync.cron" });
+  if (!authorised(request.headers.get("authorization"), env.cronSecret)) return failureResponse(new AppError("auth.bad_secret"), { name: "sync.cron" });
   const report = await runSyncCron({ timeLimitMs: (maxDuration - 8) * 1000, stepBudgetMs: env.sync.stepBudgetMs, concurrency: env.sync.concurrency, everyN: env.sync.everyN });
   log.info("sync.cron", { ...report });
-  return NextResponse.json({ data: report });
+  return NextResponse.json({ ok: true, data: report });
 }

@@ -40,7 +40,7 @@ async function post(request: Request, userId: string | null) {
   session.current = userId ? { user: { id: userId } } : null;
   const { POST } = await import("./route");
   const res = await POST(request, { params: Promise.resolve({}) });
-  return { status: res.status, body: (await res.json()) as { data?: { comparison: Record<string, unknown> }; error?: { code: string; message: string } } };
+  return { status: res.status, body: (await res.json()) as { data?: { comparison: Record<string, unknown> }; ok: boolean; code?: string; message?: string } };
 }
 
 describe("POST /api/trainingpeaks/compare", () => {
@@ -57,25 +57,25 @@ describe("POST /api/trainingpeaks/compare", () => {
 
   it("maps unreadable files to 415 / 400 with the decoder's message", async () => {
     const text = await post(upload({ file: "<?xml version='1.0'?><TrainingCenterDatabase/>" }), users.a);
-    expect(text).toMatchObject({ status: 415, body: { error: { code: "fit_not_fit", message: expect.stringMatching(/^This is a TCX file, not a FIT file\./) } } });
+    expect(text).toMatchObject({ status: 415, body: { ok: false, code: "fit.not_fit", message: expect.stringMatching(/^This is a TCX file, not a FIT file\./) } });
     const cut = await post(upload({ file: fit().subarray(0, 1500) }), users.a);
     expect(cut.status).toBe(400);
-    expect(cut.body.error?.code).toBe("fit_truncated");
+    expect(cut.body.code).toBe("fit.truncated");
     const empty = await post(upload({ file: new Uint8Array() }), users.a);
     expect(empty.status).toBe(400);
   });
 
   it("validates the form: a file is required, FTP 50–700 W", async () => {
-    expect((await post(upload({}), users.a)).body.error?.message).toMatch(/^file: /);
+    expect((await post(upload({}), users.a)).body.message).toMatch(/^file: /);
     const low = await post(upload({ file: fit(), ftp: "20" }), users.a);
-    expect(low).toMatchObject({ status: 400, body: { error: { code: "invalid_input", message: "ftp: must be at least 50 W" } } });
+    expect(low).toMatchObject({ status: 400, body: { ok: false, code: "input.invalid", message: "ftp: must be at least 50 W" } });
     expect((await post(upload({ file: fit(), ftp: "abc" }), users.a)).status).toBe(400);
     expect((await post(upload({ file: fit(), ftp: "" }), users.a)).status).toBe(200);
   });
 
   it("refuses an oversized upload with 413: by its declared length before reading, and while streaming", async () => {
     const declared = await post(upload({ file: fit() }, { "Content-Length": String(MAX_FIT_UPLOAD_BYTES + 1024 * 1024) }), users.a);
-    expect(declared).toMatchObject({ status: 413, body: { error: { code: "too_large" } } });
+    expect(declared).toMatchObject({ status: 413, body: { ok: false, code: "input.too_large" } });
     const chunk = new Uint8Array(1024 * 1024);
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -106,7 +106,7 @@ describe("GET /api/workouts/[id]/compare", () => {
     session.current = userId ? { user: { id: userId } } : null;
     const { GET } = await import("@/app/api/workouts/[id]/compare/route");
     const res = await GET(new Request(`http://localhost:3000/api/workouts/${id}/compare`), { params: Promise.resolve({ id }) });
-    return { status: res.status, body: (await res.json()) as { data?: { comparison: { ours: { durationSeconds: number } } }; error?: { code: string } } };
+    return { status: res.status, body: (await res.json()) as { data?: { comparison: { ours: { durationSeconds: number } } }; ok: boolean; code?: string } };
   }
 
   it("compares the owner's workout and hides it from anyone else", async () => {

@@ -27,7 +27,7 @@ const form = z.object({
 /**
  * Compare an uploaded .fit / .fit.gz with the matching TrainingPeaks workout (multipart: `file`, optional `ftp`).
  * The file is read into memory, decoded and dropped: nothing is stored. Unreadable files answer 400/413/415 with
- * FitFileError's message (lib/errors.ts).
+ * the message of the `fit.*` AppError (lib/errors/codes.ts).
  */
 export const POST = userHandler("trainingpeaks.compare", async ({ userId, request }) => {
   const body = await readMultipartForm(request, MAX_FIT_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, formatSize(MAX_FIT_UPLOAD_BYTES));

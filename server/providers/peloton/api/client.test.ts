@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ProviderError } from "@/server/http/request";
+import { providerError } from "@/lib/errors/app-error";
+import { providerFailure } from "@/test/failures";
 import { json } from "../__fixtures__/fake-auth0";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, getMe, getUser, getUserOverview, withTokenRefresh } from "./client";
 
@@ -17,15 +18,6 @@ function recorder(answer: (url: URL) => Response) {
     return answer(url);
   };
   return { seen, fetchImpl };
-}
-
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
 }
 
 describe("member API", () => {
@@ -54,24 +46,24 @@ describe("member API", () => {
 
   it("401 → unauthorized, without retrying", async () => {
     const { seen, fetchImpl } = recorder(() => json(401, { status: 401, error_code: 3020, subcode: null, message: "Not logged in", details: null }));
-    expect(await providerError(getMe({ accessToken: "expired", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "unauthorized", status: 401 });
+    expect(await providerFailure(getMe({ accessToken: "expired", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "unauthorized", status: 401 });
     expect(seen).toHaveLength(1);
   });
 
   it("Cloudflare 1015 → rate_limited with Retry-After, or a default wait when absent", async () => {
     const cf = (headers: Record<string, string>) => recorder(() => new Response("error code: 1015", { status: 429, headers: { "content-type": "text/plain", ...headers } }));
     const withHeader = cf({ "retry-after": "120" });
-    expect(await providerError(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl: withHeader.fetchImpl }))).toMatchObject({ code: "rate_limited", retryAfterSeconds: 120 });
+    expect(await providerFailure(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl: withHeader.fetchImpl }))).toMatchObject({ code: "rate_limited", retryAfterSeconds: 120 });
     expect(withHeader.seen).toHaveLength(1);
     const without = cf({});
-    const error = await providerError(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl: without.fetchImpl, retries: 0 }));
+    const error = await providerFailure(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl: without.fetchImpl, retries: 0 }));
     expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS });
   });
 
   it("a body without an id → bad_response; missing token → unauthorized before any request", async () => {
     const { seen, fetchImpl } = recorder(() => json(200, { username: "x" }));
-    expect(await providerError(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "bad_response" });
-    expect(await providerError(getMe({ accessToken: "", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "unauthorized" });
+    expect(await providerFailure(getMe({ accessToken: "t", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "bad_response" });
+    expect(await providerFailure(getMe({ accessToken: "", apiBaseUrl: API, fetchImpl }))).toMatchObject({ code: "unauthorized" });
     expect(seen).toHaveLength(1);
   });
 });
@@ -90,7 +82,7 @@ describe("withTokenRefresh", () => {
       },
       async (token) => {
         used.push(token);
-        if (token === "old") throw new ProviderError("peloton", "unauthorized", "401");
+        if (token === "old") throw providerError("peloton", "unauthorized", "401");
         return "ok";
       },
     );
@@ -106,13 +98,13 @@ describe("withTokenRefresh", () => {
       return "new";
     };
     const always401 = async () => {
-      throw new ProviderError("peloton", "unauthorized", "401");
+      throw providerError("peloton", "unauthorized", "401");
     };
-    expect(await providerError(withTokenRefresh({ accessToken: "a", refresh }, always401))).toMatchObject({ code: "unauthorized" });
+    expect(await providerFailure(withTokenRefresh({ accessToken: "a", refresh }, always401))).toMatchObject({ code: "unauthorized" });
     const rateLimited = async () => {
-      throw new ProviderError("peloton", "rate_limited", "429");
+      throw providerError("peloton", "rate_limited", "429");
     };
-    expect(await providerError(withTokenRefresh({ accessToken: "a", refresh }, rateLimited))).toMatchObject({ code: "rate_limited" });
+    expect(await providerFailure(withTokenRefresh({ accessToken: "a", refresh }, rateLimited))).toMatchObject({ code: "rate_limited" });
     expect(refreshes).toBe(1);
   });
 });

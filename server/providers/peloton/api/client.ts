@@ -1,6 +1,7 @@
 import "server-only";
+import { isProviderFailure, providerError } from "@/lib/errors/app-error";
 import type { z } from "zod";
-import { isProviderError, ProviderError, readJson, request } from "@/server/http/request";
+import { readJson, request } from "@/server/http/request";
 import { API_USER_AGENT } from "../auth/constants";
 import { meSchema, overviewSchema, userSchema, type PelotonMe, type PelotonOverview, type PelotonUser } from "./profile-schemas";
 
@@ -35,7 +36,7 @@ export async function pelotonApiGet<S extends z.ZodType>(
   schema: S,
   opts: ApiCallOptions & { query?: Record<string, string> },
 ): Promise<z.output<S>> {
-  if (!opts.accessToken) throw new ProviderError("peloton", "unauthorized", "No Peloton access token: sign in to Peloton again.");
+  if (!opts.accessToken) throw providerError("peloton", "unauthorized", "No Peloton access token: sign in to Peloton again.");
   let response: Response;
   try {
     response = await request(apiUrl(opts.apiBaseUrl, path, opts.query), {
@@ -53,9 +54,9 @@ export async function pelotonApiGet<S extends z.ZodType>(
       fetchImpl: opts.fetchImpl,
     });
   } catch (error) {
-    if (isProviderError(error, "rate_limited") && error.retryAfterSeconds === undefined) {
-      throw new ProviderError("peloton", "rate_limited", error.message, {
-        status: error.status,
+    if (isProviderFailure(error, "rate_limited") && error.retryAfterSeconds === undefined) {
+      throw providerError("peloton", "rate_limited", error.message, {
+        upstreamStatus: error.upstreamStatus,
         retryAfterSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
         cause: error,
       });
@@ -66,7 +67,7 @@ export async function pelotonApiGet<S extends z.ZodType>(
 }
 
 function userPath(userId: string, suffix = ""): string {
-  if (!userId) throw new ProviderError("peloton", "invalid_request", "A Peloton user id is required.");
+  if (!userId) throw providerError("peloton", "invalid_request", "A Peloton user id is required.");
   return `/api/user/${encodeURIComponent(userId)}${suffix}`;
 }
 
@@ -96,7 +97,7 @@ export async function withTokenRefresh<T>(
   try {
     return await call(tokens.accessToken);
   } catch (error) {
-    if (!isProviderError(error, "unauthorized")) throw error;
+    if (!isProviderFailure(error, "unauthorized")) throw error;
     return call(await tokens.refresh());
   }
 }

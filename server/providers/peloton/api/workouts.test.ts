@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProviderError } from "@/server/http/request";
+import { providerFailure } from "@/test/failures";
 import { fixturePath, readFixtureJson } from "../__fixtures__/load";
 import { JUST_RIDE_ID, getPerformanceGraph, getRideDetails, getWorkout, isJustRide, listInstructors, listWorkouts } from "./workouts";
 
@@ -16,15 +16,6 @@ function recorder(answer: (url: URL) => Response) {
     return answer(url);
   };
   return { seen, fetchImpl, opts: { accessToken: "at-1", apiBaseUrl: API, fetchImpl, retries: 0 } };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
 }
 
 describe("workout API calls", () => {
@@ -73,16 +64,16 @@ describe("workout API calls", () => {
   it("never asks for the details of a free ride", async () => {
     const { seen, opts } = recorder(() => new Response("{}"));
     expect(isJustRide(JUST_RIDE_ID)).toBe(true);
-    expect((await rejection(getRideDetails({ ...opts, rideId: JUST_RIDE_ID }))).code).toBe("invalid_request");
+    expect((await providerFailure(getRideDetails({ ...opts, rideId: JUST_RIDE_ID }))).code).toBe("invalid_request");
     expect(seen).toHaveLength(0);
   });
 
-  it("rejects missing ids and maps HTTP failures to ProviderError codes", async () => {
+  it("rejects missing ids and maps HTTP failures to provider failure codes", async () => {
     const { opts } = recorder(() => new Response(JSON.stringify({ status: 404, error_code: 3050, message: "Not found" }), { status: 404 }));
-    expect((await rejection(getWorkout({ ...opts, workoutId: "" }))).code).toBe("invalid_request");
-    expect((await rejection(listWorkouts({ ...opts, userId: "", page: 0 }))).code).toBe("invalid_request");
-    expect((await rejection(getRideDetails({ ...opts, rideId: "c0ffee00c0ffee00c0ffee00c0ffee00" }))).code).toBe("not_found");
+    expect((await providerFailure(getWorkout({ ...opts, workoutId: "" }))).code).toBe("invalid_request");
+    expect((await providerFailure(listWorkouts({ ...opts, userId: "", page: 0 }))).code).toBe("invalid_request");
+    expect((await providerFailure(getRideDetails({ ...opts, rideId: "c0ffee00c0ffee00c0ffee00c0ffee00" }))).code).toBe("not_found");
     const broken = recorder(() => new Response(JSON.stringify({ ride: { title: "no id" } })));
-    expect((await rejection(getRideDetails({ ...broken.opts, rideId: "c0ffee00c0ffee00c0ffee00c0ffee00" }))).code).toBe("bad_response");
+    expect((await providerFailure(getRideDetails({ ...broken.opts, rideId: "c0ffee00c0ffee00c0ffee00c0ffee00" }))).code).toBe("bad_response");
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { ProviderError } from "@/server/http/request";
+import { providerError } from "@/lib/errors/app-error";
 import { pelotonApiGet, type ApiCallOptions } from "./client";
 import {
   instructorListSchema,
@@ -29,7 +29,7 @@ export const MAX_PAGE_SIZE = 100;
 const WORKOUT_JOINS = "ride,ride.instructor";
 
 function segment(kind: string, id: string): string {
-  if (!id) throw new ProviderError("peloton", "invalid_request", `A Peloton ${kind} id is required.`);
+  if (!id) throw providerError("peloton", "invalid_request", `A Peloton ${kind} id is required.`);
   return encodeURIComponent(id);
 }
 
@@ -82,7 +82,7 @@ export async function getPerformanceGraph({
  */
 export async function getRideDetails({ rideId, ...opts }: ApiCallOptions & { rideId: string }): Promise<PelotonRideDetails> {
   if (isJustRide(rideId)) {
-    throw new ProviderError("peloton", "invalid_request", "A free ride (Just Ride) has no class details.");
+    throw providerError("peloton", "invalid_request", "A free ride (Just Ride) has no class details.");
   }
   return pelotonApiGet(`/api/ride/${segment("ride", rideId)}/details`, rideDetailsSchema, opts);
 }

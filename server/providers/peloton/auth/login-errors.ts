@@ -1,5 +1,6 @@
 import "server-only";
-import { formatWait, ProviderError, type ProviderErrorCode } from "@/server/http/request";
+import { AppError, isAppError, providerError, formatWait } from "@/lib/errors/app-error";
+import type { ErrorCode, ProviderReason } from "@/lib/errors/codes";
 
 /** The hops of the headless login (spec §2.3–§2.6) plus the refresh grant (§2.7). */
 export type LoginStepName = "authorize" | "login_page" | "credentials" | "callback" | "redirect" | "token_exchange" | "refresh";
@@ -33,35 +34,41 @@ export interface PelotonLoginErrorDetails {
   cause?: unknown;
 }
 
+const CODE: Record<PelotonLoginErrorCode, ErrorCode> = {
+  invalid_credentials: "peloton.bad_credentials",
+  account_locked: "peloton.account_locked",
+  verification_required: "peloton.verification_required",
+  login_page_changed: "peloton.login_page_changed",
+  rate_limited: "peloton.rate_limited",
+  unavailable: "peloton.unavailable",
+  state_mismatch: "peloton.state_mismatch",
+  too_many_redirects: "peloton.too_many_redirects",
+};
+
 /**
- * A failed credential login. `message` is written for the user; `code`, `step`, `status` and `observed` are for logs.
- * The library never retries a login by itself: repeated failures are what trip Peloton's brute-force lock (spec §7).
+ * A failed credential login as an AppError: `message` is written for the user; the step, the upstream status and what
+ * was observed go to the log only. The library never retries a login by itself: repeated failures are what trip
+ * Peloton's brute-force lock (spec §7).
  */
-export class PelotonLoginError extends Error {
-  readonly code: PelotonLoginErrorCode;
-  readonly step: LoginStepName | undefined;
-  readonly status: number | undefined;
-  readonly observed: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(code: PelotonLoginErrorCode, details: PelotonLoginErrorDetails = {}) {
-    super(loginErrorMessage(code, details), { cause: details.cause });
-    this.name = "PelotonLoginError";
-    this.code = code;
-    this.step = details.step;
-    this.status = details.status;
-    this.observed = details.observed;
-    this.retryAfterSeconds = details.retryAfterSeconds;
-  }
-
-  /** True when trying again later, with the same credentials, may work. Wrong passwords, locks and MFA never are. */
-  get retryable(): boolean {
-    return this.code === "rate_limited" || this.code === "unavailable" || this.code === "state_mismatch";
-  }
+export function loginError(kind: PelotonLoginErrorCode, details: PelotonLoginErrorDetails = {}): AppError {
+  return new AppError(CODE[kind], {
+    message: loginErrorMessage(kind, details),
+    cause: details.cause,
+    retryAfterSeconds: details.retryAfterSeconds,
+    upstreamStatus: details.status,
+    detail: { step: details.step, observed: details.observed },
+  });
 }
 
-export function isPelotonLoginError(error: unknown, code?: PelotonLoginErrorCode): error is PelotonLoginError {
-  return error instanceof PelotonLoginError && (code === undefined || error.code === code);
+/** A login failure, optionally of one kind. */
+export function isLoginError(error: unknown, kind?: PelotonLoginErrorCode): error is AppError {
+  if (!isAppError(error)) return false;
+  return kind === undefined ? Object.values(CODE).includes(error.code) : error.code === CODE[kind];
+}
+
+/** True when trying again later, with the same credentials, may work. Wrong passwords, locks and MFA never are. */
+export function isRetryableLogin(error: AppError): boolean {
+  return error.code === "peloton.rate_limited" || error.code === "peloton.unavailable" || error.code === "peloton.state_mismatch";
 }
 
 function where(details: PelotonLoginErrorDetails): string {
@@ -102,7 +109,7 @@ function loginErrorMessage(code: PelotonLoginErrorCode, details: PelotonLoginErr
   }
 }
 
-const TO_PROVIDER_CODE: Record<PelotonLoginErrorCode, ProviderErrorCode> = {
+const AS_PROVIDER_REASON: Record<PelotonLoginErrorCode, ProviderReason> = {
   // The stored credentials no longer work: the user has to enter them again.
   invalid_credentials: "disconnected",
   account_locked: "forbidden",
@@ -114,19 +121,26 @@ const TO_PROVIDER_CODE: Record<PelotonLoginErrorCode, ProviderErrorCode> = {
   too_many_redirects: "bad_response",
 };
 
-/** For callers that only speak ProviderError (sync jobs, the action pipeline); the user message is kept. */
-export function loginErrorToProviderError(error: PelotonLoginError): ProviderError {
-  return new ProviderError("peloton", TO_PROVIDER_CODE[error.code], error.message, {
-    status: error.status,
+/** For callers that think in provider failures (sync jobs): the user message is kept. */
+export function loginErrorAsProviderFailure(error: AppError): AppError {
+  const kind = loginKindOf(error);
+  if (!kind) return error;
+  return providerError("peloton", AS_PROVIDER_REASON[kind], error.message, {
+    upstreamStatus: error.upstreamStatus,
     retryAfterSeconds: error.retryAfterSeconds,
     cause: error,
   });
 }
 
-/** A ProviderError met during the login (e.g. from a shared helper) as a login error of the step it happened in. */
-export function loginErrorFromProviderError(error: ProviderError, step: LoginStepName): PelotonLoginError {
-  const details = { step, status: error.status, retryAfterSeconds: error.retryAfterSeconds, cause: error };
-  if (error.code === "rate_limited") return new PelotonLoginError("rate_limited", details);
-  if (error.code === "unavailable") return new PelotonLoginError("unavailable", details);
-  return new PelotonLoginError("login_page_changed", { ...details, observed: `unexpected ${error.code} answer` });
+/** A provider failure met during the login (e.g. from a shared helper) as a login error of the step it happened in. */
+export function loginErrorFromProviderFailure(error: AppError, step: LoginStepName): AppError {
+  const details = { step, status: error.upstreamStatus, retryAfterSeconds: error.retryAfterSeconds, cause: error };
+  if (error.reason === "rate_limited") return loginError("rate_limited", details);
+  if (error.reason === "unavailable") return loginError("unavailable", details);
+  return loginError("login_page_changed", { ...details, observed: `unexpected ${error.reason} answer` });
+}
+
+/** The login failure kind of an AppError (`peloton.bad_credentials` → "invalid_credentials"), or null. */
+export function loginKindOf(error: AppError): PelotonLoginErrorCode | null {
+  return (Object.keys(CODE) as PelotonLoginErrorCode[]).find((k) => CODE[k] === error.code) ?? null;
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { type AppError } from "@/lib/errors/app-error";
 import { z } from "zod";
 import { parseRetryAfter } from "@/server/http/request";
 import { AUTH_TIMEOUT_MS, BROWSER_USER_AGENT, MAX_REDIRECT_HOPS } from "./constants";
 import type { CookieJar } from "./cookie-jar";
-import { PelotonLoginError, type LoginStepName } from "./login-errors";
+import { type LoginStepName, loginError } from "./login-errors";
 
 /** One HTTP exchange of the login, for logs. Never carries a password, token, code, cookie or query string. */
 export interface LoginStepEvent {
@@ -81,7 +82,7 @@ export async function flowFetch(
   } catch (cause) {
     ctx.onStep?.({ name: step, status: 0, ms: Math.round(performance.now() - started), host: url.host, path: url.pathname });
     if (ctx.signal?.aborted) throw cause;
-    throw new PelotonLoginError("unavailable", { step, observed: timeout.aborted ? "no answer in time" : "network error", cause });
+    throw loginError("unavailable", { step, observed: timeout.aborted ? "no answer in time" : "network error", cause });
   }
   ctx.jar.storeFrom(response, url);
   ctx.onStep?.({ name: step, status: response.status, ms: Math.round(performance.now() - started), host: url.host, path: url.pathname });
@@ -94,7 +95,7 @@ export async function readText(response: Response, step: LoginStepName): Promise
   try {
     return (await response.text()).slice(0, MAX_BODY_CHARS);
   } catch (cause) {
-    throw new PelotonLoginError("unavailable", { step, status: response.status, observed: "the answer was cut off", cause });
+    throw loginError("unavailable", { step, status: response.status, observed: "the answer was cut off", cause });
   }
 }
 
@@ -136,21 +137,21 @@ const MFA_CODES = new Set(["mfa_required", "mfa_registration_required", "require
 const WRONG_PASSWORD_CODES = new Set(["invalid_user_password", "invalid_password", "wrong_credentials"]);
 
 /** Map a non-success answer of any login hop to a typed error, from the body's Auth0 code first, then the status. */
-export function failureFor(step: LoginStepName, response: Response, text: string): PelotonLoginError {
+export function failureFor(step: LoginStepName, response: Response, text: string): AppError {
   const status = response.status;
   const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
   const details = { step, status, retryAfterSeconds };
-  if (isCloudflareRateLimit(status, text)) return new PelotonLoginError("rate_limited", { ...details, observed: "Cloudflare error 1015" });
+  if (isCloudflareRateLimit(status, text)) return loginError("rate_limited", { ...details, observed: "Cloudflare error 1015" });
   const code = auth0ErrorCode(text);
-  if (code && LOCK_CODES.has(code)) return new PelotonLoginError("account_locked", { ...details, observed: code });
-  if (code && MFA_CODES.has(code)) return new PelotonLoginError("verification_required", { ...details, observed: code });
+  if (code && LOCK_CODES.has(code)) return loginError("account_locked", { ...details, observed: code });
+  if (code && MFA_CODES.has(code)) return loginError("verification_required", { ...details, observed: code });
   if (step === "credentials" && ((code && WRONG_PASSWORD_CODES.has(code)) || /wrong (email|username|e-mail) or password/i.test(text))) {
-    return new PelotonLoginError("invalid_credentials", { ...details, observed: code });
+    return loginError("invalid_credentials", { ...details, observed: code });
   }
-  if (status === 429) return new PelotonLoginError("rate_limited", { ...details, observed: code });
-  if (status >= 500) return new PelotonLoginError("unavailable", { ...details, observed: code });
+  if (status === 429) return loginError("rate_limited", { ...details, observed: code });
+  if (status >= 500) return loginError("unavailable", { ...details, observed: code });
   const type = response.headers.get("content-type")?.split(";")[0]?.trim();
-  return new PelotonLoginError("login_page_changed", {
+  return loginError("login_page_changed", {
     ...details,
     observed: code ? `Auth0 error "${code}"` : `unexpected ${type ?? "untyped"} answer`,
   });
@@ -177,19 +178,19 @@ export async function followRedirects(
     if (response.status < 300 || response.status >= 400) return { kind: "final", response, url };
     const header = response.headers.get("location");
     await discard(response);
-    if (!header) throw new PelotonLoginError("login_page_changed", { step, status: response.status, observed: "redirect without a Location" });
+    if (!header) throw loginError("login_page_changed", { step, status: response.status, observed: "redirect without a Location" });
     let location: URL;
     try {
       location = new URL(header, url);
     } catch (cause) {
-      throw new PelotonLoginError("login_page_changed", { step, status: response.status, observed: "unreadable redirect Location", cause });
+      throw loginError("login_page_changed", { step, status: response.status, observed: "unreadable redirect Location", cause });
     }
     if (stopAt(location)) return { kind: "stopped", location };
     if (redirects > MAX_REDIRECT_HOPS) {
-      throw new PelotonLoginError("too_many_redirects", { step, status: response.status, observed: `more than ${MAX_REDIRECT_HOPS} redirects` });
+      throw loginError("too_many_redirects", { step, status: response.status, observed: `more than ${MAX_REDIRECT_HOPS} redirects` });
     }
     if ((location.protocol !== "https:" && location.protocol !== "http:") || !ctx.allowedHost(location.hostname)) {
-      throw new PelotonLoginError("login_page_changed", { step, status: response.status, observed: `redirected off Peloton to ${location.host}` });
+      throw loginError("login_page_changed", { step, status: response.status, observed: `redirected off Peloton to ${location.host}` });
     }
     url = location;
     response = await flowFetch(ctx, hopStep, url, { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });

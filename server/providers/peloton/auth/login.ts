@@ -1,4 +1,6 @@
 import "server-only";
+import { loginError } from "./login-errors";
+import { type AppError } from "@/lib/errors/app-error";
 import {
   createFlowContext,
   failureFor,
@@ -11,7 +13,6 @@ import {
 } from "./login-flow";
 import { PELOTON_AUTH } from "./constants";
 import { CookieJar } from "./cookie-jar";
-import { PelotonLoginError } from "./login-errors";
 import { formField, looksLikeVerificationPage, parseHiddenForm, parseInjectedConfig } from "./hidden-form";
 import { createPkceSet, type PkceSet } from "./pkce";
 import { exchangeCode, type PelotonTokens } from "./tokens";
@@ -49,7 +50,7 @@ function isRedirectUri(url: URL): boolean {
  */
 export async function loginWithPassword(opts: LoginOptions): Promise<PelotonTokens> {
   const email = opts.email.trim();
-  if (!email || !opts.password) throw new PelotonLoginError("invalid_credentials", { observed: "empty email or password" });
+  if (!email || !opts.password) throw loginError("invalid_credentials", { observed: "empty email or password" });
   const base = new URL(opts.authBaseUrl);
   const jar = new CookieJar({ now: opts.now });
   const ctx = createFlowContext({ ...opts, jar });
@@ -96,7 +97,7 @@ async function openLoginPage(ctx: FlowContext, base: URL, pkce: PkceSet): Promis
   const config = parseInjectedConfig(html);
   const csrf = ctx.jar.get("_csrf", authUrl(base, PELOTON_AUTH.paths.credentials));
   const transactionState = (config.ok ? config.state : undefined) ?? pageUrl.searchParams.get("state") ?? undefined;
-  const changed = (observed: string) => new PelotonLoginError("login_page_changed", { step: "login_page", status: response.status, observed });
+  const changed = (observed: string) => loginError("login_page_changed", { step: "login_page", status: response.status, observed });
   if (!csrf) throw changed("no _csrf cookie for /usernamepassword/login");
   if (!transactionState) throw changed(config.ok ? "no transaction state in the page" : `injectedConfig ${config.reason}`);
   const echoed = config.ok ? config.config.internalOptions?.code_challenge : undefined;
@@ -152,12 +153,12 @@ async function submitCredentials(
   const postsToCallback =
     action !== undefined && ctx.allowedHost(action.hostname) && action.pathname.endsWith(PELOTON_AUTH.paths.callback);
   if (!form || !action || !postsToCallback) {
-    if (looksLikeVerificationPage(html)) throw new PelotonLoginError("verification_required", { step: "credentials", status: 200 });
+    if (looksLikeVerificationPage(html)) throw loginError("verification_required", { step: "credentials", status: 200 });
     const observed = action ? `the form posts to ${action.host}${action.pathname}` : "no hidden form in the answer";
-    throw new PelotonLoginError("login_page_changed", { step: "credentials", status: 200, observed });
+    throw loginError("login_page_changed", { step: "credentials", status: 200, observed });
   }
-  if (form.method !== "POST") throw new PelotonLoginError("login_page_changed", { step: "credentials", status: 200, observed: `form method ${form.method}` });
-  if (!formField(form, "wresult")) throw new PelotonLoginError("login_page_changed", { step: "credentials", status: 200, observed: "hidden form without wresult" });
+  if (form.method !== "POST") throw loginError("login_page_changed", { step: "credentials", status: 200, observed: `form method ${form.method}` });
+  if (!formField(form, "wresult")) throw loginError("login_page_changed", { step: "credentials", status: 200, observed: "hidden form without wresult" });
 
   const callbackResponse = await flowFetch(ctx, "callback", action, {
     method: "POST",
@@ -175,25 +176,25 @@ async function readAuthorizationCode(ctx: FlowContext, start: { response: Respon
   if (outcome.kind === "final") {
     const { response, url } = outcome;
     const html = await readText(response, "redirect");
-    if (looksLikeVerificationPage(html, url.toString())) throw new PelotonLoginError("verification_required", { step: "redirect", status: response.status });
+    if (looksLikeVerificationPage(html, url.toString())) throw loginError("verification_required", { step: "redirect", status: response.status });
     if (!response.ok) throw failureFor(url === start.url ? firstStep : "redirect", response, html);
-    throw new PelotonLoginError("login_page_changed", { step: "redirect", status: response.status, observed: `the sign-in ended on ${url.pathname} without a code` });
+    throw loginError("login_page_changed", { step: "redirect", status: response.status, observed: `the sign-in ended on ${url.pathname} without a code` });
   }
   const location = outcome.location;
   if (location.searchParams.has("error")) throw oauthRedirectError("redirect", location);
   const code = location.searchParams.get("code");
-  if (!code) throw new PelotonLoginError("login_page_changed", { step: "redirect", observed: "redirected to the app without a code" });
+  if (!code) throw loginError("login_page_changed", { step: "redirect", observed: "redirected to the app without a code" });
   if (location.searchParams.get("state") !== pkce.state) {
-    throw new PelotonLoginError("state_mismatch", { step: "redirect", observed: "the returned state is not the one we sent" });
+    throw loginError("state_mismatch", { step: "redirect", observed: "the returned state is not the one we sent" });
   }
   return code;
 }
 
 /** `?error=…` on a redirect to the app: OAuth errors. Only the error code is kept; the description may name the user. */
-function oauthRedirectError(step: "authorize" | "redirect", location: URL): PelotonLoginError {
+function oauthRedirectError(step: "authorize" | "redirect", location: URL): AppError {
   const error = safeToken(location.searchParams.get("error") ?? "");
   const description = location.searchParams.get("error_description") ?? "";
-  if (/mfa|verif/i.test(error) || /multi-?factor|verif/i.test(description)) return new PelotonLoginError("verification_required", { step, observed: error });
-  if (/blocked|too_many/i.test(error) || /blocked|too many/i.test(description)) return new PelotonLoginError("account_locked", { step, observed: error });
-  return new PelotonLoginError("login_page_changed", { step, observed: error ? `OAuth error "${error}"` : "redirected to the app without a code" });
+  if (/mfa|verif/i.test(error) || /multi-?factor|verif/i.test(description)) return loginError("verification_required", { step, observed: error });
+  if (/blocked|too_many/i.test(error) || /blocked|too many/i.test(description)) return loginError("account_locked", { step, observed: error });
+  return loginError("login_page_changed", { step, observed: error ? `OAuth error "${error}"` : "redirected to the app without a code" });
 }

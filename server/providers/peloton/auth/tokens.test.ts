@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ProviderError } from "@/server/http/request";
+import { providerFailure } from "@/test/failures";
 import { FAKE_BASE, FAKE_MEMBER, FAKE_USER_ID, FakeAuth0, fakeJwt, json } from "../__fixtures__/fake-auth0";
 import { loginWithPassword } from "./login";
 import type { LoginStepEvent } from "./login-flow";
 import { decodeJwtClaims, refreshTokens, shouldRefresh, tokensFromResponse } from "./tokens";
-
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 describe("decodeJwtClaims", () => {
   it("reads the Peloton user id claim without verifying", () => {
@@ -67,7 +58,7 @@ describe("refreshTokens (spec §2.7)", () => {
     expect(JSON.parse(request?.body ?? "")).toEqual({ grant_type: "refresh_token", client_id: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM", refresh_token: first.refreshToken });
     expect(request?.headers.get("content-type")).toBe("application/json");
 
-    const error = await providerError(refreshTokens({ refreshToken: first.refreshToken, authBaseUrl: FAKE_BASE, fetchImpl: fake.fetch }));
+    const error = await providerFailure(refreshTokens({ refreshToken: first.refreshToken, authBaseUrl: FAKE_BASE, fetchImpl: fake.fetch }));
     expect(error).toMatchObject({ provider: "peloton", code: "disconnected", status: 403 });
     expect(error.message).not.toContain(first.refreshToken);
   });
@@ -85,15 +76,15 @@ describe("refreshTokens (spec §2.7)", () => {
       return response();
     };
     const base = { refreshToken: "v1.r", authBaseUrl: FAKE_BASE };
-    expect(await providerError(refreshTokens({ ...base, fetchImpl: answer(() => new Response("error code: 1015", { status: 429, headers: { "retry-after": "30" } })) }))).toMatchObject({
+    expect(await providerFailure(refreshTokens({ ...base, fetchImpl: answer(() => new Response("error code: 1015", { status: 429, headers: { "retry-after": "30" } })) }))).toMatchObject({
       code: "rate_limited",
       retryAfterSeconds: 30,
     });
-    expect(await providerError(refreshTokens({ ...base, fetchImpl: answer(() => new Response("oops", { status: 502 })) }))).toMatchObject({ code: "unavailable" });
-    expect(await providerError(refreshTokens({ ...base, fetchImpl: answer(() => json(401, { error: "unauthorized_client" })) }))).toMatchObject({ code: "invalid_request" });
-    expect(await providerError(refreshTokens({ ...base, fetchImpl: answer(() => new Response("<html>", { status: 200 })) }))).toMatchObject({ code: "bad_response" });
+    expect(await providerFailure(refreshTokens({ ...base, fetchImpl: answer(() => new Response("oops", { status: 502 })) }))).toMatchObject({ code: "unavailable" });
+    expect(await providerFailure(refreshTokens({ ...base, fetchImpl: answer(() => json(401, { error: "unauthorized_client" })) }))).toMatchObject({ code: "invalid_request" });
+    expect(await providerFailure(refreshTokens({ ...base, fetchImpl: answer(() => new Response("<html>", { status: 200 })) }))).toMatchObject({ code: "bad_response" });
     expect(calls).toBe(4);
-    const network = await providerError(
+    const network = await providerFailure(
       refreshTokens({
         ...base,
         fetchImpl: async () => {

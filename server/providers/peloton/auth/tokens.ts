@@ -1,8 +1,9 @@
 import "server-only";
-import { ProviderError, errorFromStatus, parseRetryAfter } from "@/server/http/request";
+import { loginError } from "./login-errors";
+import { providerError } from "@/lib/errors/app-error";
+import { errorFromStatus, parseRetryAfter } from "@/server/http/request";
 import { auth0ErrorCode, failureFor, flowFetch, readText, type FlowContext, type LoginStepEvent } from "./login-flow";
 import { AUTH_TIMEOUT_MS, BROWSER_USER_AGENT, PELOTON_AUTH, PELOTON_USER_ID_CLAIM } from "./constants";
-import { PelotonLoginError } from "./login-errors";
 import { jwtClaimsSchema, tokenResponseSchema, type JwtClaims, type TokenResponse } from "./token-schemas";
 
 export interface PelotonTokens {
@@ -85,11 +86,11 @@ export async function exchangeCode(
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    throw new PelotonLoginError("login_page_changed", { step: "token_exchange", status: response.status, observed: "token answer is not JSON", cause });
+    throw loginError("login_page_changed", { step: "token_exchange", status: response.status, observed: "token answer is not JSON", cause });
   }
   const result = tokensFromResponse(body, (opts.now ?? Date.now)());
   if (!result.ok) {
-    throw new PelotonLoginError("login_page_changed", { step: "token_exchange", status: response.status, observed: `token answer has no ${result.missing}` });
+    throw loginError("login_page_changed", { step: "token_exchange", status: response.status, observed: `token answer has no ${result.missing}` });
   }
   return result.tokens;
 }
@@ -130,33 +131,33 @@ export async function refreshTokens(opts: RefreshOptions): Promise<PelotonTokens
     report(0);
     if (opts.signal?.aborted) throw cause;
     const message = timeout.aborted ? "Peloton did not answer in time. Try again later." : "Could not reach Peloton. Check your connection or try again later.";
-    throw new ProviderError("peloton", "unavailable", message, { cause });
+    throw providerError("peloton", "unavailable", message, { cause });
   }
   report(response.status);
   if (!response.ok) {
     const text = await response.text().catch(() => "");
     const code = auth0ErrorCode(text);
     if (code === "invalid_grant" && response.status >= 400 && response.status < 500) {
-      throw new ProviderError("peloton", "disconnected", "Peloton no longer accepts AutoCoach's saved sign-in. Connect your Peloton account again.", {
-        status: response.status,
+      throw providerError("peloton", "disconnected", "Peloton no longer accepts AutoCoach's saved sign-in. Connect your Peloton account again.", {
+        upstreamStatus: response.status,
       });
     }
     if (response.status === 429 || response.status >= 500) {
       throw errorFromStatus("peloton", response.status, parseRetryAfter(response.headers.get("retry-after")));
     }
-    throw new ProviderError("peloton", "invalid_request", `Peloton rejected the token refresh (HTTP ${response.status}${code ? `, ${code}` : ""}).`, {
-      status: response.status,
+    throw providerError("peloton", "invalid_request", `Peloton rejected the token refresh (HTTP ${response.status}${code ? `, ${code}` : ""}).`, {
+      upstreamStatus: response.status,
     });
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch (cause) {
-    throw new ProviderError("peloton", "bad_response", "Peloton sent a token answer we could not read (not JSON).", { status: response.status, cause });
+    throw providerError("peloton", "bad_response", "Peloton sent a token answer we could not read (not JSON).", { upstreamStatus: response.status, cause });
   }
   const result = tokensFromResponse(body, (opts.now ?? Date.now)(), opts.refreshToken);
   if (!result.ok) {
-    throw new ProviderError("peloton", "bad_response", `Peloton sent a token answer without ${result.missing}.`, { status: response.status });
+    throw providerError("peloton", "bad_response", `Peloton sent a token answer without ${result.missing}.`, { upstreamStatus: response.status });
   }
   return result.tokens;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { providerError } from "@/lib/errors/app-error";
 import { powerMetrics } from "@/lib/metrics/power";
 import { epochSecondsToDate, pedalingStartOf, toSegments, workoutTargets } from "./ride";
 import { buildSeries } from "./series";
@@ -15,15 +16,6 @@ export { transformInstructor, transformRide } from "./ride";
  * Inputs are the leniently parsed responses of workout-schemas.ts; see workout-series.ts, workout-summary.ts and
  * target-metrics.ts for the series, summary and offset rules.
  */
-export class WorkoutTransformError extends Error {
-  readonly workoutId: string;
-  constructor(workoutId: string, message: string) {
-    super(message);
-    this.name = "WorkoutTransformError";
-    this.workoutId = workoutId;
-  }
-}
-
 export interface TransformWorkoutInput {
   workout: PelotonWorkout;
   /** null when the performance graph could not be fetched: summary from the workout only, no series */
@@ -84,7 +76,7 @@ export function workoutFtp(workout: PelotonWorkout): number | null {
 export function toWorkoutRecord(workout: PelotonWorkout, opts: { ride?: PelotonRideDetails | null; graph?: PelotonPerformanceGraph | null } = {}): WorkoutRecord {
   const details = opts.ride ?? null;
   const startTime = epochSecondsToDate(workout.start_time) ?? epochSecondsToDate(workout.created_at) ?? epochSecondsToDate(workout.device_time_created_at);
-  if (!startTime) throw new WorkoutTransformError(workout.id, `Peloton workout ${workout.id} has no start_time or created_at.`);
+  if (!startTime) throw providerError("peloton", "bad_response", `Peloton workout ${workout.id} has no start_time or created_at.`, { detail: { workoutId: workout.id } });
   const endTime = epochSecondsToDate(workout.end_time);
   const rawRideId = nonEmpty(workout.ride?.id) ?? nonEmpty(details?.ride.id);
   const free = isJustRide(rawRideId);

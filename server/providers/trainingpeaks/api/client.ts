@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import { readJson, request } from "@/server/http/request";
 import { USER_AGENT, tpApiUrl } from "../auth/config";
 import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema, type TpProfile, type TpWorkout, type TpZones } from "./schemas";
@@ -31,7 +32,7 @@ export function getAthleteZones(userId: string): Promise<TpZones> {
 
 /** GET /v2/workouts/id/{id} */
 export function getWorkout(userId: string, id: string): Promise<TpWorkout> {
-  if (!/^\d{1,20}$/.test(id)) throw new RangeError("Invalid workout id");
+  if (!/^\d{1,20}$/.test(id)) throw new AppError("input.invalid", { message: "That is not a TrainingPeaks workout id." });
   return tpGet(userId, `/v2/workouts/id/${id}`, tpWorkoutSchema);
 }
 

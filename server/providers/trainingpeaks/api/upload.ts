@@ -1,6 +1,7 @@
 import "server-only";
+import { AppError, isProviderFailure, providerError } from "@/lib/errors/app-error";
 import { z } from "zod";
-import { isProviderError, ProviderError, readJson, request } from "@/server/http/request";
+import { readJson, request } from "@/server/http/request";
 import { USER_AGENT, tpApiUrl } from "../auth/config";
 import { withAccessToken } from "../auth/tokens";
 
@@ -35,17 +36,6 @@ export type UploadStatus =
   /** 404: TrainingPeaks no longer knows the id (it is treated as "already processed or gone", like TMIW does) */
   | { kind: "gone" };
 
-/** A file TrainingPeaks refused for good (400 or 415): uploading it again would fail the same way. */
-export class UploadRejectedError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "UploadRejectedError";
-  }
-}
-
 const statusSchema = z.looseObject({
   Completed: z.boolean().nullish(),
   Status: z.string().nullish(),
@@ -61,7 +51,7 @@ function headers(token: string): Record<string, string> {
 function trackingIdFrom(location: string | null): string {
   const id = location ? /\/v3\/status\/([^/?#]+)/i.exec(location)?.[1] : undefined;
   if (!id || !TRACKING_ID.test(id)) {
-    throw new ProviderError("trainingpeaks", "bad_response", "TrainingPeaks accepted the file but did not say where to follow its processing.");
+    throw providerError("trainingpeaks", "bad_response", "TrainingPeaks accepted the file but did not say where to follow its processing.");
   }
   return id;
 }
@@ -92,12 +82,13 @@ export async function uploadFile(userId: string, file: FileUpload, opts: { apiUr
       return { kind: "accepted", trackingId: trackingIdFrom(response.headers.get("location")) } as const;
     });
   } catch (error) {
-    if (isProviderError(error) && error.status === 422) return { kind: "duplicate" };
-    if (isProviderError(error) && error.status === 415) {
-      throw new UploadRejectedError(415, "TrainingPeaks did not accept the file type (it takes FIT, TCX and PWX files).");
+    if (isProviderFailure(error) && error.upstreamStatus === 422) return { kind: "duplicate" };
+    if (isProviderFailure(error) && error.upstreamStatus === 415) {
+      // A file TrainingPeaks refused for good (400 or 415): uploading it again would fail the same way.
+      throw new AppError("trainingpeaks.upload_rejected", { message: "TrainingPeaks did not accept the file type (it takes FIT, TCX and PWX files).", upstreamStatus: 415 });
     }
-    if (isProviderError(error) && error.status === 400) {
-      throw new UploadRejectedError(400, "TrainingPeaks could not read the file we sent (HTTP 400).");
+    if (isProviderFailure(error) && error.upstreamStatus === 400) {
+      throw new AppError("trainingpeaks.upload_rejected", { message: "TrainingPeaks could not read the file we sent (HTTP 400).", upstreamStatus: 400 });
     }
     throw error;
   }
@@ -120,7 +111,7 @@ export async function getUploadStatus(userId: string, trackingId: string, opts: 
     if ((status.Status ?? "").toLowerCase() === "success") return { kind: "success", workoutIds: ids };
     return { kind: "failed", message: status.Status?.slice(0, 300) || "TrainingPeaks could not process the file." };
   } catch (error) {
-    if (isProviderError(error, "not_found")) return { kind: "gone" };
+    if (isProviderFailure(error, "not_found")) return { kind: "gone" };
     throw error;
   }
 }

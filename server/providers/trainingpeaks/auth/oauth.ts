@@ -1,5 +1,6 @@
 import "server-only";
-import { ProviderError, errorFromStatus, parseRetryAfter } from "@/server/http/request";
+import { providerError } from "@/lib/errors/app-error";
+import { errorFromStatus, parseRetryAfter } from "@/server/http/request";
 import { oauthErrorSchema, tpTokenResponseSchema, type TpTokenResponse } from "./oauth-schemas";
 
 /** Raw calls to TrainingPeaks' OAuth server (spec §2.2, §2.4). Storage lives in tokens.ts. */
@@ -28,12 +29,12 @@ export async function exchangeRefreshToken(cfg: TpOAuthConfig, refreshToken: str
       signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),
     });
   } catch (cause) {
-    throw new ProviderError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to renew access. Try again later.", { cause });
+    throw providerError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to renew access. Try again later.", { cause });
   }
   if (response.status === 200) {
     const parsed = tpTokenResponseSchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) {
-      throw new ProviderError("trainingpeaks", "bad_response", "TrainingPeaks answered the token refresh with an unexpected body.", { cause: parsed.error });
+      throw providerError("trainingpeaks", "bad_response", "TrainingPeaks answered the token refresh with an unexpected body.", { cause: parsed.error });
     }
     return parsed.data;
   }
@@ -42,10 +43,10 @@ export async function exchangeRefreshToken(cfg: TpOAuthConfig, refreshToken: str
     const err = oauthErrorSchema.safeParse(await response.json().catch(() => null));
     const code = err.success ? err.data.error : "invalid_grant";
     if (code === "invalid_client") {
-      throw new ProviderError("trainingpeaks", "invalid_request", "TrainingPeaks rejected AutoCoach's client credentials (invalid_client). Check TRAININGPEAKS_CLIENT_ID/SECRET (`npm run doctor`).", { status: response.status });
+      throw providerError("trainingpeaks", "invalid_request", "TrainingPeaks rejected AutoCoach's client credentials (invalid_client). Check TRAININGPEAKS_CLIENT_ID/SECRET (`npm run doctor`).", { upstreamStatus: response.status });
     }
-    throw new ProviderError("trainingpeaks", "disconnected", "TrainingPeaks no longer accepts this connection. Reconnect TrainingPeaks to continue.", {
-      status: response.status,
+    throw providerError("trainingpeaks", "disconnected", "TrainingPeaks no longer accepts this connection. Reconnect TrainingPeaks to continue.", {
+      upstreamStatus: response.status,
     });
   }
   await response.body?.cancel().catch(() => undefined);
@@ -62,7 +63,7 @@ export async function deauthorize(cfg: TpOAuthConfig, accessToken: string): Prom
       signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),
     });
   } catch (cause) {
-    throw new ProviderError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to revoke access. Try again later.", { cause });
+    throw providerError("trainingpeaks", "unavailable", "Could not reach TrainingPeaks to revoke access. Try again later.", { cause });
   }
   await response.body?.cancel().catch(() => undefined);
   if (response.ok) return;

@@ -72,11 +72,11 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
     const { getTrainingPeaksConnection } = await import("@/server/queries/trainingpeaks-connection");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id, { expiresInSeconds: 10 });
     sim.revokeGrants(DEMO_ATHLETES.demo.id);
-    await expect(getValidAccessToken(userId)).rejects.toMatchObject({ code: "disconnected" });
+    await expect(getValidAccessToken(userId)).rejects.toMatchObject({ code: "trainingpeaks.disconnected" });
     expect((await getTrainingPeaksConnection(userId)).status).toBe("reauth_required");
     // later calls fail fast without spending requests
     const before = sim.stats.tokenRequests;
-    await expect(getValidAccessToken(userId)).rejects.toMatchObject({ code: "disconnected" });
+    await expect(getValidAccessToken(userId)).rejects.toMatchObject({ code: "trainingpeaks.disconnected" });
     expect(sim.stats.tokenRequests).toBe(before);
   });
 
@@ -113,7 +113,7 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
     const { fetchAthlete } = await import("../records");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     sim.faults.add({ path: "/v1/athlete/profile", status: 429, retryAfterSeconds: 120, times: 5 });
-    await expect(fetchAthlete(userId)).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 120 });
+    await expect(fetchAthlete(userId)).rejects.toMatchObject({ code: "trainingpeaks.rate_limited", retryAfterSeconds: 120 });
   });
 
   it("a brief 503 is retried transparently", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
+import { type AppError, isProviderFailure, providerError } from "@/lib/errors/app-error";
 import { open, seal, sealOptional } from "@/server/crypto";
 import { getDb } from "@/server/db/client";
-import { ProviderError, isProviderError } from "@/server/http/request";
 import { refreshUnderLease } from "@/server/http/refresh-lease";
 import { log } from "@/server/log";
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "./config";
@@ -35,8 +35,8 @@ async function loadAccount(userId: string): Promise<AccountRow | null> {
   });
 }
 
-function disconnected(message = "TrainingPeaks needs you to sign in again to renew AutoCoach's access."): ProviderError {
-  return new ProviderError("trainingpeaks", "disconnected", message);
+function disconnected(message = "TrainingPeaks needs you to sign in again to renew AutoCoach's access."): AppError {
+  return providerError("trainingpeaks", "disconnected", message);
 }
 
 function usable(account: AccountRow): string | null {
@@ -57,7 +57,7 @@ export interface TokenOptions {
 export async function getValidAccessToken(userId: string, opts: TokenOptions = {}): Promise<string> {
   const account = await loadAccount(userId);
   if (!account || account.status === "disconnected") {
-    throw new ProviderError("trainingpeaks", "disconnected", "TrainingPeaks is not connected. Sign in with TrainingPeaks to connect it.");
+    throw providerError("trainingpeaks", "disconnected", "TrainingPeaks is not connected. Sign in with TrainingPeaks to connect it.");
   }
   if (account.status === "reauth_required") throw disconnected();
   if (!opts.forceRefresh) {
@@ -99,7 +99,7 @@ async function refreshSerialised(userId: string, seenVersion: number, oauth: TpO
     },
     seenVersion,
     () => refreshHoldingLease(userId, oauth),
-    { busy: () => new ProviderError("trainingpeaks", "unavailable", "TrainingPeaks access is being renewed by another request; try again in a moment.") },
+    { busy: () => providerError("trainingpeaks", "unavailable", "TrainingPeaks access is being renewed by another request; try again in a moment.") },
   );
 }
 
@@ -116,7 +116,7 @@ async function refreshHoldingLease(userId: string, oauth: TpOAuthConfig): Promis
   try {
     tokens = await exchangeRefreshToken(oauth, refreshToken);
   } catch (error) {
-    if (isProviderError(error, "disconnected")) {
+    if (isProviderFailure(error, "disconnected")) {
       await markReauthRequired(userId, error.message);
       log.warn("trainingpeaks.refresh.rejected", { userId });
     }
@@ -151,12 +151,12 @@ export async function withAccessToken<T>(userId: string, call: (token: string) =
   try {
     return await call(token);
   } catch (error) {
-    if (!isProviderError(error, "unauthorized")) throw error;
+    if (!isProviderFailure(error, "unauthorized")) throw error;
     const fresh = await getValidAccessToken(userId, { ...opts, forceRefresh: true });
     try {
       return await call(fresh);
     } catch (retryError) {
-      if (isProviderError(retryError, "unauthorized")) {
+      if (isProviderFailure(retryError, "unauthorized")) {
         await markReauthRequired(userId, "TrainingPeaks rejected a freshly renewed token.");
         throw disconnected();
       }

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import type { Thresholds, TrainingPeaksActivity, TrainingPeaksAthlete } from "@/lib/domain/trainingpeaks";
 import type { TpProfile, TpWorkout, TpZones } from "../api/schemas";
 
@@ -93,8 +94,8 @@ export function splitDateRange(start: string, end: string, maxDays = 45): { star
   if (!ISO_DAY.test(start) || !ISO_DAY.test(end)) throw new RangeError("Dates must be YYYY-MM-DD");
   const from = Date.parse(`${start}T00:00:00Z`);
   const to = Date.parse(`${end}T00:00:00Z`);
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError("Invalid date");
-  if (to < from) throw new RangeError("The end date is before the start date");
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new AppError("input.invalid", { message: "Dates must be days as YYYY-MM-DD." });
+  if (to < from) throw new AppError("input.invalid", { message: "The end date is before the start date." });
   const chunks: { start: string; end: string }[] = [];
   for (let s = from; s <= to; s += maxDays * DAY_MS) {
     const e = Math.min(to, s + (maxDays - 1) * DAY_MS);
