@@ -1,7 +1,7 @@
 import "server-only";
 import { formatWait, ProviderError, type ProviderErrorCode } from "@/server/http/request";
 
-/** The hops of the headless login (spec §2.3–§2.6) plus the refresh grant (§2.7). */
+/** The hops of the headless login (docs/peloton-api.md §2.3–§2.6) plus the refresh grant (§2.7). */
 export type LoginStepName = "authorize" | "login_page" | "credentials" | "callback" | "redirect" | "token_exchange" | "refresh";
 
 const STEP_LABEL: Record<LoginStepName, string> = {
@@ -35,7 +35,7 @@ export interface PelotonLoginErrorDetails {
 
 /**
  * A failed credential login. `message` is written for the user; `code`, `step`, `status` and `observed` are for logs.
- * The library never retries a login by itself: repeated failures are what trip Peloton's brute-force lock (spec §7).
+ * The library never retries a login by itself: repeated failures are what trip Peloton's brute-force lock (docs/peloton-api.md §7).
  */
 export class PelotonLoginError extends Error {
   readonly code: PelotonLoginErrorCode;
