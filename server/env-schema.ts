@@ -97,7 +97,7 @@ const schema = z.object({
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   CRON_SECRET: optionalString,
   SYNC_STEP_BUDGET_MS: z.coerce.number().int().min(1000, "SYNC_STEP_BUDGET_MS must be at least 1000 (ms)").max(300_000).default(8000),
-  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (spec §7)").default(4),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (docs/peloton-api.md §7)").default(4),
   PELOTON_EVERY_N: z.coerce.number().int().min(1).max(60).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

@@ -72,7 +72,7 @@ export const FLAG_LABELS: Record<RowFlag, string> = {
   missing_ours: "Not in the file",
 };
 
-/** The premium-only fields (spec §5.3: null for basic athletes). */
+/** The premium-only fields (docs/trainingpeaks-api.md §5.3: null for basic athletes). */
 export const PREMIUM_METRICS: readonly MetricKey[] = ["avgPower", "maxPower", "normalizedPower", "intensityFactor", "tss", "avgHeartRate", "avgCadence"];
 
 const IN_SENTENCE: Record<MetricKey, string> = {

@@ -6,7 +6,7 @@ import type { ClassSegment, ClassTargets } from "./targets";
  * (Peloton JSON → these) and the sync engine (these → database rows). No I/O here.
  */
 
-/** Peloton `fitness_discipline` values we know (spec §6); anything else is kept as its raw slug. */
+/** Peloton `fitness_discipline` values we know (docs/peloton-api.md §6); anything else is kept as its raw slug. */
 export type Discipline =
   | "cycling"
   | "running"

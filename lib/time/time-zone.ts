@@ -1,5 +1,5 @@
 /**
- * TrainingPeaks datetimes carry no zone (spec §5.3: "2026-05-02T07:12:05" is the athlete's wall clock), so
+ * TrainingPeaks datetimes carry no zone (docs/trainingpeaks-api.md §5.3: "2026-05-02T07:12:05" is the athlete's wall clock), so
  * matching them against a FIT file's UTC instant, and writing an upload's start time, need the athlete's IANA time
  * zone. Pure, Intl-based.
  */

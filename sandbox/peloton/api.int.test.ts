@@ -78,7 +78,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-describe("member API basics (spec §4–§5)", () => {
+describe("member API basics (docs/peloton-api.md §4–§5)", () => {
   it("answers 401 error_code 3020 without a valid bearer", async () => {
     for (const auth of [undefined, "not-a-jwt", ""]) {
       const res = await api(sim.url, auth, "/api/me");
@@ -117,7 +117,7 @@ describe("member API basics (spec §4–§5)", () => {
     }
   });
 
-  it("pages workouts newest first with the §5.4 envelope and a 100 cap", async () => {
+  it("pages workouts newest first with the envelope of docs/peloton-api.md §5.4 and a 100 cap", async () => {
     const first = pageSchema.parse(await json(`/api/user/${DEMO_MEMBER.userId}/workouts?limit=500&page=0&sort_by=-created`));
     expect(first).toMatchObject({ limit: 100, page: 0, total: 320, count: 100, page_count: 4, show_previous: false, show_next: true, sort_by: "-created_at,-pk" });
     const second = pageSchema.parse(await json(`/api/user/${DEMO_MEMBER.userId}/workouts?limit=100&page=1`));
@@ -148,7 +148,7 @@ describe("member API basics (spec §4–§5)", () => {
   });
 });
 
-describe("workout detail, graphs and class targets (spec §5.5–§5.7)", () => {
+describe("workout detail, graphs and class targets (docs/peloton-api.md §5.5–§5.7)", () => {
   it("returns performance graphs at every_n, aligned, with nulls somewhere", async () => {
     const all = await allWorkouts();
     const ride = all.find((w) => w.fitness_discipline === "cycling" && w.status === "COMPLETE" && w.ride?.id !== JUST_RIDE);

@@ -19,7 +19,7 @@ async function credentialStep(email = DEMO_MEMBER.email, password = DEMO_MEMBER.
   return { start, res };
 }
 
-describe("headless Auth0 login (spec §2)", () => {
+describe("headless Auth0 login (docs/peloton-api.md §2)", () => {
   it("runs authorize → login page → credentials → six-hop callback → PKCE token exchange", async () => {
     const start = await startLogin(sim.url);
     expect(start.txn).not.toBe(start.clientState);
@@ -102,7 +102,7 @@ describe("headless Auth0 login (spec §2)", () => {
   });
 });
 
-describe("credential step errors (spec §2.4)", () => {
+describe("credential step errors (docs/peloton-api.md §2.4)", () => {
   it("answers a wrong password with 401 invalid_user_password", async () => {
     const { res } = await credentialStep(DEMO_MEMBER.email, "wrong");
     expect(res.status).toBe(401);

@@ -19,7 +19,7 @@ async function credentialStep(email = DEMO_MEMBER.email, password = DEMO_MEMBER.
   return { start, res };
 }
 
-describe("token endpoint (spec §2.6–§2.8)", () => {
+describe("token endpoint (docs/peloton-api.md §2.6–§2.8)", () => {
   async function codeFor() {
     const { start, res } = await credentialStep();
     const cb = await followCallback(sim.url, start.jar, parseHiddenForm(await res.text()) ?? { action: "", fields: {} });

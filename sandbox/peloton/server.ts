@@ -30,7 +30,7 @@ export interface PelotonSimulatorOptions {
   accessTokenTtlSeconds?: number;
   /** Default 60. */
   codeTtlSeconds?: number;
-  /** Default "six-hop" (spec §2.5). */
+  /** Default "six-hop" (docs/peloton-api.md §2.5). */
   redirectChain?: "six-hop" | "one-hop";
   /** Consecutive failures before 429 too_many_attempts; default 5. */
   lockoutThreshold?: number;
@@ -81,7 +81,7 @@ function injected(rule: FaultRule, api: boolean): Reply {
   if (api) headers.Server = "cloudflare";
   if (typeof rule.body === "string") return textReply(status, rule.body, headers);
   if (rule.body !== undefined) return jsonReply(status, rule.body, headers);
-  // Cloudflare's rate-limit page is plain text (spec §7).
+  // Cloudflare's rate-limit page is plain text (docs/peloton-api.md §7).
   if (status === 429) return textReply(status, "error code: 1015", headers);
   return jsonReply(status, { status, message: STATUS_CODES[status] ?? "Error" }, headers);
 }

@@ -126,7 +126,7 @@ describe("scopes", () => {
 });
 
 describe("GET /v1/athlete/profile", () => {
-  it("returns the demo athlete in the §5.1 shape", async () => {
+  it("returns the demo athlete in the shape of docs/trainingpeaks-api.md §5.1", async () => {
     const profile = profileSchema.parse(await (await get("/v1/athlete/profile")).json());
     expect(profile).toMatchObject({ Id: DEMO_ATHLETES.demo.id, FirstName: "Demo", LastName: "Athlete", IsPremium: true, PreferredUnits: "Metric", CoachedBy: null });
     expect(profile.Weight).toBeCloseTo(72, 0);

@@ -77,7 +77,7 @@ export function isApiPath(route: string): boolean {
   return /^\/v\d+\//.test(route);
 }
 
-/** HTTP.sys answers a body-less POST before IIS routes it (spec §4: "a POST/PUT without Content-Length returns 411"). */
+/** HTTP.sys answers a body-less POST before IIS routes it (docs/trainingpeaks-api.md §4: a POST or PUT without Content-Length gets 411). */
 const LENGTH_REQUIRED = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">
 <HTML><HEAD><TITLE>Length Required</TITLE>
 <META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>

@@ -1,4 +1,4 @@
-/** Seeded TrainingPeaks athletes: profile (spec §5.1) and zones (spec §5.2). */
+/** Seeded TrainingPeaks athletes: profile (docs/trainingpeaks-api.md §5.1) and zones (§5.2). */
 export interface SeedAthlete {
   id: number;
   firstName: string;

@@ -25,7 +25,7 @@ function callbackUrl(redirectUri: string, params: Record<string, string | null>)
 }
 
 /**
- * RFC 6749 §4.1.2.1: problems with the client or redirect URI are shown to the user (never
+ * RFC 6749 section 4.1.2.1: problems with the client or redirect URI are shown to the user (never
  * redirected); everything else is reported to the client through the redirect.
  */
 function checkAuthorizeParams(ctx: SimContext, params: URLSearchParams): Checked {

@@ -32,7 +32,7 @@ interface StoredCode {
   scopes: string[];
   athleteId: number;
   expiresAt: number;
-  /** Set once redeemed; a second redemption revokes this grant (RFC 6749 §4.1.2). */
+  /** Set once redeemed; a second redemption revokes this grant (RFC 6749 section 4.1.2). */
   grantId: string | null;
 }
 
@@ -57,7 +57,7 @@ export class GrantStore {
   private grants = new Map<string, Grant>();
   private accessTokens = new Map<string, StoredAccessToken>();
   private refreshTokens = new Map<string, StoredRefreshToken>();
-  /** Scopes of access tokens narrowed on refresh (RFC 6749 §6); others carry the grant's scopes. */
+  /** Scopes of access tokens narrowed on refresh (RFC 6749 section 6); others carry the grant's scopes. */
   private tokenScopes = new Map<string, string[]>();
 
   constructor(

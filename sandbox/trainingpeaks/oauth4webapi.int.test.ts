@@ -1,6 +1,6 @@
 /**
  * The simulator's OAuth responses must satisfy oauth4webapi, the library Auth.js uses for the token
- * exchange (spec §7.1). This drives it the way @auth/core's callback does, with `checks: ["state"]`.
+ * exchange (docs/trainingpeaks-api.md §7.1). This drives it the way @auth/core's callback does, with `checks: ["state"]`.
  */
 import * as o from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-/** The OAuth client registered with the simulator and the TrainingPeaks scope catalogue (spec §3). */
+/** The OAuth client registered with the simulator and the TrainingPeaks scope catalogue (docs/trainingpeaks-api.md §3). */
 export const DEMO_CLIENT = {
   clientId: "autocoach-demo",
   clientSecret: "autocoach-demo-secret",

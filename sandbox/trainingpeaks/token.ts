@@ -10,7 +10,7 @@ const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}): SimResponse =>
   json(status, { error, error_description: description }, { ...NO_STORE, ...headers });
 
-/** RFC 6749 §2.3.1: Basic credentials are form-encoded before base64. */
+/** RFC 6749 section 2.3.1: Basic credentials are form-encoded before base64. */
 function formDecode(value: string): string | null {
   try {
     return decodeURIComponent(value.replaceAll("+", " "));
@@ -30,7 +30,7 @@ function basicCredentials(headers: IncomingHttpHeaders): { id: string; secret: s
   return id === null || secret === null ? null : { id, secret };
 }
 
-/** Client authentication by HTTP Basic or by form fields; TrainingPeaks accepts either (spec §2.2). */
+/** Client authentication by HTTP Basic or by form fields; TrainingPeaks accepts either (docs/trainingpeaks-api.md §2.2). */
 function authenticateClient(ctx: SimContext, headers: IncomingHttpHeaders, form: URLSearchParams): SimResponse | null {
   const basic = basicCredentials(headers);
   const formId = form.get("client_id");

@@ -1,5 +1,5 @@
 /**
- * File upload (spec §5.7), scope `file:write`.
+ * File upload (docs/trainingpeaks-api.md §5.7), scope `file:write`.
  *
  * `POST /v3/file` takes `{UploadClient, Filename, Data (base64, optionally gzip), WorkoutDay?, StartTime?,
  * SetWorkoutPublic?, Title?, Comment?, Type?, WorkoutId?}` (property names in any case, as JSON.NET binds them):

@@ -3,7 +3,7 @@ import { parseDay } from "./dates";
 import { formatSize } from "./responses";
 import { parseWorkoutType, type WorkoutType } from "./workout-object";
 
-/** The `POST /v3/file` body (spec §5.7) after validation, with `Data` decoded (and gunzipped). */
+/** The `POST /v3/file` body (docs/trainingpeaks-api.md §5.7) after validation, with `Data` decoded (and gunzipped). */
 export interface UploadBody {
   uploadClient: string;
   filename: string;

@@ -36,7 +36,7 @@ export interface UploadSettings {
   maxFileBytes: number;
 }
 
-/** The FileStatus of spec §5.7. */
+/** The FileStatus of docs/trainingpeaks-api.md §5.7. */
 export interface FileStatus {
   Completed: boolean;
   Status: string;
@@ -66,7 +66,7 @@ export type AcceptInput = Omit<UploadRecord, "trackingId" | "status" | "polls" |
  */
 const UPLOAD_ID_BASE = 3_900_000_000;
 
-/** Accepted uploads and their simulated asynchronous processing (spec §5.7). */
+/** Accepted uploads and their simulated asynchronous processing (docs/trainingpeaks-api.md §5.7). */
 export class UploadStore implements UploadLog {
   private uploads: StoredUpload[] = [];
   private nextId = UPLOAD_ID_BASE;

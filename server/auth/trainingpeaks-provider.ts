@@ -41,7 +41,7 @@ async function tokenFetch(...args: Parameters<typeof fetch>): Promise<Response> 
   return response;
 }
 
-/** TrainingPeaks as an Auth.js OAuth 2.0 provider (spec §7.1). */
+/** TrainingPeaks as an Auth.js OAuth 2.0 provider (docs/trainingpeaks-api.md §7.1). */
 export function TrainingPeaks(opts: TrainingPeaksProviderOptions): OAuthConfig<TpProfile> {
   return {
     id: "trainingpeaks",

@@ -52,7 +52,7 @@ export interface RequestOptions {
   fetchImpl?: typeof fetch;
 }
 
-// Spec §7: back off on 429 and 5xx (a 500 is often a transient upstream failure too).
+// docs/peloton-api.md §7 and docs/trainingpeaks-api.md §4: back off on 429 and 5xx (a 500 is often a transient upstream failure too).
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

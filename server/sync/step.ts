@@ -16,7 +16,7 @@ import type { SyncSource } from "./source";
 export interface StepOptions {
   /** wall-time budget for the step (a serverless function's limit minus a margin) */
   budgetMs?: number;
-  /** parallel requests per connection (spec §7 politeness) */
+  /** parallel requests per connection (docs/peloton-api.md §7 politeness) */
   concurrency?: number;
   pageSize?: number;
   /** how long the step's lease lasts; must cover the budget plus the slowest request with its retries */

@@ -28,7 +28,7 @@ export function tpActivity(overrides: Partial<TrainingPeaksActivity> = {}): Trai
   };
 }
 
-/** The same fields a basic (free) athlete gets: premium-only figures are null (spec §5.3). */
+/** The same fields a basic (free) athlete gets: premium-only figures are null (docs/trainingpeaks-api.md §5.3). */
 export function basicTpActivity(overrides: Partial<TrainingPeaksActivity> = {}): TrainingPeaksActivity {
   return tpActivity({ tss: null, intensityFactor: null, avgPower: null, maxPower: null, normalizedPower: null, avgHeartRate: null, avgCadence: null, calories: null, ...overrides });
 }

@@ -27,5 +27,5 @@ export function bearerMember(req: SimRequest, ctx: SimContext): MemberSpec | und
   return member && member.userId === claims[USER_ID_CLAIM] ? member : undefined;
 }
 
-/** Clients identify as the web app with `Peloton-Platform: web` (spec §4). */
+/** Clients identify as the web app with `Peloton-Platform: web` (docs/peloton-api.md §4). */
 export const isWebPlatform = (req: SimRequest) => (req.header("peloton-platform") ?? "").trim().toLowerCase() === "web";

@@ -1,7 +1,7 @@
 import { jsonReply, type Reply } from "../core/reply";
 
 /**
- * api.onepeloton.com error bodies (spec §4). 3020 and 3010 are Peloton's; the other error_code
+ * api.onepeloton.com error bodies (docs/peloton-api.md §4). 3020 and 3010 are Peloton's; the other error_code
  * values are this simulator's choice (the spec records none), so clients should key on status.
  */
 const apiError = (status: number, errorCode: number, message: string): Reply =>

@@ -27,7 +27,7 @@ function instructors(req: SimRequest): Reply {
   });
 }
 
-/** Routes of api.onepeloton.com (spec §4–§5). Bearer required except for the anonymous-friendly reads noted. */
+/** Routes of api.onepeloton.com (docs/peloton-api.md §4–§5). Bearer required except for the anonymous-friendly reads noted. */
 export function apiRoute(req: SimRequest, ctx: SimContext): Reply | undefined {
   if (req.method !== "GET") return undefined;
   const path = req.path.replace(/\/+$/, "");
@@ -43,7 +43,7 @@ export function apiRoute(req: SimRequest, ctx: SimContext): Reply | undefined {
   const caller = bearerMember(req, ctx);
   m = /^\/api\/user\/([^/]+)$/.exec(path);
   if (m?.[1] && !hasAuthHeader) {
-    // Public profiles can be read without logging in (spec §5.2).
+    // Public profiles can be read without logging in (docs/peloton-api.md §5.2).
     const target = memberByIdOrUsername(decodeURIComponent(m[1]));
     if (!target || target.isPrivate) return notLoggedIn();
     return jsonReply(200, otherUserJson(ctx.data.memberData(target)));

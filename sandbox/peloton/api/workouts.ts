@@ -24,7 +24,7 @@ function views(ctx: SimContext, data: MemberData, headers: WorkoutHeader[], deta
   });
 }
 
-/** `GET /api/user/{id}/workouts` (spec §5.4): newest first, 0-based pages of at most 100. */
+/** `GET /api/user/{id}/workouts` (docs/peloton-api.md §5.4): newest first, 0-based pages of at most 100. */
 export function listWorkouts(req: SimRequest, ctx: SimContext, caller: MemberSpec, owner: MemberSpec): Reply {
   if (caller.key !== owner.key) return forbidden("You do not have permission to view this user's workouts");
   const requested = intParam(req, "limit", DEFAULT_PAGE_LIMIT, 1);
@@ -77,7 +77,7 @@ function ownWorkout(ctx: SimContext, caller: MemberSpec, id: string): { data: Me
   return found;
 }
 
-/** `GET /api/workout/{id}` (spec §5.5). */
+/** `GET /api/workout/{id}` (docs/peloton-api.md §5.5). */
 export function getWorkout(req: SimRequest, ctx: SimContext, caller: MemberSpec, id: string): Reply {
   const found = ownWorkout(ctx, caller, id);
   if ("status" in found) return found;
@@ -89,7 +89,7 @@ export function getWorkout(req: SimRequest, ctx: SimContext, caller: MemberSpec,
   return view ? jsonReply(200, workoutJson(view, { detail: true, joins })) : notFound("Workout");
 }
 
-/** `GET /api/workout/{id}/performance_graph?every_n=N` (spec §5.6). */
+/** `GET /api/workout/{id}/performance_graph?every_n=N` (docs/peloton-api.md §5.6). */
 export function getPerformanceGraph(req: SimRequest, ctx: SimContext, caller: MemberSpec, id: string): Reply {
   const found = ownWorkout(ctx, caller, id);
   if ("status" in found) return found;

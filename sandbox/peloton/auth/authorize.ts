@@ -16,7 +16,7 @@ function oauthError(redirectUri: string, state: string | null, error: string, de
   return redirectReply(url.toString());
 }
 
-/** `GET /authorize` (spec §2.3 step 1, §8.1). */
+/** `GET /authorize` (docs/peloton-api.md §2.3 step 1, §8.1). */
 export function authorize(req: SimRequest, ctx: SimContext): Reply {
   const q = req.url.searchParams;
   const clientId = q.get("client_id");
@@ -65,7 +65,7 @@ export function authorize(req: SimRequest, ctx: SimContext): Reply {
   ]);
 }
 
-/** `GET /login` (spec §2.3 step 2): the page, its injectedConfig and the `_csrf` cookie. */
+/** `GET /login` (docs/peloton-api.md §2.3 step 2): the page, its injectedConfig and the `_csrf` cookie. */
 export function loginPageRoute(req: SimRequest, ctx: SimContext): Reply {
   const txn = req.url.searchParams.get("state") ?? "";
   const tx = ctx.auth.transactions.get(txn);

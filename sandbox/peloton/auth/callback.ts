@@ -28,7 +28,7 @@ function issueCode(flow: ResumeFlow, ctx: SimContext): Reply {
   return redirectReply(url.toString());
 }
 
-/** `POST /login/callback` (spec §2.5): the hidden form comes back; start the redirect chain. */
+/** `POST /login/callback` (docs/peloton-api.md §2.5): the hidden form comes back; start the redirect chain. */
 export async function loginCallback(req: SimRequest, ctx: SimContext): Promise<Reply> {
   const form = await readParams(req);
   if (!form || form.wa !== "wsignin1.0" || !form.wresult || !form.wctx) return bad("Expected the hidden form fields wa, wresult and wctx.");

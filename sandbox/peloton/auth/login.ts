@@ -23,7 +23,7 @@ const blocked = () =>
     statusCode: 429,
   });
 
-/** `POST /usernamepassword/login` (spec §2.4, §8.3). Checks run in the order csrf → state → request → lockout → password. */
+/** `POST /usernamepassword/login` (docs/peloton-api.md §2.4, §8.3). Checks run in the order csrf → state → request → lockout → password. */
 export async function usernamePasswordLogin(req: SimRequest, ctx: SimContext): Promise<Reply> {
   ctx.stats.loginAttempts++;
   const body = await readParams(req);
@@ -40,7 +40,7 @@ export async function usernamePasswordLogin(req: SimRequest, ctx: SimContext): P
     ["client_id", tx.clientId], ["redirect_uri", tx.redirectUri], ["scope", tx.scope], ["audience", tx.audience], ["nonce", tx.nonce],
     ["code_challenge", tx.codeChallenge], ["code_challenge_method", tx.codeChallengeMethod],
   ] as const) {
-    // Values must repeat what /authorize received (spec §2.4 "same as authorize"); scope is compared as a set.
+    // Values must repeat what /authorize received (docs/peloton-api.md §2.4); scope is compared as a set.
     const same = field === "scope" ? sameScope(body.scope ?? "", expected) : body[field] === expected;
     if (!same && expected) return badRequest("invalid_request", `${field} does not match the authorization request`);
   }

@@ -1,6 +1,6 @@
 import { escapeHtml } from "../../shared/http";
 
-/** HTML of the hosted login pages, close to Auth0 Classic's markup (spec §2.3–§2.4). */
+/** HTML of the hosted login pages, close to Auth0 Classic's markup (docs/peloton-api.md §2.3–§2.4). */
 export function loginPage(config: Record<string, unknown>): string {
   const encoded = Buffer.from(JSON.stringify(config), "utf8").toString("base64");
   return `<!DOCTYPE html>

@@ -29,7 +29,7 @@ function issueTokens(ctx: SimContext, member: MemberSpec, scope: string, nonce: 
     ctx.auth.secret,
   );
   const body: Record<string, unknown> = { access_token: accessToken };
-  // Only offline_access earns a refresh token (spec §2.1).
+  // Only offline_access earns a refresh token (docs/peloton-api.md §2.1).
   if (scope.split(" ").includes("offline_access")) {
     const refresh = `v1.${randomToken(72)}`;
     ctx.auth.refreshTokens.set(refresh, { memberKey: member.key, scope, nonce, revoked: false });
@@ -39,7 +39,7 @@ function issueTokens(ctx: SimContext, member: MemberSpec, scope: string, nonce: 
   return jsonReply(200, body, { "Cache-Control": "no-store", Pragma: "no-cache" });
 }
 
-/** `POST /oauth/token` (spec §2.6–§2.8), JSON or form-encoded. */
+/** `POST /oauth/token` (docs/peloton-api.md §2.6–§2.8), JSON or form-encoded. */
 export async function oauthToken(req: SimRequest, ctx: SimContext): Promise<Reply> {
   const body = await readParams(req);
   if (!body) return grantError(400, "invalid_request", "Invalid request body");
@@ -59,7 +59,7 @@ export async function oauthToken(req: SimRequest, ctx: SimContext): Promise<Repl
     const record = ctx.auth.refreshTokens.get(token);
     const member = record && !record.revoked ? memberByKey(record.memberKey) : undefined;
     if (!record || !member) return invalidGrant("Unknown or invalid refresh token.");
-    // Rotation: the presented token dies now; the answer carries its successor (spec §2.7).
+    // Rotation: the presented token dies now; the answer carries its successor (docs/peloton-api.md §2.7).
     record.revoked = true;
     return issueTokens(ctx, member, record.scope, record.nonce);
   }
@@ -80,7 +80,7 @@ export async function oauthToken(req: SimRequest, ctx: SimContext): Promise<Repl
   return issueTokens(ctx, member, code.tx.scope, code.tx.nonce);
 }
 
-/** The dead session login (spec §3): 403 since 2025-10-29, with and without the `?=` trick. */
+/** The dead session login (docs/peloton-api.md §3): 403 since 2025-10-29, with and without the `?=` trick. */
 export function legacyAuthLogin(): Reply {
   return jsonReply(403, { status: 403, message: "Access forbidden. Endpoint no longer accepting requests." });
 }

@@ -21,7 +21,7 @@ export interface LoginTicket {
   used: boolean;
 }
 
-/** The post-login redirect chain of one login (spec §2.5); `r` is Auth0's resume state, `x` the SSO helper's. */
+/** The post-login redirect chain of one login (docs/peloton-api.md §2.5); `r` is Auth0's resume state, `x` the SSO helper's. */
 export interface ResumeFlow {
   r: string;
   x: string;

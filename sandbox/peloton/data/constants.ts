@@ -1,6 +1,6 @@
-/** Public values of Peloton's members web app and Auth0 tenant (spec §2.1). */
+/** Public values of Peloton's members web app and Auth0 tenant (docs/peloton-api.md §2.1). */
 export const WEB_CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
-/** Said to be a mobile client (spec §2.8 [?]); known here only so its password grant is refused by name. */
+/** Said to be a mobile client (docs/peloton-api.md §2.8 [?]); known here only so its password grant is refused by name. */
 export const MOBILE_CLIENT_ID = "mgsmWCD0A8Qn6uz6mmqI6qeBNHH9IPwS";
 export const API_AUDIENCE = "https://api.onepeloton.com/";
 export const USERINFO_AUDIENCE = "https://peloton-prod.auth0.com/userinfo";

@@ -49,7 +49,7 @@ function heartRateJson(member: MemberSpec, hr: Float64Array, summary: WorkoutSum
 
 const entry = (slug: string, display_name: string, display_unit: string | null, value: number) => ({ display_name, display_unit, value, slug });
 
-/** `/api/workout/{id}/performance_graph` (spec §5.6). */
+/** `/api/workout/{id}/performance_graph` (docs/peloton-api.md §5.6). */
 export function performanceGraph(
   member: MemberSpec, header: WorkoutHeader, series: Series, summary: WorkoutSummary, everyN: number, web: boolean,
 ): Record<string, unknown> {
@@ -146,7 +146,7 @@ export function performanceGraph(
       { muscle_group: "arms", score: 90, percentage: 30, bucket: 1, display_name: "Arms" },
     ];
   }
-  // GPS only reaches clients that identify as the web platform (spec §4, §8.6).
+  // GPS only reaches clients that identify as the web platform (docs/peloton-api.md §4, §8.6).
   if (plan.isOutdoor && web) {
     graph.location_data = locationData(header, series, dUnit);
     graph.is_location_data_accurate = true;

@@ -1,6 +1,6 @@
 import { hexId } from "./ids";
 
-/** Synthetic instructors (made-up names; spec §5.8 shape). */
+/** Synthetic instructors (made-up names; docs/peloton-api.md §5.8 shape). */
 interface InstructorSeed {
   key: string;
   first: string;

@@ -69,7 +69,7 @@ function runs(periods: Set<number>, now: number): { current: number; best: numbe
   return { current, best, currentStart: end - current + 1 };
 }
 
-/** `/api/user/{id}/overview` (spec §5.3), consistent with the generated workouts. */
+/** `/api/user/{id}/overview` (docs/peloton-api.md §5.3), consistent with the generated workouts. */
 export function overviewJson(store: DataStore, data: MemberData, nowSeconds: number): Record<string, unknown> {
   const tz = data.member.timezone;
   const complete = data.workouts.filter((w) => w.status === "COMPLETE");

@@ -5,7 +5,7 @@
 export const KM_PER_MI = 1.609344;
 export const LB_PER_KG = 2.20462;
 
-/** Mid-zone fraction of FTP for Peloton power zones 1–7 (spec §6 boundaries). */
+/** Mid-zone fraction of FTP for Peloton power zones 1–7 (docs/peloton-api.md §6 boundaries). */
 export const ZONE_MID = [0, 0.47, 0.66, 0.83, 0.98, 1.13, 1.35, 1.6] as const;
 /** Lower bounds of power zones 1–7 as a fraction of FTP; zone n spans [LOW[n], LOW[n+1]). */
 export const ZONE_LOW = [0, 0, 0.56, 0.76, 0.91, 1.06, 1.21, 1.51, Number.POSITIVE_INFINITY] as const;
@@ -72,7 +72,7 @@ export function treadPower(weightKg: number, mps: number, inclinePct: number): n
   return weightKg * mps * (inclinePct > 0 ? 1.04 + 9.81 * (inclinePct / 100) : 1.04) * 0.85;
 }
 
-/** Default heart-rate zone lower bounds (spec §6: <65, 65–75, 75–85, 85–95, ≥95 % of max). */
+/** Default heart-rate zone lower bounds (docs/peloton-api.md §6: <65, 65–75, 75–85, 85–95, ≥95 % of max). */
 export function hrZoneBounds(maxHr: number): number[] {
   return [0, 0.65, 0.75, 0.85, 0.95].map((f) => Math.round(f * maxHr * 10) / 10);
 }

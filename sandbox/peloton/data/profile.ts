@@ -33,7 +33,7 @@ function accountCreated(data: MemberData): number {
   return first ? first - 9 * 86400 : 1640995200;
 }
 
-/** `/api/me` and `/api/user/{own id}` (spec §5.1). */
+/** `/api/me` and `/api/user/{own id}` (docs/peloton-api.md §5.1). */
 export function meJson(data: MemberData): Record<string, unknown> {
   const m = data.member;
   const c = counts(data);
@@ -72,7 +72,7 @@ export function meJson(data: MemberData): Record<string, unknown> {
   };
 }
 
-/** Someone else's profile: public fields, or next to nothing when private (spec §5.2). */
+/** Someone else's profile: public fields, or next to nothing when private (docs/peloton-api.md §5.2). */
 export function otherUserJson(data: MemberData): Record<string, unknown> {
   const pub = publicFields(data);
   if (!data.member.isPrivate) return pub;

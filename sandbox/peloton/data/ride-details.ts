@@ -72,7 +72,7 @@ function segmentsJson(plan: ClassPlan): Record<string, unknown> {
 }
 
 /**
- * `/api/ride/{id}/details` (spec §5.7). Expected output is worked out from the caller's FTP, as the
+ * `/api/ride/{id}/details` (docs/peloton-api.md §5.7). Expected output is worked out from the caller's FTP, as the
  * member app shows it; target offsets are on the class video timeline and inclusive.
  */
 export function rideDetails(plan: ClassPlan, ftp: number, unit: "mi" | "km"): Record<string, unknown> {

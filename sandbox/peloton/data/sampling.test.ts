@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { downsample, sampleOffsets } from "./sampling";
 
-describe("every_n sampling (spec §5.6)", () => {
+describe("every_n sampling (docs/peloton-api.md §5.6)", () => {
   it("lists 1, 1+N, … and ends on the duration", () => {
     expect(sampleOffsets(5, 1)).toEqual([1, 2, 3, 4, 5]);
     expect(sampleOffsets(1800, 10).slice(-2)).toEqual([1791, 1800]);

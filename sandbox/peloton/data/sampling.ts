@@ -1,4 +1,4 @@
-/** Downsampling of 1-second series to `every_n` (spec §5.6: offsets 1, 1+N, …, plus the duration itself). */
+/** Downsampling of 1-second series to `every_n` (docs/peloton-api.md §5.6: offsets 1, 1+N, …, plus the duration itself). */
 export function sampleOffsets(n: number, everyN: number): number[] {
   const out: number[] = [];
   for (let s = 1; s <= n; s += everyN) out.push(s);

@@ -3,7 +3,7 @@ import type { Series } from "./series";
 import { round } from "./summary";
 import type { WorkoutHeader } from "./types";
 
-/** Per-mile (or km) splits from the cumulative distance (spec §5.6 `splits_data`). */
+/** Per-mile (or km) splits from the cumulative distance (docs/peloton-api.md §5.6 `splits_data`). */
 export function splitsData(series: Series, unit: "mi" | "km"): Record<string, unknown> {
   const { distance } = series;
   if (!distance || series.lat === undefined && series.speed === undefined) return {};
@@ -33,7 +33,7 @@ export function splitsData(series: Series, unit: "mi" | "km"): Record<string, un
   return { distance_marker_display_unit: unit, elevation_change_display_unit: "ft", splits };
 }
 
-/** Rowing 500 m splits (spec §5.6 `splits_metrics`). */
+/** Rowing 500 m splits (docs/peloton-api.md §5.6 `splits_metrics`). */
 export function splitsMetrics(series: Series): Record<string, unknown> {
   const header = [
     { slug: "meter", display_name: "Meter" }, { slug: "total_time", display_name: "Time" }, { slug: "pace", display_name: "Pace" },
@@ -69,7 +69,7 @@ export function splitsMetrics(series: Series): Record<string, unknown> {
   return { header, metrics };
 }
 
-/** GPS track every 2 s, split where the walker stood still (spec §5.6 `location_data`). */
+/** GPS track every 2 s, split where the walker stood still (docs/peloton-api.md §5.6 `location_data`). */
 export function locationData(header: WorkoutHeader, series: Series, unit: "mi" | "km"): Array<Record<string, unknown>> {
   const { lat, lon, distance, speed } = series;
   if (!lat || !lon || !distance) return [];
@@ -99,7 +99,7 @@ export function locationData(header: WorkoutHeader, series: Series, unit: "mi" |
   return segments;
 }
 
-/** Row only: per-stroke output and a form score (spec §5.6 `caesar_metrics`). */
+/** Row only: per-stroke output and a form score (docs/peloton-api.md §5.6 `caesar_metrics`). */
 export function caesarMetrics(header: WorkoutHeader, series: Series): Record<string, unknown> {
   const data: Array<Record<string, unknown>> = [];
   let next = 0;

@@ -6,7 +6,7 @@ import type { Series } from "./series";
 import { round } from "./summary";
 import type { ClassPlan, TargetBlock, WorkoutHeader } from "./types";
 
-/** Target blocks as the API spells them (spec §5.7 `target_metrics_data.target_metrics`). */
+/** Target blocks as the API spells them (docs/peloton-api.md §5.7 `target_metrics_data.target_metrics`). */
 export function targetMetricsJson(plan: ClassPlan): Array<Record<string, unknown>> {
   return plan.targets.map((t) => {
     const metrics: Array<{ name: string; lower: number; upper: number }> = [];
@@ -33,7 +33,7 @@ export function instructorCuesJson(plan: ClassPlan): Array<Record<string, unknow
     }));
 }
 
-/** Pace tables: tread in min/mi (or min/km), row in min/500m; level_1..level_10 (spec §5.7). */
+/** Pace tables: tread in min/mi (or min/km), row in min/500m; level_1..level_10 (docs/peloton-api.md §5.7). */
 export function paceIntensitiesJson(plan: ClassPlan, unit: "mi" | "km"): Array<Record<string, unknown>> | undefined {
   const f = unit === "km" ? KM_PER_MI : 1;
   const levels = Array.from({ length: 10 }, (_, i) => i + 1);

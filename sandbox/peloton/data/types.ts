@@ -11,7 +11,7 @@ export type ClassKind = (typeof CLASS_KINDS)[number];
 
 export type Range = readonly [number, number];
 
-/** One target block on the class video timeline; offsets are inclusive on both ends (spec §5.7). */
+/** One target block on the class video timeline; offsets are inclusive on both ends (docs/peloton-api.md §5.7). */
 export interface TargetBlock {
   start: number;
   end: number;

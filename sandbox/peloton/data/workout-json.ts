@@ -52,7 +52,7 @@ function movementTracker(header: WorkoutHeader): Record<string, unknown> | undef
   };
 }
 
-/** A workout as `/api/workout/{id}` (detail) or a `/workouts` list item returns it (spec §5.4/§5.5). */
+/** A workout as `/api/workout/{id}` (detail) or a `/workouts` list item returns it (docs/peloton-api.md §5.4/§5.5). */
 export function workoutJson(view: WorkoutView, opts: { detail: boolean; joins: ReadonlySet<string> }): Record<string, unknown> {
   const { member, header, summary } = view;
   const { plan } = header;

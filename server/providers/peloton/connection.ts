@@ -18,7 +18,7 @@ import { refreshTokens, shouldRefresh, type PelotonTokens } from "./auth/tokens"
  */
 
 const REFRESH_MARGIN_MS = 10 * 60_000;
-// Spec §7 asks for few concurrent requests and backoff; the spacing is only a safety floor (≤ 200 req/s).
+// docs/peloton-api.md §7 asks for few concurrent requests and backoff; the spacing is only a safety floor (≤ 200 req/s).
 export const REQUEST_BUDGET = { maxConcurrent: 4, minSpacingMs: 5, leaseMs: 60_000, waitMs: 30_000 };
 
 interface ConnectionRow {

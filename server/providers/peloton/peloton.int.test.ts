@@ -13,7 +13,7 @@ import { createPkceSet } from "./auth/pkce";
 import { refreshTokens } from "./auth/tokens";
 import { toPelotonProfile } from "./transform/profile";
 
-/** Real HTTP against the Peloton simulator (sandbox/peloton), which follows the spec §2/§5/§8. */
+/** Real HTTP against the Peloton simulator (sandbox/peloton), which follows docs/peloton-api.md §2/§5/§8. */
 let sim: PelotonSimulator;
 let oneHop: PelotonSimulator;
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { round } from "./ride-sim";
 
 /**
- * Builders for Peloton-shaped JSON (spec §5.4–§5.8), so every fixture carries the same realistic envelope: snake_case
+ * Builders for Peloton-shaped JSON (docs/peloton-api.md §5.4–§5.8), so every fixture carries the same realistic envelope: snake_case
  * keys, epoch seconds, nulls where Peloton sends them, the extra keys clients ignore.
  */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
- * In-process fake of Peloton's Auth0 tenant for unit tests, scripted from spec §2 (hosts included: the chain crosses
+ * In-process fake of Peloton's Auth0 tenant for unit tests, scripted from docs/peloton-api.md §2 (hosts included: the chain crosses
  * auth-orca.onepeloton.com). `override` lets a test replace any answer to script a failure.
  */
 export interface FakeRequest {

@@ -1,7 +1,7 @@
 import { hexId, type JsonObject } from "./builders";
 import { round } from "./ride-sim";
 
-/** Builders for the performance graph (spec §5.6): metrics with Peloton's max/average, summaries, segments, targets. */
+/** Builders for the performance graph (docs/peloton-api.md §5.6): metrics with Peloton's max/average, summaries, segments, targets. */
 type Values = readonly (number | null)[];
 
 function stats(values: Values, decimals: number): { max: number | null; avg: number | null } {

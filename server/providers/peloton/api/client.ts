@@ -6,7 +6,7 @@ import { API_USER_AGENT } from "../auth/constants";
 import { meSchema, overviewSchema, userSchema, type PelotonMe, type PelotonOverview, type PelotonUser } from "./profile-schemas";
 
 /**
- * Member API calls (spec §4–§5.3). Each takes the access token and returns parsed data or throws a ProviderError:
+ * Member API calls (docs/peloton-api.md §4–§5.3). Each takes the access token and returns parsed data or throws a ProviderError:
  * `unauthorized` on 401 (refresh once and call again; see withTokenRefresh), `rate_limited` on 429 (Cloudflare
  * "error code: 1015") with `retryAfterSeconds`, `unavailable` on network errors and 5xx, `bad_response` on odd JSON.
  */
@@ -20,7 +20,7 @@ export interface ApiCallOptions {
   retries?: number;
 }
 
-/** Peloton sends no rate-limit headers (spec §7); a 429 without Retry-After is treated as "wait a minute". */
+/** Peloton sends no rate-limit headers (docs/peloton-api.md §7); a 429 without Retry-After is treated as "wait a minute". */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
 function apiUrl(apiBaseUrl: string, path: string, query?: Record<string, string>): string {
@@ -71,23 +71,23 @@ function userPath(userId: string, suffix = ""): string {
   return `/api/user/${encodeURIComponent(userId)}${suffix}`;
 }
 
-/** GET /api/me: the signed-in member (spec §5.1). */
+/** GET /api/me: the signed-in member (docs/peloton-api.md §5.1). */
 export function getMe(opts: ApiCallOptions): Promise<PelotonMe> {
   return pelotonApiGet("/api/me", meSchema, opts);
 }
 
-/** GET /api/user/{id}: a member by id or username (spec §5.2). */
+/** GET /api/user/{id}: a member by id or username (docs/peloton-api.md §5.2). */
 export function getUser(opts: ApiCallOptions & { userId: string }): Promise<PelotonUser> {
   return pelotonApiGet(userPath(opts.userId), userSchema, opts);
 }
 
-/** GET /api/user/{id}/overview?version=1: workout counts, streaks, records, achievements (spec §5.3). */
+/** GET /api/user/{id}/overview?version=1: workout counts, streaks, records, achievements (docs/peloton-api.md §5.3). */
 export function getUserOverview(opts: ApiCallOptions & { userId: string }): Promise<PelotonOverview> {
   return pelotonApiGet(userPath(opts.userId, "/overview"), overviewSchema, { ...opts, query: { version: "1" } });
 }
 
 /**
- * Run `call` with the current access token; on `unauthorized`, refresh once and run it again (spec §2.7: at most once
+ * Run `call` with the current access token; on `unauthorized`, refresh once and run it again (docs/peloton-api.md §2.7: at most once
  * per call). Storage and cross-request serialisation of the refresh live in the caller's `refresh`.
  */
 export async function withTokenRefresh<T>(

@@ -10,7 +10,7 @@ const num = z.number().nullish().catch(null);
 const bool = z.boolean().nullish().catch(null);
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().catch(null);
 
-// --- member API (spec §5.1–§5.3) ---
+// --- member API (docs/peloton-api.md §5.1–§5.3) ---
 
 export const workoutCountSchema = z.looseObject({
   name: str,
@@ -38,7 +38,7 @@ export const userSchema = z.looseObject({
   total_following: num,
   total_pedaling_metric_workouts: num,
   total_non_pedaling_metric_workouts: num,
-  /** Stale on the real service; do not rely on it (spec §5.1). */
+  /** Stale on the real service; do not rely on it (docs/peloton-api.md §5.1). */
   last_workout_at: num,
   cycling_ftp: num,
   cycling_ftp_source: str,
@@ -96,7 +96,7 @@ export const overviewSchema = z.looseObject({
     .catch(null),
   personal_records: list(z.looseObject({ name: str, slug: str, records: list(personalRecordSchema) })),
   achievements: list(achievementSchema),
-  /** Seen in 2026 responses (spec §5.3); a total and/or per-template counts. */
+  /** Seen in 2026 responses (docs/peloton-api.md §5.3); a total and/or per-template counts. */
   achievement_counts: z
     .union([
       z.number(),

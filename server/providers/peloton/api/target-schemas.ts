@@ -3,7 +3,7 @@ import { z } from "zod";
 import { lenientList, num, optionalObject, scalarList, str } from "./schema-kit";
 
 /**
- * Class target shapes shared by the performance graph (§5.6) and ride details (§5.7). Offsets are on the class video
+ * Class target shapes shared by the performance graph (docs/peloton-api.md §5.6) and ride details (§5.7). Offsets are on the class video
  * timeline, inclusive on both ends; see target-metrics.ts for how they are aligned with samples.
  */
 export const offsetsSchema = z.looseObject({ start: num, end: num });
@@ -17,7 +17,7 @@ export const targetMetricEntrySchema = z.looseObject({
 });
 export type PelotonTargetMetricEntry = z.output<typeof targetMetricEntrySchema>;
 
-/** An object `{expected_upper_output, expected_lower_output}` (kJ) or, in one source, a bare number (spec §9.7). */
+/** An object `{expected_upper_output, expected_lower_output}` (kJ) or, in one source, a bare number (docs/peloton-api.md §9.7). */
 export const totalExpectedOutputSchema = z
   .union([z.number(), z.looseObject({ expected_upper_output: num, expected_lower_output: num })])
   .nullish()

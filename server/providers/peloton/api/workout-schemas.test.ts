@@ -21,7 +21,7 @@ describe("workoutListSchema", () => {
     expect(page.data[2]?.ride?.id).toBe(JUST_RIDE_ID);
   });
 
-  it("parses the spec's example envelope (§5.4)", () => {
+  it("parses the documented list envelope (docs/peloton-api.md §5.4)", () => {
     const page = workoutListSchema.parse({
       data: [{ id: "9e8d7c6b5a4f40312e1d0c9b8a796857", status: "COMPLETE", fitness_discipline: "cycling", created_at: 1750000000, start_time: 1750000060, end_time: 1750001860,
         effort_zones: { total_effort_points: 31.2, heart_rate_zone_durations: { heart_rate_z1_duration: 60 } },
@@ -83,7 +83,7 @@ describe("performanceGraphSchema", () => {
 });
 
 describe("rideDetailsSchema", () => {
-  it("parses the spec's example (§5.7) and requires the ride id", () => {
+  it("parses a documented ride-details answer (docs/peloton-api.md §5.7) and requires the ride id", () => {
     const d = rideDetailsSchema.parse({
       ride: { id: "c0ffee00c0ffee00c0ffee00c0ffee00", title: "30 min Power Zone Ride", duration: 1800, length: 1920, pedaling_start_offset: 60, pedaling_end_offset: 1860 },
       class_types: [{ id: "665395ff3abf4081bf315686227d1a51", name: "Power Zone" }],

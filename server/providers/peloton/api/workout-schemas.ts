@@ -10,7 +10,7 @@ import {
 } from "./target-schemas";
 
 /**
- * Lenient zod schemas for the workout side of Peloton's member API (spec §5.4–§5.8). Pure: the transform and the
+ * Lenient zod schemas for the workout side of Peloton's member API (docs/peloton-api.md §5.4–§5.8). Pure: the transform and the
  * inspect tool parse with them too. Only ids we cannot work without are required; everything else may be absent,
  * null or of the wrong type (then null).
  */
@@ -22,7 +22,7 @@ export function isJustRide(rideId: string | null | undefined): boolean {
   return rideId === JUST_RIDE_ID;
 }
 
-// --- instructors (§5.8) ---
+// --- instructors (docs/peloton-api.md §5.8) ---
 
 export const instructorSchema = z.looseObject({
   id: z.string().min(1),
@@ -54,7 +54,7 @@ const pagingShape = {
 export const instructorListSchema = z.looseObject({ data: lenientList(instructorSchema), ...pagingShape });
 export type PelotonInstructorList = z.output<typeof instructorListSchema>;
 
-// --- the class object embedded in a workout (joins=ride,ride.instructor) and in ride details (§5.5, §5.7) ---
+// --- the class object embedded in a workout (joins=ride,ride.instructor) and in ride details (docs/peloton-api.md §5.5, §5.7) ---
 
 export const rideSchema = z.looseObject({
   id: str,
@@ -82,7 +82,7 @@ export const rideSchema = z.looseObject({
 });
 export type PelotonRide = z.output<typeof rideSchema>;
 
-// --- workouts (§5.4, §5.5) ---
+// --- workouts (docs/peloton-api.md §5.4, §5.5) ---
 
 const heartRateZoneDurationsSchema = z.looseObject({
   heart_rate_z1_duration: num,
@@ -133,12 +133,12 @@ export type PelotonWorkout = z.output<typeof workoutSchema>;
 export const workoutListSchema = z.looseObject({
   data: lenientList(workoutSchema),
   ...pagingShape,
-  /** Appears to point at the first item of the next page (spec §5.4 [?]); paging uses page/show_next. */
+  /** Appears to point at the first item of the next page (docs/peloton-api.md §5.4 [?]); paging uses page/show_next. */
   next: optionalObject(z.looseObject({ workout_id: str, created_at: num })),
 });
 export type PelotonWorkoutList = z.output<typeof workoutListSchema>;
 
-// --- performance graph (§5.6) ---
+// --- performance graph (docs/peloton-api.md §5.6) ---
 
 export const segmentSchema = z.looseObject({
   id: str,
@@ -222,7 +222,7 @@ export const performanceGraphSchema = z.looseObject({
 });
 export type PelotonPerformanceGraph = z.output<typeof performanceGraphSchema>;
 
-// --- ride details (§5.7) ---
+// --- ride details (docs/peloton-api.md §5.7) ---
 
 export const rideDetailsSchema = z.looseObject({
   ride: rideSchema.extend({ id: z.string().min(1) }),

@@ -18,12 +18,12 @@ import {
 export { JUST_RIDE_ID, isJustRide } from "./workout-schemas";
 
 /**
- * Workout-side member API calls (spec §5.4–§5.8), built on pelotonApiGet: Bearer + `Peloton-Platform: web` (needed for
+ * Workout-side member API calls (docs/peloton-api.md §5.4–§5.8), built on pelotonApiGet: Bearer + `Peloton-Platform: web` (needed for
  * outdoor GPS), the same retries and ProviderError codes as api.ts. Each returns the leniently parsed JSON; turning it
  * into AutoCoach records is workout-transform.ts's job.
  */
 
-/** Peloton refuses pages larger than 100 (spec §5.4, §7). */
+/** Peloton refuses pages larger than 100 (docs/peloton-api.md §5.4, §7). */
 export const MAX_PAGE_SIZE = 100;
 /** `joins` that embed the class and its instructor in each workout. */
 const WORKOUT_JOINS = "ride,ride.instructor";
@@ -45,7 +45,7 @@ export interface ListWorkoutsOptions extends ApiCallOptions {
   page: number;
   /** at most 100 (clamped) */
   limit?: number;
-  /** ISO-8601 UTC bounds on creation time, e.g. "2025-11-17T07:00:00.000Z" (spec §5.4) */
+  /** ISO-8601 UTC bounds on creation time, e.g. "2025-11-17T07:00:00.000Z" (docs/peloton-api.md §5.4) */
   from?: string;
   to?: string;
 }

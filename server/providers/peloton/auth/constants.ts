@@ -6,7 +6,7 @@ export const PELOTON_REAL_HOSTS = {
   apiBaseUrl: "https://api.onepeloton.com",
 } as const;
 
-/** Public values of the members web app (spec §2.1). */
+/** Public values of the members web app (docs/peloton-api.md §2.1). */
 export const PELOTON_AUTH = {
   clientId: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM",
   /** The trailing slash is part of the value. */
@@ -31,14 +31,14 @@ export const PELOTON_AUTH = {
 export const PELOTON_USER_ID_CLAIM = "http://onepeloton.com/user_id";
 
 /**
- * The login replays what a desktop browser does; a browser UA on every hop is the safer choice (spec §2.4).
- * The member API accepts any UA (spec §4), so there we say who we are.
+ * The login replays what a desktop browser does; a browser UA on every hop is the safer choice (docs/peloton-api.md §2.4).
+ * The member API accepts any UA (docs/peloton-api.md §4), so there we say who we are.
  */
 export const BROWSER_USER_AGENT =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 export const API_USER_AGENT = "AutoCoach/0.1 (+peloton-member-api)";
 
-/** Redirect hops followed in one chain (spec §2.5: clients follow at most 10–12). */
+/** Redirect hops followed in one chain (docs/peloton-api.md §2.5: clients follow at most 10–12). */
 export const MAX_REDIRECT_HOPS = 12;
 
 /** Per-request timeout for the login hops and token calls. */

@@ -40,14 +40,14 @@ function domainMatches(host: string, domain: string): boolean {
   return !isIpAddress(host) && host.endsWith(`.${domain}`);
 }
 
-/** RFC 6265 §5.1.4. */
+/** RFC 6265 section 5.1.4. */
 export function pathMatches(requestPath: string, cookiePath: string): boolean {
   if (requestPath === cookiePath) return true;
   if (!requestPath.startsWith(cookiePath)) return false;
   return cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length) === "/";
 }
 
-/** RFC 6265 §5.1.4 default-path: the request path up to (not including) its last "/". */
+/** RFC 6265 section 5.1.4 default-path: the request path up to (not including) its last "/". */
 export function defaultCookiePath(requestPath: string): string {
   if (!requestPath.startsWith("/")) return "/";
   const last = requestPath.lastIndexOf("/");
@@ -136,7 +136,7 @@ export class CookieJar {
     for (const header of response.headers.getSetCookie()) this.setCookie(header, requestUrl);
   }
 
-  /** Cookies a browser would send to `url`: longest path first, then oldest first (RFC 6265 §5.4). */
+  /** Cookies a browser would send to `url`: longest path first, then oldest first (RFC 6265 section 5.4). */
   cookiesFor(requestUrl: string | URL): StoredCookie[] {
     const url = new URL(requestUrl);
     const host = url.hostname.toLowerCase();

@@ -19,7 +19,7 @@ describe("decodeHtmlEntities", () => {
 });
 
 describe("parseHiddenForm", () => {
-  it("reads the Auth0 hiddenform built from spec §2.4 with an entity-encoded wctx", () => {
+  it("reads the Auth0 hiddenform built as docs/peloton-api.md §2.4 describes, with an entity-encoded wctx", () => {
     const form = parseHiddenForm(fixture("hidden-form.html"), "https://auth.onepeloton.com/usernamepassword/login");
     expect(form).toBeDefined();
     if (!form) return;
@@ -66,7 +66,7 @@ describe("parseHiddenForm", () => {
 });
 
 describe("parseInjectedConfig", () => {
-  it("decodes the base64 JSON of the login page (spec §2.3)", () => {
+  it("decodes the base64 JSON of the login page (docs/peloton-api.md §2.3)", () => {
     const result = parseInjectedConfig(fixture("login-page.html"));
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -59,7 +59,7 @@ export interface HiddenForm {
   /** Absolute action URL, or null when the action attribute cannot be resolved. */
   action: string | null;
   method: string;
-  /** Every type=hidden input in document order, values decoded. Field names are not hard-coded (spec §2.4). */
+  /** Every type=hidden input in document order, values decoded. Field names are not hard-coded (docs/peloton-api.md §2.4). */
   fields: Array<[name: string, value: string]>;
 }
 
@@ -120,7 +120,7 @@ export type InjectedConfigResult =
 
 const INJECTED_CONFIG = /window\.injectedConfig\s*=\s*(?:window\.injectedConfig\s*\|\|\s*)?(["'])([A-Za-z0-9+/=_\-\s]*)\1/;
 
-/** `window.injectedConfig = window.injectedConfig || "<base64 JSON>"` from the login page (spec §2.3). */
+/** `window.injectedConfig = window.injectedConfig || "<base64 JSON>"` from the login page (docs/peloton-api.md §2.3). */
 export function parseInjectedConfig(html: string): InjectedConfigResult {
   const encoded = INJECTED_CONFIG.exec(html)?.[2];
   if (!encoded) return { ok: false, reason: "missing" };
@@ -136,7 +136,7 @@ export function parseInjectedConfig(html: string): InjectedConfigResult {
   return { ok: true, config: parsed.data, state: options?.state || undefined, csrf: options?._csrf || undefined };
 }
 
-/** Heuristic for a multi-factor / verification page (spec §2.4: not seen for Peloton; detect rather than misreport). */
+/** Heuristic for a multi-factor / verification page (docs/peloton-api.md §2.4: not seen for Peloton; detect rather than misreport). */
 export function looksLikeVerificationPage(html: string, url?: string): boolean {
   if (url && /\/(u\/)?mfa\b|\/mf\b|\/u\/mfa-|\/verify|\/challenge/i.test(new URL(url).pathname)) return true;
   return /verify your identity|verification code|multi-factor|two-factor|2-step|one-time (pass)?code|mfa[-_]/i.test(html);

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, isAppError, providerError, formatWait } from "@/lib/errors/app-error";
 import type { ErrorCode, ProviderReason } from "@/lib/errors/codes";
 
-/** The hops of the headless login (spec §2.3–§2.6) plus the refresh grant (§2.7). */
+/** The hops of the headless login (docs/peloton-api.md §2.3–§2.6) plus the refresh grant (§2.7). */
 export type LoginStepName = "authorize" | "login_page" | "credentials" | "callback" | "redirect" | "token_exchange" | "refresh";
 
 const STEP_LABEL: Record<LoginStepName, string> = {
@@ -48,7 +48,7 @@ const CODE: Record<PelotonLoginErrorCode, ErrorCode> = {
 /**
  * A failed credential login as an AppError: `message` is written for the user; the step, the upstream status and what
  * was observed go to the log only. The library never retries a login by itself: repeated failures are what trip
- * Peloton's brute-force lock (spec §7).
+ * Peloton's brute-force lock (docs/peloton-api.md §7).
  */
 export function loginError(kind: PelotonLoginErrorCode, details: PelotonLoginErrorDetails = {}): AppError {
   return new AppError(CODE[kind], {

@@ -15,7 +15,7 @@ function setup(opts: FakeAuth0Options = {}) {
   return { fake, steps, login };
 }
 
-describe("loginWithPassword: the happy path (spec §2)", () => {
+describe("loginWithPassword: the happy path (docs/peloton-api.md §2)", () => {
   it("logs in through the six-hop chain and returns tokens", async () => {
     const { fake, steps, login } = setup();
     const before = Date.now();
@@ -54,7 +54,7 @@ describe("loginWithPassword: the happy path (spec §2)", () => {
     ]);
   });
 
-  it("sends every /authorize parameter from §2.1/§2.3", async () => {
+  it("sends every /authorize parameter from docs/peloton-api.md §2.1/§2.3", async () => {
     const { fake, login } = setup();
     await login();
     const params = Object.fromEntries(fake.to("/authorize")[0]?.url.searchParams ?? []);
@@ -73,7 +73,7 @@ describe("loginWithPassword: the happy path (spec §2)", () => {
     expect(params.code_challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it("posts the credentials as JSON with the transaction state, the _csrf cookie and browser headers (§2.4)", async () => {
+  it("posts the credentials as JSON with the transaction state, the _csrf cookie and browser headers (docs/peloton-api.md §2.4)", async () => {
     const { fake, login } = setup();
     await login();
     const request = fake.to("/usernamepassword/login")[0];

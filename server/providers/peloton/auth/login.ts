@@ -43,7 +43,7 @@ function isRedirectUri(url: URL): boolean {
 }
 
 /**
- * Headless Auth0 Universal Login with PKCE, exactly as the members web app does it (spec §2):
+ * Headless Auth0 Universal Login with PKCE, exactly as the members web app does it (docs/peloton-api.md §2):
  * /authorize → /login (injectedConfig + _csrf cookie) → POST /usernamepassword/login (transaction state) →
  * hidden form → POST /login/callback → redirect chain until the first Location with `code` → /oauth/token.
  * One attempt, never retried: a failure is reported as a typed PelotonLoginError for the user to act on.
@@ -68,7 +68,7 @@ interface LoginPage {
   csrf: string;
 }
 
-/** Step 1 (spec §2.3): GET /authorize, follow to /login, read the transaction state and the `_csrf` cookie. */
+/** Step 1 (docs/peloton-api.md §2.3): GET /authorize, follow to /login, read the transaction state and the `_csrf` cookie. */
 async function openLoginPage(ctx: FlowContext, base: URL, pkce: PkceSet): Promise<LoginPage> {
   const url = authUrl(base, PELOTON_AUTH.paths.authorize);
   const params: Record<string, string> = {
@@ -105,7 +105,7 @@ async function openLoginPage(ctx: FlowContext, base: URL, pkce: PkceSet): Promis
   return { url: pageUrl, transactionState, csrf };
 }
 
-/** Step 2 (spec §2.4) and the hidden-form POST of step 3 (§2.5). Returns the /login/callback answer. */
+/** Step 2 (docs/peloton-api.md §2.4) and the hidden-form POST of step 3 (§2.5). Returns the /login/callback answer. */
 async function submitCredentials(
   ctx: FlowContext,
   base: URL,
@@ -132,7 +132,7 @@ async function submitCredentials(
       scope: PELOTON_AUTH.scope,
       audience: PELOTON_AUTH.audience,
       _csrf: page.csrf,
-      // Auth0's transaction state, not ours: sending our own gives 403 "Invalid state" (spec §2.4).
+      // Auth0's transaction state, not ours: sending our own gives 403 "Invalid state" (docs/peloton-api.md §2.4).
       state: page.transactionState,
       _intstate: "deprecated",
       nonce: pkce.nonce,
@@ -143,7 +143,7 @@ async function submitCredentials(
       code_challenge_method: pkce.method,
     }),
   });
-  // Some Auth0 setups answer with a Location instead of the form (spec §2.4); the chain is then followed from here.
+  // Some Auth0 setups answer with a Location instead of the form (docs/peloton-api.md §2.4); the chain is then followed from here.
   if (response.status >= 300 && response.status < 400) return { response, url };
   const html = await readText(response, "credentials");
   if (response.status !== 200) throw failureFor("credentials", response, html);
@@ -168,7 +168,7 @@ async function submitCredentials(
   return { response: callbackResponse, url: action };
 }
 
-/** Step 3 (spec §2.5): follow the chain until the first Location carrying `code` (or `error`) and check our state. */
+/** Step 3 (docs/peloton-api.md §2.5): follow the chain until the first Location carrying `code` (or `error`) and check our state. */
 async function readAuthorizationCode(ctx: FlowContext, start: { response: Response; url: URL }, pkce: PkceSet): Promise<string> {
   const carriesResult = (location: URL) => location.searchParams.has("code") || location.searchParams.has("error") || isRedirectUri(location);
   const firstStep = start.url.pathname.endsWith(PELOTON_AUTH.paths.callback) ? "callback" : "credentials";

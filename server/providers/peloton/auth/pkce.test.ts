@@ -6,7 +6,7 @@ describe("PKCE", () => {
     expect(codeChallengeS256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).toBe("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
   });
 
-  it("makes 64-character base64url verifiers (spec §2.2)", () => {
+  it("makes 64-character base64url verifiers (docs/peloton-api.md §2.2)", () => {
     const verifier = createCodeVerifier();
     expect(verifier).toHaveLength(64);
     expect(isValidCodeVerifier(verifier)).toBe(true);

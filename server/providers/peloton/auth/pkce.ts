@@ -1,17 +1,17 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
-/** RFC 4648 §5 base64url without padding. */
+/** RFC 4648 section 5 base64url without padding. */
 export function base64url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString("base64url");
 }
 
-/** RFC 7636 §4.1: 43–128 characters of [A-Za-z0-9-._~]. */
+/** RFC 7636 section 4.1: 43–128 characters of [A-Za-z0-9-._~]. */
 export function isValidCodeVerifier(verifier: string): boolean {
   return /^[A-Za-z0-9\-._~]{43,128}$/.test(verifier);
 }
 
-/** 64 random bytes → base64url, cut to 64 characters (spec §2.2). */
+/** 64 random bytes → base64url, cut to 64 characters (docs/peloton-api.md §2.2). */
 export function createCodeVerifier(): string {
   return base64url(randomBytes(64)).slice(0, 64);
 }
@@ -22,7 +22,7 @@ export function codeChallengeS256(verifier: string): string {
   return base64url(createHash("sha256").update(verifier, "ascii").digest());
 }
 
-/** `length` random base64url characters (state and nonce use 32, spec §2.2). */
+/** `length` random base64url characters (state and nonce use 32, docs/peloton-api.md §2.2). */
 export function randomUrlSafe(length = 32): string {
   return base64url(randomBytes(Math.ceil((length * 3) / 4) + 1)).slice(0, length);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { PELOTON_USER_ID_CLAIM } from "./constants";
 
-/** Auth0's token response and the access token's claims (spec §2.6, §2.7), parsed leniently: unknown keys pass. */
+/** Auth0's token response and the access token's claims (docs/peloton-api.md §2.6, §2.7), parsed leniently: unknown keys pass. */
 const str = z.string().nullish().catch(null);
 const num = z.number().nullish().catch(null);
 

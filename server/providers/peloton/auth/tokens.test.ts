@@ -45,7 +45,7 @@ describe("shouldRefresh", () => {
   });
 });
 
-describe("refreshTokens (spec §2.7)", () => {
+describe("refreshTokens (docs/peloton-api.md §2.7)", () => {
   it("rotates the refresh token; the old one is then rejected as disconnected", async () => {
     const fake = new FakeAuth0();
     const first = await loginWithPassword({ ...FAKE_MEMBER, authBaseUrl: FAKE_BASE, fetchImpl: fake.fetch });

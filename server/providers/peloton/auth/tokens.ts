@@ -40,7 +40,7 @@ export function tokensFromResponse(body: unknown, nowMs: number, previousRefresh
   const claims = decodeJwtClaims(data.access_token);
   const expiresAt = data.expires_in ? nowMs + data.expires_in * 1000 : claims?.exp ? claims.exp * 1000 : undefined;
   if (expiresAt === undefined) return { ok: false, missing: "expiry" };
-  // Refresh normally rotates the token (spec §2.7); if Peloton ever answers without one, the old one stays valid.
+  // Refresh normally rotates the token (docs/peloton-api.md §2.7); if Peloton ever answers without one, the old one stays valid.
   const refreshToken = data.refresh_token || previousRefreshToken;
   if (!refreshToken) return { ok: false, missing: "refresh_token" };
   return {
@@ -55,7 +55,7 @@ export function tokensFromResponse(body: unknown, nowMs: number, previousRefresh
   };
 }
 
-/** Refresh ahead of expiry: within `marginMs` (default 6 h, spec §2.7) of `expiresAt`. */
+/** Refresh ahead of expiry: within `marginMs` (default 6 h, docs/peloton-api.md §2.7) of `expiresAt`. */
 export function shouldRefresh(tokens: Pick<PelotonTokens, "expiresAt">, nowMs = Date.now(), marginMs = 6 * 3600_000): boolean {
   return tokens.expiresAt - nowMs <= marginMs;
 }
@@ -64,7 +64,7 @@ function tokenUrl(authBaseUrl: string): URL {
   return new URL(PELOTON_AUTH.paths.token, authBaseUrl);
 }
 
-/** Step 4 of the login (spec §2.6): code + PKCE verifier → tokens. Errors are login errors of step `token_exchange`. */
+/** Step 4 of the login (docs/peloton-api.md §2.6): code + PKCE verifier → tokens. Errors are login errors of step `token_exchange`. */
 export async function exchangeCode(
   ctx: FlowContext,
   opts: { authBaseUrl: string; code: string; verifier: string; now?: () => number },
@@ -106,7 +106,7 @@ export interface RefreshOptions {
 }
 
 /**
- * Refresh grant (spec §2.7). Rotation: the answer's refresh token replaces the old one, which is dead from then on, so
+ * Refresh grant (docs/peloton-api.md §2.7). Rotation: the answer's refresh token replaces the old one, which is dead from then on, so
  * store the result before using it and never run two refreshes of one token at once. Not retried here: if the answer
  * is lost after Peloton rotated, a retry would present a dead token. A dead or revoked token →
  * ProviderError "disconnected" (a full login is needed); everything else keeps its http.ts code.

@@ -5,7 +5,7 @@ import type { PelotonInstructor, PelotonPerformanceGraph, PelotonRideDetails } f
 import type { InstructorRecord, RideRecord } from "@/lib/domain/workout";
 import type { ClassSegment, ClassTargets, PaceIntensityLevel } from "@/lib/domain/targets";
 
-/** Pure: ride details (§5.7) → RideRecord, instructors (§5.8) → InstructorRecord, graph targets → ClassTargets. */
+/** Pure: ride details (docs/peloton-api.md §5.7) → RideRecord, instructors (§5.8) → InstructorRecord, graph targets → ClassTargets. */
 
 const nonEmpty = (value: string | null | undefined): string | null => (value && value.trim() ? value.trim() : null);
 const present = (values: readonly (string | null | undefined)[]): string[] =>

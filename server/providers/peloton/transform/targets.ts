@@ -139,7 +139,7 @@ export function paceMinutesToSeconds(minutes: number | null | undefined): number
   return finite(minutes) && minutes > 0 ? Math.round(minutes * 600) / 10 : null;
 }
 
-/** `total_expected_output`: `{expected_lower_output, expected_upper_output}` or a bare number (spec §9.7). */
+/** `total_expected_output`: `{expected_lower_output, expected_upper_output}` or a bare number (docs/peloton-api.md §9.7). */
 export function expectedOutput(
   value: number | { expected_lower_output?: number | null; expected_upper_output?: number | null } | null | undefined,
 ): { lower: number; upper: number } | null {

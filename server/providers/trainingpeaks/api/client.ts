@@ -6,7 +6,7 @@ import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema, t
 import { withAccessToken } from "../auth/tokens";
 import type { z } from "zod";
 
-/** TrainingPeaks Partner API calls for one user (spec §5), with token refresh and one retry on 401; raw parsed JSON out. */
+/** TrainingPeaks Partner API calls for one user (docs/trainingpeaks-api.md §5), with token refresh and one retry on 401; raw parsed JSON out. */
 
 async function tpGet<S extends z.ZodType>(userId: string, path: string, schema: S, apiUrl = tpApiUrl()): Promise<z.output<S>> {
   return withAccessToken(userId, async (token) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-/** TrainingPeaks Partner API shapes (spec §5). Lenient: unknown keys pass, nulls are expected. */
+/** TrainingPeaks Partner API shapes (docs/trainingpeaks-api.md §5). Lenient: unknown keys pass, nulls are expected. */
 const num = z.number().nullish();
 const str = z.string().nullish();
 

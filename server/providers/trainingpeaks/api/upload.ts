@@ -6,7 +6,7 @@ import { USER_AGENT, tpApiUrl } from "../auth/config";
 import { withAccessToken } from "../auth/tokens";
 
 /**
- * TrainingPeaks file upload (spec §5.7): `POST /v3/file` answers 202 with `Location: /v3/status/{id}`; the file is
+ * TrainingPeaks file upload (docs/trainingpeaks-api.md §5.7): `POST /v3/file` answers 202 with `Location: /v3/status/{id}`; the file is
  * processed asynchronously and `GET /v3/status/{id}` reports `{Completed, Status, WorkoutIds}`.
  */
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-/** TrainingPeaks' OAuth token response and error body (spec §2.2). */
+/** TrainingPeaks' OAuth token response and error body (docs/trainingpeaks-api.md §2.2). */
 export const tpTokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().optional(),

@@ -3,7 +3,7 @@ import { providerError } from "@/lib/errors/app-error";
 import { errorFromStatus, parseRetryAfter } from "@/server/http/request";
 import { oauthErrorSchema, tpTokenResponseSchema, type TpTokenResponse } from "./oauth-schemas";
 
-/** Raw calls to TrainingPeaks' OAuth server (spec §2.2, §2.4). Storage lives in tokens.ts. */
+/** Raw calls to TrainingPeaks' OAuth server (docs/trainingpeaks-api.md §2.2, §2.4). Storage lives in tokens.ts. */
 
 export interface TpOAuthConfig {
   oauthUrl: string;
@@ -53,7 +53,7 @@ export async function exchangeRefreshToken(cfg: TpOAuthConfig, refreshToken: str
   throw errorFromStatus("trainingpeaks", response.status, retryAfter);
 }
 
-/** Revoke the grant at TrainingPeaks (spec §2.4). Throws when TrainingPeaks did not confirm it. */
+/** Revoke the grant at TrainingPeaks (docs/trainingpeaks-api.md §2.4). Throws when TrainingPeaks did not confirm it. */
 export async function deauthorize(cfg: TpOAuthConfig, accessToken: string): Promise<void> {
   let response: Response;
   try {

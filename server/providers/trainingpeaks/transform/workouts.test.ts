@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tpWorkoutListSchema } from "../api/schemas";
 import { toActivity } from "./workouts";
 
-/** Workout objects as spec §5.3 shows them (a completed premium ride, a planned run, a basic athlete's ride). */
+/** Workout objects shaped as docs/trainingpeaks-api.md §5.3 describes them (a completed premium ride, a planned run, a basic athlete's ride). */
 const RECORDED = [
   {
     Id: 3518400833, AthleteId: 4100123, WorkoutDay: "2026-05-02T00:00:00", StartTime: "2026-05-02T07:12:05", StartTimePlanned: "2026-05-02T07:00:00",
