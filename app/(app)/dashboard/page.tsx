@@ -1,7 +1,8 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { queryKeys } from "@/hooks/fetch-json";
+import { createQueryClient } from "@/hooks/query-client";
+import { queryKeys } from "@/hooks/query-keys";
 import { requireUser } from "@/server/auth/session";
 import { powerZones } from "@/lib/metrics/zones";
 import { getCurrentFtp, getRecentWorkouts, getWeeklyVolume } from "@/server/queries/dashboard";
@@ -25,15 +26,15 @@ export const maxDuration = 30;
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+  const queryClient = createQueryClient();
   // The TrainingPeaks snapshot first: the current FTP may come from it.
   const summary = await getTrainingPeaksSummary(user.id);
   const [peloton, sync, ftp] = await Promise.all([
     getPelotonConnection(user.id),
     getSyncOverview(user.id),
     getCurrentFtp(user.id),
-    queryClient.prefetchQuery({ queryKey: queryKeys.weekly(12), queryFn: () => getWeeklyVolume(user.id, 12) }),
-    queryClient.prefetchQuery({ queryKey: queryKeys.recent(6), queryFn: () => getRecentWorkouts(user.id, 6) }),
+    queryClient.prefetchQuery({ queryKey: queryKeys.weeklyVolume(12), queryFn: () => getWeeklyVolume(user.id, 12) }),
+    queryClient.prefetchQuery({ queryKey: queryKeys.recentWorkouts(6), queryFn: () => getRecentWorkouts(user.id, 6) }),
   ]);
   const name = "error" in summary ? (user.name ?? "Athlete") : summary.athlete.name;
   const connected = peloton?.status === "active";

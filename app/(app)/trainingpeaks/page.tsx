@@ -18,9 +18,6 @@ export const metadata: Metadata = { title: "TrainingPeaks" };
 export default async function TrainingPeaksPage() {
   const user = await requireUser();
   const [summary, autoSend, connection] = await Promise.all([getTrainingPeaksSummary(user.id), getAutoSend(user.id), getTrainingPeaksConnection(user.id)]);
-  const today = new Date();
-  const initialEnd = today.toISOString().slice(0, 10);
-  const initialStart = new Date(today.getTime() - 89 * 86_400_000).toISOString().slice(0, 10);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">TrainingPeaks</h1>
@@ -49,7 +46,7 @@ export default async function TrainingPeaksPage() {
         <ComparePanel />
       </Card>
       <Card title="Activities">
-        <ActivitiesPanel initialStart={initialStart} initialEnd={initialEnd} />
+        <ActivitiesPanel today={new Date().toISOString().slice(0, 10)} />
       </Card>
     </div>
   );
