@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
-import type { HistoryRow } from "@/server/queries/workouts";
+import type { HistoryRow } from "@/lib/domain/workout-history";
 
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   return (

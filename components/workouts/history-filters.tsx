@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { disciplineLabel } from "@/lib/format/display";
-import type { HistoryFacets, HistoryFilters } from "@/server/queries/workouts";
+import type { HistoryFacets, HistoryFilters } from "@/lib/domain/workout-history";
 import { buttonClass } from "@/components/ui/button";
 import { AutoSubmitForm } from "./auto-submit-form";
 
