@@ -1,4 +1,5 @@
 import type { PowerZone } from "@/lib/metrics/zones";
+import { TableHead } from "@/components/ui/table-head";
 
 const ZONE_COLOURS = ["var(--z1)", "var(--z2)", "var(--z3)", "var(--z4)", "var(--z5)", "var(--z6)", "var(--z7)"];
 
@@ -7,14 +8,7 @@ export function PowerZonesTable({ zones, ftp }: { zones: PowerZone[]; ftp: numbe
   return (
     <table className="w-full text-sm" data-testid="power-zones">
       <caption className="sr-only">Power zones for an FTP of {ftp} watts</caption>
-      <thead>
-        <tr className="text-left text-xs uppercase tracking-wide text-muted">
-          <th scope="col" className="py-1 pr-2 font-medium">Zone</th>
-          <th scope="col" className="py-1 pr-2 font-medium">Name</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">% FTP</th>
-          <th scope="col" className="py-1 text-right font-medium">Watts</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Zone", "Name", { label: "% FTP", numeric: true }, { label: "Watts", numeric: true }]} cellClassName="py-1 font-medium" gapClassName="pr-2" />
       <tbody>
         {zones.map((z) => (
           <tr key={z.zone} className="border-t border-border">

@@ -8,6 +8,7 @@ import { sumWeeks } from "@/lib/metrics/weekly-volume";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { WeeklyMetric } from "./weekly-chart";
+import { TableHead } from "@/components/ui/table-head";
 
 // Recharts stays out of the dashboard's first-load JS.
 const WeeklyChart = dynamic(() => import("./weekly-chart").then((m) => m.WeeklyChart), { ssr: false, loading: () => <Skeleton className="h-full" /> });
@@ -71,15 +72,12 @@ function WeeklyTable({ weeks }: { weeks: WeekVolume[] }) {
     <details className="text-xs text-muted">
       <summary className="cursor-pointer">Show as table</summary>
       <table className="mt-2 w-full">
-        <thead>
-          <tr className="text-left">
-            <th scope="col">Week of</th>
-            <th scope="col" className="text-right">Time</th>
-            <th scope="col" className="text-right">Output</th>
-            <th scope="col" className="text-right">TSS</th>
-            <th scope="col" className="text-right">Workouts</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={["Week of", { label: "Time", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Workouts", numeric: true }]}
+          rowClassName="text-left"
+          cellClassName=""
+          gapClassName=""
+        />
         <tbody>
           {weeks.map((w) => (
             <tr key={w.week}>

@@ -9,6 +9,7 @@ import { addDays } from "@/lib/time/time-zone";
 import { Button } from "@/components/ui/button";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 
 /** TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD, from the server so both renders agree). */
 export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: number }) {
@@ -68,17 +69,7 @@ function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
         <caption className="sr-only">TrainingPeaks activities, newest first</caption>
-        <thead>
-          <tr className="text-left text-xs uppercase tracking-wide text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Title</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Type</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Distance</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">TSS</th>
-            <th scope="col" className="py-2 text-right font-medium">NP</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Date", "Title", "Type", { label: "Duration", numeric: true }, { label: "Distance", numeric: true }, { label: "TSS", numeric: true }, { label: "NP", numeric: true }]} />
         <tbody>
           {activities.map((a) => (
             <tr key={a.id} className="border-t border-border">
