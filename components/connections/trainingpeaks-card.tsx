@@ -21,10 +21,10 @@ export function TrainingPeaksConnectionCard({ connection, mode }: { connection: 
           {MODE_NOTE[mode]}
         </p>
         {connection.scope && (
-          <p>
-            <span className="text-muted">Permissions granted: </span>
+          <p className="flex flex-wrap items-center gap-1">
+            <span className="text-muted">Permissions granted:</span>
             {connection.scope.split(/\s+/).map((s) => (
-              <code key={s} className="mr-1 rounded bg-surface-2 px-1.5 py-0.5 text-xs">
+              <code key={s} className="rounded bg-surface-2 px-1.5 py-0.5 text-xs">
                 {s}
               </code>
             ))}

@@ -52,6 +52,7 @@ export function WeeklyVolumePanel({ weeks = 12 }: { weeks?: number }) {
           loadingLabel="Loading your weekly volume"
           errorTitle="Couldn't load your weekly volume"
           isEmpty={(data) => data.every((w) => w.workouts === 0)}
+          fill
           empty={
             <>
               <p className="font-medium text-text">No workouts in the last {weeks} weeks yet.</p>

@@ -87,6 +87,16 @@ describe("QueryPanel", () => {
     expect(out).toContain("No rides yet. Sync Peloton to see them.");
     expect(out).toContain("border-dashed");
     expect(out).not.toContain("<ul>");
+    expect(out).not.toContain("h-full");
+  });
+
+  it("fills a panel of fixed height with the empty state when asked", () => {
+    const out = renderToStaticMarkup(
+      <QueryPanel query={source({ status: "success", fetchStatus: "idle", data: [] })} loading={null} errorTitle="x" isEmpty={() => true} empty="Nothing yet." fill>
+        {() => null}
+      </QueryPanel>,
+    );
+    expect(out).toMatch(/class="[^"]*h-full[^"]*">Nothing yet\.<\/div>/);
   });
 
   it("renders the content, and keeps it on screen while it refreshes", () => {

@@ -26,13 +26,15 @@ interface QueryPanelProps<T> {
   isEmpty?: (data: T) => boolean;
   /** what to do next when there is nothing to show */
   empty?: ReactNode;
+  /** the panel sits in a box of fixed height, which the empty state fills */
+  fill?: boolean;
   /** before a lazy query or a mutation has been asked for anything */
   idle?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
 /** The one way a panel that loads data shows loading, failure, emptiness and its content. */
-export function QueryPanel<T>({ query, loading, loadingLabel = "Loading…", showLoadingLabel = false, errorTitle, errorMessage, onRetry, isEmpty, empty, idle = null, children }: QueryPanelProps<T>) {
+export function QueryPanel<T>({ query, loading, loadingLabel = "Loading…", showLoadingLabel = false, errorTitle, errorMessage, onRetry, isEmpty, empty, fill = false, idle = null, children }: QueryPanelProps<T>) {
   const { status, fetchStatus, data, error } = query;
   const fetching = fetchStatus === "fetching";
   if (status === "error" && error && !fetching) {
@@ -54,7 +56,7 @@ export function QueryPanel<T>({ query, loading, loadingLabel = "Loading…", sho
     );
   }
   if (status === "success" && data !== undefined) {
-    return isEmpty?.(data) ? <EmptyState>{empty}</EmptyState> : <>{children(data)}</>;
+    return isEmpty?.(data) ? <EmptyState className={fill ? "h-full" : ""}>{empty}</EmptyState> : <>{children(data)}</>;
   }
   if (status === "idle" || (status === "pending" && fetchStatus === "idle")) return <>{idle}</>;
   if (status === "pending" && fetchStatus === "paused") {
@@ -70,9 +72,9 @@ export function QueryPanel<T>({ query, loading, loadingLabel = "Loading…", sho
   );
 }
 
-export function EmptyState({ children, testId }: { children: ReactNode; testId?: string }) {
+export function EmptyState({ children, className = "", testId }: { children: ReactNode; className?: string; testId?: string }) {
   return (
-    <div className="flex h-full min-h-24 flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted" data-testid={testId}>
+    <div className={`flex min-h-24 flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted ${className}`} data-testid={testId}>
       {children}
     </div>
   );
