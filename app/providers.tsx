@@ -1,22 +1,11 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { AppError } from "@/lib/errors/app-error";
+import { createQueryClient } from "@/hooks/query-client";
 
 /** One QueryClient per browser session (created in state, never at module scope). */
 export function Providers({ children }: { children: React.ReactNode }) {
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 60_000,
-            refetchOnWindowFocus: false,
-            retry: (count, error) => count < 2 && !(error instanceof AppError && error.status < 500),
-          },
-        },
-      }),
-  );
+  const [client] = useState(createQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

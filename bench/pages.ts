@@ -18,7 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 async function timeHistory(userId: string, instructorId: string) {
-  const { listWorkoutHistory, historyFiltersSchema } = await import("../server/queries/workouts");
+  const { listWorkoutHistory } = await import("../server/queries/workouts");
+  const { historyFiltersSchema } = await import("../lib/domain/workout-history");
   const combos: [string, Record<string, string>][] = [
     ["newest first", {}],
     ["Power Zone rides", { type: "Power Zone", discipline: "cycling" }],

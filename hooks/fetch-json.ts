@@ -27,10 +27,3 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   // Our own route handlers produce `data` with the type the caller names.
   return body.data as T;
 }
-
-export const queryKeys = {
-  weekly: (weeks: number) => ["dashboard", "weekly", weeks] as const,
-  recent: (limit: number) => ["dashboard", "recent", limit] as const,
-  tpActivities: (start: string, end: string) => ["trainingpeaks", "activities", start, end] as const,
-  workoutCompare: (workoutId: string) => ["workouts", workoutId, "compare"] as const,
-};

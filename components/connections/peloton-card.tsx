@@ -1,4 +1,4 @@
-import { ftpSourceLabel } from "@/lib/format/display";
+import { formatDate, formatDateTime, ftpSourceLabel } from "@/lib/format/display";
 import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
 import type { SyncProgress } from "@/lib/domain/sync";
 import { SyncPanel } from "@/components/sync/sync-panel";
@@ -8,30 +8,28 @@ import { WorkoutCounts } from "@/components/ui/workout-counts";
 import { PelotonConnectForm } from "./peloton-connect-form";
 import { PaceLevelForm } from "./pace-level-form";
 import { PelotonControls } from "./peloton-controls";
+import { ConnectionStatusBadge } from "./status-badge";
 
-
-const STATUS = {
-  active: { label: "Connected", className: "bg-ok/15 text-ok" },
-  reauth_required: { label: "Reconnect needed", className: "bg-warn/15 text-warn" },
-  disconnected: { label: "Disconnected", className: "bg-surface-2 text-muted" },
-} as const;
+/** The Peloton simulator's demo member (public; shown only when the app talks to the simulator). */
+const PELOTON_DEMO_MEMBER = { email: "demo.rider@example.com", password: "ride-on-demo" };
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
 
 export function PelotonCard({
   connection,
-  demoHint,
+  simulator = false,
   sync,
 }: {
   connection: PelotonConnectionView | null;
-  demoHint?: { email: string; password: string };
+  /** the app talks to the Peloton simulator: show its demo member */
+  simulator?: boolean;
   sync?: { progress: SyncProgress | null; hasHistory: boolean };
 }) {
   if (!connection || connection.status !== "active") {
     return (
       <Card
         title="Peloton"
-        action={connection ? <span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS[connection.status].className}`}>{STATUS[connection.status].label}</span> : undefined}
+        action={connection ? <ConnectionStatusBadge status={connection.status} /> : undefined}
       >
         <div className="space-y-4 text-sm">
           {connection?.status === "reauth_required" ? (
@@ -41,14 +39,14 @@ export function PelotonCard({
           ) : (
             <p className="text-muted">Connect your Peloton account to sync your workouts, class targets and lifetime stats.</p>
           )}
-          <PelotonConnectForm demoHint={demoHint} />
+          <PelotonConnectForm demoHint={simulator ? PELOTON_DEMO_MEMBER : undefined} />
         </div>
       </Card>
     );
   }
   const p = connection.profile;
   return (
-    <Card title="Peloton" action={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS.active.className}`} data-testid="peloton-status">Connected</span>}>
+    <Card title="Peloton" action={<ConnectionStatusBadge status="active" testId="peloton-status" />}>
       <div className="space-y-5 text-sm" data-testid="peloton-card">
         <p>
           Signed in as <strong data-testid="peloton-leaderboard-name">{p?.leaderboardName ?? connection.username ?? connection.loginEmail}</strong>
@@ -67,9 +65,9 @@ export function PelotonCard({
         </dl>
         <WorkoutCounts counts={p?.workoutCounts ?? {}} testId="peloton-workout-counts" />
         <p className="text-xs text-muted">
-          Connected {new Date(connection.connectedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
-          {connection.lastCheckedAt && ` · last checked ${new Date(connection.lastCheckedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`}
-          {" · "}stats as of {p ? new Date(p.fetchedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—"}
+          Connected {formatDate(connection.connectedAt)}
+          {connection.lastCheckedAt && ` · last checked ${formatDateTime(connection.lastCheckedAt)}`}
+          {" · "}stats as of {p ? formatDateTime(p.fetchedAt) : "—"}
         </p>
         <PaceLevelForm initial={connection.paceLevel} />
         <div className="border-t border-border pt-4">

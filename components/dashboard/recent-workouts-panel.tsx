@@ -1,36 +1,39 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fetchJson, queryKeys } from "@/hooks/fetch-json";
+import { useRecentWorkouts } from "@/hooks/use-recent-workouts";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
 import type { RecentWorkout } from "@/lib/domain/dashboard";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { QueryPanel } from "@/components/ui/query-panel";
+import { SkeletonRows } from "@/components/ui/skeleton";
 
 export function RecentWorkoutsPanel({ limit = 6 }: { limit?: number }) {
-  const query = useQuery({ queryKey: queryKeys.recent(limit), queryFn: () => fetchJson<RecentWorkout[]>(`/api/dashboard/recent?limit=${limit}`) });
-  if (query.isPending) {
-    return (
-      <div className="space-y-2" aria-busy="true">
-        {Array.from({ length: limit }, (_, i) => (
-          <Skeleton key={i} className="h-12" />
-        ))}
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Alert tone="danger" title="Couldn't load recent workouts" action={<Button variant="secondary" onClick={() => void query.refetch()}>Retry</Button>}>
-        {query.error.message}
-      </Alert>
-    );
-  }
-  if (query.data.length === 0) return <p className="text-sm text-muted">Your synced workouts will appear here.</p>;
+  const query = useRecentWorkouts(limit);
+  return (
+    <QueryPanel
+      query={query}
+      loading={<SkeletonRows rows={limit} className="h-12" />}
+      loadingLabel="Loading your recent workouts"
+      errorTitle="Couldn't load recent workouts"
+      isEmpty={(data) => data.length === 0}
+      empty={
+        <>
+          <p className="font-medium text-text">No workouts yet.</p>
+          <p>
+            Sync your Peloton history and your latest classes appear here. <Link href="/connections" className="underline">Go to Connections</Link>
+          </p>
+        </>
+      }
+    >
+      {(data) => <RecentList workouts={data} />}
+    </QueryPanel>
+  );
+}
+
+function RecentList({ workouts }: { workouts: RecentWorkout[] }) {
   return (
     <ul className="divide-y divide-border" data-testid="recent-workouts">
-      {query.data.map((w) => (
+      {workouts.map((w) => (
         <li key={w.id} className="flex items-center justify-between gap-3 py-2">
           <div className="min-w-0">
             <Link href={`/workouts/${w.id}`} className="block truncate font-medium hover:underline">

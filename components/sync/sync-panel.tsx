@@ -1,90 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { cancelSyncAction, resumeSyncAction, runSyncStepAction, startSyncAction } from "@/actions/sync";
+import { useSyncDriver } from "@/hooks/use-sync-driver";
 import type { SyncProgress } from "@/lib/domain/sync";
+import { formatDateTime } from "@/lib/format/display";
 import { describeProgress } from "@/lib/format/sync-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-const RUNNING = new Set(["listing", "details", "finalizing", "uploading"]);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Drives a sync from the browser: one server action per bounded step, in a loop, with progress.
- * A reload picks the running job up again (the job and its cursor live in the database).
- */
+/** A sync's progress and its controls; useSyncDriver runs the steps (and picks a running job up again after a reload). */
 export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | null; hasHistory: boolean }) {
-  const router = useRouter();
-  const [progress, setProgress] = useState<SyncProgress | null>(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [driving, setDriving] = useState(false);
-  const stop = useRef(false);
-  const active = useRef(false);
-
-  const drive = useCallback(async () => {
-    if (active.current) return;
-    active.current = true;
-    stop.current = false;
-    setDriving(true);
-    setError(null);
-    let lastRefresh = Date.now();
-    try {
-      while (!stop.current) {
-        const r = await runSyncStepAction();
-        if (!r.ok) {
-          setError(r.message);
-          break;
-        }
-        if (r.data.progress) setProgress(r.data.progress);
-        // Show newly synced workouts on the page as they arrive (at most every 10 s).
-        if (Date.now() - lastRefresh > 10_000) {
-          router.refresh();
-          lastRefresh = Date.now();
-        }
-        if (!r.data.more) break;
-        if (r.data.busy) await sleep(1_500);
-      }
-    } finally {
-      active.current = false;
-      setDriving(false);
-      router.refresh();
-    }
-  }, [router]);
-
-  useEffect(() => {
-    // Survive a reload: continue a job that is still running.
-    if (initial && RUNNING.has(initial.phase)) void drive();
-    return () => {
-      stop.current = true;
-    };
-  }, [initial, drive]);
-
-  async function start(kind: "full" | "incremental") {
-    setError(null);
-    const r = await startSyncAction(kind);
-    if (!r.ok) return setError(r.message);
-    setProgress(r.data);
-    void drive();
-  }
-
-  async function cancel() {
-    stop.current = true;
-    const r = await cancelSyncAction();
-    if (r.ok) setProgress(r.data);
-    else setError(r.message);
-  }
-
-  async function resume() {
-    const r = await resumeSyncAction();
-    if (!r.ok) return setError(r.message);
-    setProgress(r.data);
-    void drive();
-  }
-
+  const { progress, error, running, pending, canRetry, start, cancel, resume, retry } = useSyncDriver(initial);
   const view = progress ? describeProgress(progress) : null;
-  const running = driving || (progress !== null && RUNNING.has(progress.phase));
   return (
     <div className="space-y-3" data-testid="sync-panel">
       {view && (
@@ -116,27 +42,41 @@ export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | nul
             </p>
           )}
           {progress?.finishedAt && progress.phase === "done" && (
-            <p className="text-xs text-muted">Last sync finished {new Date(progress.finishedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}.</p>
+            <p className="text-xs text-muted">Last sync finished {formatDateTime(progress.finishedAt)}.</p>
           )}
         </div>
       )}
       {error && (
-        <Alert tone="danger" title="Sync problem">
+        <Alert
+          tone="danger"
+          title="Sync problem"
+          action={
+            canRetry ? (
+              <Button variant="secondary" onClick={retry}>
+                Try again
+              </Button>
+            ) : undefined
+          }
+        >
           {error}
         </Alert>
       )}
       <div className="flex flex-wrap gap-3">
         {running ? (
-          <Button variant="secondary" onClick={() => void cancel()}>
+          <Button variant="secondary" onClick={cancel} disabled={pending !== null}>
             Cancel sync
           </Button>
         ) : progress && (progress.phase === "paused" || progress.phase === "cancelled") ? (
-          <Button onClick={() => void resume()}>Resume sync</Button>
+          <Button onClick={resume} disabled={pending !== null}>
+            Resume sync
+          </Button>
         ) : (
-          <Button onClick={() => void start(hasHistory ? "incremental" : "full")}>{hasHistory ? "Sync now" : "Sync my Peloton history"}</Button>
+          <Button onClick={() => start(hasHistory ? "incremental" : "full")} disabled={pending !== null}>
+            {hasHistory ? "Sync now" : "Sync my Peloton history"}
+          </Button>
         )}
         {!running && hasHistory && (
-          <Button variant="ghost" onClick={() => void start("full")}>
+          <Button variant="ghost" onClick={() => start("full")} disabled={pending !== null}>
             Full re-sync
           </Button>
         )}

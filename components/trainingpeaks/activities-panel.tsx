@@ -1,25 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { fetchJson, queryKeys } from "@/hooks/fetch-json";
 import Link from "next/link";
+import { useId, useState } from "react";
+import { useTrainingPeaksActivities } from "@/hooks/use-trainingpeaks-activities";
 import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDistance, formatDuration } from "@/lib/format/display";
+import { addDays } from "@/lib/time/time-zone";
+import { Button } from "@/components/ui/button";
+import { QueryPanel } from "@/components/ui/query-panel";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 
-export function useTrainingPeaksActivities(start: string, end: string) {
-  return useQuery({
-    queryKey: queryKeys.tpActivities(start, end),
-    queryFn: () => fetchJson<LinkedActivity[]>(`/api/trainingpeaks/activities?start=${start}&end=${end}`),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function ActivitiesPanel({ initialStart, initialEnd }: { initialStart: string; initialEnd: string }) {
-  const [range, setRange] = useState({ start: initialStart, end: initialEnd });
+/** TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD, from the server so both renders agree). */
+export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: number }) {
+  const [range, setRange] = useState(() => ({ start: addDays(today, 1 - days), end: today }));
   const [draft, setDraft] = useState(range);
   const query = useTrainingPeaksActivities(range.start, range.end);
   const startId = useId();
@@ -49,29 +43,23 @@ export function ActivitiesPanel({ initialStart, initialEnd }: { initialStart: st
         {invalid && <p className="text-sm text-danger">The start date must be before the end date.</p>}
       </form>
 
-      {query.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading activities">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-12" />
-          ))}
-        </div>
-      ) : query.isError ? (
-        <Alert
-          tone="danger"
-          title="Couldn't load your TrainingPeaks activities"
-          action={
-            <Button variant="secondary" onClick={() => void query.refetch()}>
-              Retry
-            </Button>
-          }
-        >
-          {query.error.message}
-        </Alert>
-      ) : query.data.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">No TrainingPeaks activities between {range.start} and {range.end}.</p>
-      ) : (
-        <ActivitiesTable activities={query.data} />
-      )}
+      <QueryPanel
+        query={query}
+        loading={<SkeletonRows rows={6} className="h-10" />}
+        loadingLabel="Loading your TrainingPeaks activities"
+        errorTitle="Couldn't load your TrainingPeaks activities"
+        isEmpty={(data) => data.length === 0}
+        empty={
+          <>
+            <p className="font-medium text-text">
+              No TrainingPeaks activities between {range.start} and {range.end}.
+            </p>
+            <p>Choose a wider range above, or send a ride to TrainingPeaks from its workout page.</p>
+          </>
+        }
+      >
+        {(data) => <ActivitiesTable activities={data} />}
+      </QueryPanel>
     </div>
   );
 }
@@ -81,17 +69,7 @@ function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
         <caption className="sr-only">TrainingPeaks activities, newest first</caption>
-        <thead>
-          <tr className="text-left text-xs uppercase tracking-wide text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Title</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Type</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Distance</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">TSS</th>
-            <th scope="col" className="py-2 text-right font-medium">NP</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Date", "Title", "Type", { label: "Duration", numeric: true }, { label: "Distance", numeric: true }, { label: "TSS", numeric: true }, { label: "NP", numeric: true }]} />
         <tbody>
           {activities.map((a) => (
             <tr key={a.id} className="border-t border-border">

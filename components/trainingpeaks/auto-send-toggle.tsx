@@ -2,6 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { setAutoSendAction } from "@/actions/trainingpeaks";
+import { formatDate } from "@/lib/format/display";
 
 /** The "Auto-send new rides" switch (a real checkbox: keyboard and screen readers work as usual). */
 export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boolean; since: string | null }; canUpload: boolean }) {
@@ -9,7 +10,7 @@ export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boo
   const [state, setState] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const since = state.since ? new Date(state.since).toLocaleDateString("en-GB", { dateStyle: "medium" }) : null;
+  const since = state.since ? formatDate(state.since) : null;
   return (
     <div className="space-y-2 text-sm" data-testid="auto-send">
       <div className="flex items-center gap-3">

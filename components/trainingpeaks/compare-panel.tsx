@@ -1,25 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type DragEvent, type FormEvent } from "react";
-import { fetchJson } from "@/hooks/fetch-json";
 import { isAppError } from "@/lib/errors/app-error";
-import type { ComparisonReport } from "@/lib/compare/build";
+import { isRetryable } from "@/hooks/query-client";
+import { useCompareFitFile } from "@/hooks/use-compare-fit-file";
 import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
 import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { ComparisonResult } from "./comparison-result";
+import { QueryPanel } from "@/components/ui/query-panel";
+import { ComparisonResult, ComparisonSkeleton } from "./comparison-result";
 
 const LIMIT_MB = Math.round(MAX_FIT_UPLOAD_BYTES / (1024 * 1024));
-
-function compareFile(input: { file: File; ftp: string }): Promise<ComparisonReport> {
-  const body = new FormData();
-  body.set("file", input.file);
-  if (input.ftp.trim()) body.set("ftp", input.ftp.trim());
-  return fetchJson<ComparisonReport>("/api/trainingpeaks/compare", { method: "POST", body });
-}
 
 /** A proxy in front of the app may refuse a large body with its own page, which has no JSON error to show. */
 function messageOf(error: Error): string {
@@ -38,7 +30,8 @@ export function ComparePanel() {
   const [ftp, setFtp] = useState("");
   const [dragging, setDragging] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
-  const mutation = useMutation({ mutationFn: compareFile });
+  const mutation = useCompareFitFile();
+  const sent = mutation.variables;
   const fileId = useId();
   const ftpId = useId();
   const hintId = useId();
@@ -121,21 +114,24 @@ export function ComparePanel() {
         </div>
       </form>
 
-      {mutation.isPending && (
-        <div className="space-y-2" aria-busy="true">
-          <p role="status" className="text-sm">
-            Decoding the file and looking for it on TrainingPeaks…
-          </p>
-          <Skeleton className="h-10" />
-          <Skeleton className="h-40" />
-        </div>
-      )}
-      {(localError ?? mutation.error) && (
+      {localError ? (
         <Alert tone="danger" title="Couldn't compare this file">
-          {localError ?? (mutation.error ? messageOf(mutation.error) : null)}
+          {localError}
         </Alert>
+      ) : (
+        <QueryPanel
+          query={mutation}
+          loading={<ComparisonSkeleton />}
+          loadingLabel="Decoding the file and looking for it on TrainingPeaks…"
+          showLoadingLabel
+          errorTitle="Couldn't compare this file"
+          errorMessage={messageOf}
+          // A file refused once is refused again; a lost connection or a server fault may pass next time.
+          onRetry={sent && isRetryable(mutation.error) ? () => mutation.mutate(sent) : undefined}
+        >
+          {(report) => <ComparisonResult report={report} />}
+        </QueryPanel>
       )}
-      {mutation.data && <ComparisonResult report={mutation.data} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ComparisonNote, ComparisonReport } from "@/lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "@/lib/compare/describe";
 import type { MetricRow, RowFlag } from "@/lib/compare/metrics";
 import { formatWorkoutDate } from "@/lib/format/display";
+import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 
 /** One comparison (ours | TrainingPeaks | Δ), shared by the FIT upload card and the workout page. Render only. */
 
@@ -133,6 +134,20 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
       )}
       <ComparisonTable rows={report.rows} compared={compared} />
       <Notes notes={report.notes} />
+    </div>
+  );
+}
+
+/** The shape of ComparisonResult while it loads: the two-sided summary, the verdict and the ten metric rows. */
+export function ComparisonSkeleton() {
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Skeleton className="h-12" />
+        <Skeleton className="h-12" />
+      </div>
+      <Skeleton className="h-5 w-64" />
+      <SkeletonRows rows={10} className="h-8" />
     </div>
   );
 }

@@ -20,3 +20,13 @@ export interface RecentWorkout {
   outputKj: number | null;
   tss: number | null;
 }
+
+export type FtpSourceLabel = "Peloton FTP test" | "Manual entry (95 % rule)" | "Peloton estimate" | "Peloton" | "TrainingPeaks threshold";
+
+/** The FTP zones are drawn from, and where it came from. */
+export interface CurrentFtp {
+  watts: number;
+  source: FtpSourceLabel;
+  /** the other source's value when both are known, for comparison */
+  other: { watts: number; source: FtpSourceLabel } | null;
+}

@@ -1,5 +1,7 @@
 /** TrainingPeaks records as AutoCoach uses them: the athlete, their thresholds, and their workouts (planned or done). */
 
+import type { Failure } from "@/lib/errors/result";
+
 export interface TrainingPeaksAthlete {
   athleteId: string;
   firstName: string | null;
@@ -53,4 +55,22 @@ export interface TrainingPeaksActivity {
 /** A TrainingPeaks activity, with the AutoCoach workout it came from when we sent (or linked) it. */
 export interface LinkedActivity extends TrainingPeaksActivity {
   autocoachWorkoutId: string | null;
+}
+
+export interface TrainingPeaksSummary {
+  athlete: Pick<TrainingPeaksAthlete, "athleteId" | "name" | "email" | "timeZone" | "isPremium" | "preferredUnits" | "weightKg">;
+  thresholds: Thresholds;
+  fetchedAt: string;
+  /** Set when TrainingPeaks could not be reached and these are the last known values. */
+  staleBecause: Failure | null;
+}
+
+/** The summary, or why there is none (no snapshot yet and TrainingPeaks failed). */
+export type TrainingPeaksSummaryResult = TrainingPeaksSummary | { error: Failure };
+
+/** The state of the user's TrainingPeaks grant, as every page shows it. */
+export interface TrainingPeaksConnectionState {
+  status: "active" | "reauth_required" | "disconnected" | "missing";
+  lastError: string | null;
+  scope: string | null;
 }

@@ -61,3 +61,16 @@ export function formatWorkoutDate(iso: string, timeZone: string | null, style: "
     return new Intl.DateTimeFormat("en-GB", { ...opts, timeZone: "UTC" }).format(new Date(iso));
   }
 }
+
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+/** "2 May 2026", on the clock of whoever renders it (for account events, not for workouts: see formatWorkoutDate). */
+export function formatDate(iso: string): string {
+  return DATE.format(new Date(iso));
+}
+
+/** "2 May 2026, 07:12", on the clock of whoever renders it. */
+export function formatDateTime(iso: string): string {
+  return DATE_TIME.format(new Date(iso));
+}

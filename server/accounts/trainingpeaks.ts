@@ -4,19 +4,11 @@ import { fetchAthlete, fetchThresholds } from "@/server/providers/trainingpeaks/
 import { PROVIDER_ID, tokenContext, tpOAuthConfig } from "@/server/providers/trainingpeaks/auth/config";
 import { deauthorize } from "@/server/providers/trainingpeaks/auth/oauth";
 import { getValidAccessToken } from "@/server/providers/trainingpeaks/auth/tokens";
-import type { Thresholds, TrainingPeaksAthlete } from "@/lib/domain/trainingpeaks";
+import type { TrainingPeaksSummary, TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
 import { toFailure } from "@/server/handlers/errors";
 import type { Failure } from "@/lib/errors/result";
 import { openOptional } from "@/server/crypto";
 import { log } from "@/server/log";
-
-export interface TrainingPeaksSummary {
-  athlete: Pick<TrainingPeaksAthlete, "athleteId" | "name" | "email" | "timeZone" | "isPremium" | "preferredUnits" | "weightKg">;
-  thresholds: Thresholds;
-  fetchedAt: string;
-  /** Set when TrainingPeaks could not be reached and these are the last known values. */
-  staleBecause: Failure | null;
-}
 
 const FRESH_MS = 10 * 60_000;
 
@@ -24,7 +16,7 @@ const FRESH_MS = 10 * 60_000;
  * Profile + thresholds: served from the stored snapshot when fresh, else fetched live and stored.
  * When TrainingPeaks fails, the last snapshot is returned with the reason, so the page still works.
  */
-export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: boolean } = {}): Promise<TrainingPeaksSummary | { error: Failure }> {
+export async function getTrainingPeaksSummary(userId: string, opts: { refresh?: boolean } = {}): Promise<TrainingPeaksSummaryResult> {
   const db = await getDb();
   const snapshot = await db.trainingPeaksProfile.findUnique({ where: { userId } });
   if (snapshot && !opts.refresh && Date.now() - snapshot.fetchedAt.getTime() < FRESH_MS) return fromSnapshot(snapshot, null);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { RecentWorkout, WeekVolume } from "@/lib/domain/dashboard";
+import type { CurrentFtp, FtpSourceLabel, RecentWorkout, WeekVolume } from "@/lib/domain/dashboard";
 
 /** Dashboard data, always for the signed-in user. */
 
@@ -62,15 +62,6 @@ export async function getRecentWorkouts(userId: string, limit = 6): Promise<Rece
     outputKj: w.details?.totalOutputKj ?? null,
     tss: w.details?.tss ?? null,
   }));
-}
-
-export type FtpSourceLabel = "Peloton FTP test" | "Manual entry (95 % rule)" | "Peloton estimate" | "Peloton" | "TrainingPeaks threshold";
-
-export interface CurrentFtp {
-  watts: number;
-  source: FtpSourceLabel;
-  /** the other source's value when both are known, for comparison */
-  other: { watts: number; source: FtpSourceLabel } | null;
 }
 
 const PELOTON_SOURCE: Record<string, FtpSourceLabel> = { workout: "Peloton FTP test", manual: "Manual entry (95 % rule)", estimated: "Peloton estimate" };

@@ -1,9 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { PROVIDER_ID } from "@/server/providers/trainingpeaks/auth/config";
-
-/** The state of the user's TrainingPeaks grant, as every page shows it. */
-export type ConnectionState = { status: "active" | "reauth_required" | "disconnected" | "missing"; lastError: string | null; scope: string | null };
+import type { TrainingPeaksConnectionState as ConnectionState } from "@/lib/domain/trainingpeaks";
 
 export async function getTrainingPeaksConnection(userId: string): Promise<ConnectionState> {
   const db = await getDb();

@@ -1,7 +1,8 @@
 import "server-only";
 import { pelotonWorkoutToActivity } from "@/server/fit/from-workout";
 import type { Activity } from "@/lib/domain/activity";
-import { getWorkoutDetail, type WorkoutDetailView } from "./workout-detail";
+import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { getWorkoutDetail } from "./workout-detail";
 
 /** A synced workout as an Activity (1 Hz, SI units, laps from class segments), for FIT/TCX files and comparisons. */
 export function toWorkoutActivity(view: WorkoutDetailView): Activity {

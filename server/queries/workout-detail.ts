@@ -2,64 +2,10 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
 import type { WorkoutSeries } from "@/lib/domain/series";
+import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { decodeSeries } from "@/server/db/series-codec";
 import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/server/log";
-
-/** One workout with everything its detail page shows, or null when it is not the user's. */
-export interface WorkoutDetailView {
-  id: string;
-  pelotonWorkoutId: string;
-  title: string;
-  discipline: string;
-  status: string;
-  startTime: string;
-  timezone: string | null;
-  durationSeconds: number | null;
-  syncState: "pending" | "complete" | "failed";
-  syncError: string | null;
-  instructor: { id: string; name: string; imageUrl: string | null } | null;
-  ride: {
-    id: string;
-    title: string;
-    description: string | null;
-    durationSeconds: number;
-    difficulty: number | null;
-    originalAirTime: string | null;
-    classTypes: string[];
-    isPowerZone: boolean;
-    imageUrl: string | null;
-  } | null;
-  ftp: { watts: number; source: string } | null;
-  leaderboard: { rank: number; total: number | null } | null;
-  summary: {
-    totalOutputKj: number | null;
-    distance: number | null;
-    distanceUnit: string | null;
-    calories: number | null;
-    elevation: number | null;
-    avgOutput: number | null;
-    maxOutput: number | null;
-    avgCadence: number | null;
-    maxCadence: number | null;
-    avgResistance: number | null;
-    maxResistance: number | null;
-    avgSpeed: number | null;
-    maxSpeed: number | null;
-    speedUnit: string | null;
-    avgHeartRate: number | null;
-    maxHeartRate: number | null;
-    normalizedPower: number | null;
-    intensityFactor: number | null;
-    tss: number | null;
-  } | null;
-  series: WorkoutSeries | null;
-  targets: ClassTargets | null;
-  segments: ClassSegment[];
-  heartRate: { maxHr: number | null; lthr: number | null };
-  /** the pace level the user set (Connections page), if any */
-  paceLevel: number | null;
-}
 
 function isTargets(value: unknown): value is ClassTargets {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;

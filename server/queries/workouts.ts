@@ -2,50 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
+import type { HistoryFacets, HistoryFilters, HistoryPage, HistorySort } from "@/lib/domain/workout-history";
 
 /**
  * The workout history: keyset pagination (never OFFSET), every filter in SQL, always scoped to the
  * signed-in user. Sorts by date, output or TSS with the workout id as the tie-breaker.
  */
-
-export const SORTS = ["date", "output", "tss"] as const;
-export type HistorySort = (typeof SORTS)[number];
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
-export const historyFiltersSchema = z.object({
-  discipline: z.string().max(40).regex(/^[a-z_]+$/, "Unknown discipline").optional(),
-  instructor: z.string().max(64).regex(/^[A-Za-z0-9]+$/, "Unknown instructor").optional(),
-  length: z.coerce.number().int().min(1).max(240).optional(),
-  from: day.optional(),
-  to: day.optional(),
-  type: z.string().max(60).optional(),
-  q: z.string().trim().max(100).optional(),
-  sort: z.enum(SORTS).default("date"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  cursor: z.string().max(200).optional(),
-});
-export type HistoryFilters = z.output<typeof historyFiltersSchema>;
-
-export interface HistoryRow {
-  id: string;
-  startTime: string;
-  timezone: string | null;
-  title: string;
-  instructor: string | null;
-  discipline: string;
-  durationSeconds: number | null;
-  classLengthMin: number | null;
-  classTypes: string[];
-  outputKj: number | null;
-  tss: number | null;
-  avgHeartRate: number | null;
-  syncState: "pending" | "complete" | "failed";
-}
-
-export interface HistoryPage {
-  rows: HistoryRow[];
-  nextCursor: string | null;
-}
 
 /** Keyset position: the sort value (epoch ms for dates) and the id tie-breaker. */
 interface Cursor {
@@ -160,14 +122,6 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
         ? encodeCursor({ v: filters.sort === "output" ? last.rankOutput : filters.sort === "tss" ? last.rankTss : last.startTime.getTime(), id: last.id })
         : null,
   };
-}
-
-export interface HistoryFacets {
-  disciplines: { value: string; count: number }[];
-  instructors: { id: string; name: string; count: number }[];
-  classTypes: string[];
-  lengths: number[];
-  total: number;
 }
 
 /** Options for the filter controls, from the user's own history. */

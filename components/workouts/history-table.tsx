@@ -1,23 +1,14 @@
 import Link from "next/link";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
-import type { HistoryRow } from "@/server/queries/workouts";
+import type { HistoryRow } from "@/lib/domain/workout-history";
+import { TableHead } from "@/components/ui/table-head";
 
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[44rem] text-sm" data-testid="history-table">
         <caption className="sr-only">Your workouts</caption>
-        <thead>
-          <tr className="text-left text-xs uppercase tracking-wide text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Workout</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Discipline</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Output</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">TSS</th>
-            <th scope="col" className="py-2 text-right font-medium">Avg HR</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]} />
         <tbody>
           {rows.map((w) => (
             <tr key={w.id} className="border-t border-border hover:bg-surface-2">

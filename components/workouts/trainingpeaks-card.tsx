@@ -1,6 +1,6 @@
 import type { PushView } from "@/lib/domain/upload";
-import { SendToTrainingPeaks } from "@/components/workouts/send-to-trainingpeaks";
-import { WorkoutCompare } from "@/components/workouts/workout-compare";
+import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
+import { WorkoutCompare } from "./workout-compare";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 

@@ -1,4 +1,4 @@
-import type { WorkoutDetailView } from "@/server/queries/workout-detail";
+import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { formatNumber } from "@/lib/format/display";
 import { Stat } from "@/components/ui/stat";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { disciplineLabel } from "@/lib/format/display";
-import type { HistoryFacets, HistoryFilters } from "@/server/queries/workouts";
+import type { HistoryFacets, HistoryFilters } from "@/lib/domain/workout-history";
 import { buttonClass } from "@/components/ui/button";
 import { AutoSubmitForm } from "./auto-submit-form";
 
@@ -13,50 +13,28 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
         Search title or instructor
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="e.g. Power Zone, Matt" className={field} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Discipline
-        <select name="discipline" defaultValue={filters.discipline ?? ""} className={field} data-testid="filter-discipline">
-          <option value="">All</option>
-          {facets.disciplines.map((d) => (
-            <option key={d.value} value={d.value}>
-              {disciplineLabel(d.value)} ({d.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Instructor
-        <select name="instructor" defaultValue={filters.instructor ?? ""} className={field} data-testid="filter-instructor">
-          <option value="">All</option>
-          {facets.instructors.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name} ({i.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Class type
-        <select name="type" defaultValue={filters.type ?? ""} className={field} data-testid="filter-type">
-          <option value="">All</option>
-          {facets.classTypes.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Class length
-        <select name="length" defaultValue={filters.length ? String(filters.length) : ""} className={field}>
-          <option value="">Any</option>
-          {facets.lengths.map((m) => (
-            <option key={m} value={m}>
-              {m} min
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Discipline"
+        name="discipline"
+        value={filters.discipline}
+        testId="filter-discipline"
+        options={facets.disciplines.map((d) => ({ value: d.value, label: `${disciplineLabel(d.value)} (${d.count})` }))}
+      />
+      <FilterSelect
+        label="Instructor"
+        name="instructor"
+        value={filters.instructor}
+        testId="filter-instructor"
+        options={facets.instructors.map((i) => ({ value: i.id, label: `${i.name} (${i.count})` }))}
+      />
+      <FilterSelect label="Class type" name="type" value={filters.type} testId="filter-type" options={facets.classTypes.map((t) => ({ value: t, label: t }))} />
+      <FilterSelect
+        label="Class length"
+        name="length"
+        value={filters.length ? String(filters.length) : undefined}
+        anyLabel="Any"
+        options={facets.lengths.map((m) => ({ value: String(m), label: `${m} min` }))}
+      />
       <label className="flex flex-col gap-1 text-xs font-medium text-muted">
         From
         <input type="date" name="from" defaultValue={filters.from ?? ""} className={field} />
@@ -89,5 +67,36 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
         </Link>
       </div>
     </AutoSubmitForm>
+  );
+}
+
+/** One filter as a select whose first option clears it. */
+function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+  anyLabel = "All",
+  testId,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  anyLabel?: string;
+  testId?: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={field} data-testid={testId}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

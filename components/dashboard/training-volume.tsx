@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { RecentWorkoutsPanel } from "./recent-workouts-panel";
+import { WeeklyVolumePanel } from "./weekly-volume-panel";
+
+/** How many weeks and workouts the dashboard shows; the page prefetches exactly these. */
+export const DASHBOARD_WEEKS = 12;
+export const DASHBOARD_RECENT = 6;
+
+export function TrainingVolume() {
+  return (
+    <div className="grid gap-6 lg:grid-cols-5">
+      <Card title="Weekly volume" className="lg:col-span-3">
+        <WeeklyVolumePanel weeks={DASHBOARD_WEEKS} />
+      </Card>
+      <Card
+        title="Recent workouts"
+        className="lg:col-span-2"
+        action={
+          <Link href="/workouts" className="text-xs text-muted hover:underline">
+            All workouts →
+          </Link>
+        }
+      >
+        <RecentWorkoutsPanel limit={DASHBOARD_RECENT} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { signOutAction } from "@/actions/session";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Logo } from "./logo";
+import { MainNav } from "./main-nav";
+import { SignInWithTrainingPeaks } from "./sign-in-button";
+import { ThemeToggle } from "./theme-toggle";
+
+/** Every signed-in page: skip link, header with navigation and sign-out, and the banner when TrainingPeaks needs reconnecting. */
+export function AppShell({ userName, reconnectTrainingPeaks, children }: { userName: string | null; reconnectTrainingPeaks: boolean; children: React.ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
+          <Logo href="/dashboard" />
+          <div className="hidden flex-1 md:block">
+            <MainNav />
+          </div>
+          <div className="ml-auto flex items-center gap-2">
+            <span className="hidden max-w-40 truncate text-sm text-muted sm:inline" data-testid="user-name">
+              {userName}
+            </span>
+            <ThemeToggle />
+            <form action={signOutAction}>
+              <button type="submit" className={buttonClass("ghost", "px-3")}>
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+        <div className="border-t border-border px-2 md:hidden">
+          <MainNav />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
+        {reconnectTrainingPeaks && (
+          <Alert
+            tone="warn"
+            title="Reconnect TrainingPeaks"
+            action={<SignInWithTrainingPeaks callbackUrl="/dashboard" label="Reconnect TrainingPeaks" />}
+          >
+            TrainingPeaks no longer accepts AutoCoach&apos;s access (it expired or was revoked). Your data is safe; reconnect to keep your
+            thresholds and activities up to date.{" "}
+            <Link href="/connections" className="underline">
+              Details
+            </Link>
+          </Alert>
+        )}
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { disciplineLabel, formatDate, formatDuration, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
+import { Alert } from "@/components/ui/alert";
+
+/** Title, class facts and tags of a workout, and whether it is still incomplete. */
+export function WorkoutHeader({ workout: w }: { workout: WorkoutDetailView }) {
+  const meta = [
+    w.instructor?.name,
+    disciplineLabel(w.discipline),
+    w.ride ? `${Math.round(w.ride.durationSeconds / 60)} min class` : null,
+    w.ride?.difficulty ? `difficulty ${w.ride.difficulty.toFixed(1)}` : null,
+    w.ride?.originalAirTime ? `aired ${formatDate(w.ride.originalAirTime)}` : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/workouts" className="text-muted hover:underline">
+          ← Workouts
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <p className="text-sm text-muted">{formatWorkoutDate(w.startTime, w.timezone, "long")}</p>
+        <h1 className="text-2xl font-bold" data-testid="workout-title">
+          {w.title}
+        </h1>
+        <p className="text-sm text-muted" data-testid="workout-meta">
+          {meta.join(" · ")}
+        </p>
+        <div className="flex flex-wrap gap-2 pt-1 text-xs">
+          {w.ride?.classTypes.map((t) => <Tag key={t}>{t}</Tag>)}
+          <Tag>{formatDuration(w.durationSeconds)}</Tag>
+          {w.ftp && (
+            <Tag title="FTP used for zones, IF and TSS">
+              FTP {w.ftp.watts} W ({ftpSourceLabel(w.ftp.source)})
+            </Tag>
+          )}
+          {w.leaderboard && (
+            <Tag>
+              #{w.leaderboard.rank.toLocaleString("en-US")}
+              {w.leaderboard.total ? ` of ${w.leaderboard.total.toLocaleString("en-US")}` : ""}
+            </Tag>
+          )}
+        </div>
+      </header>
+      {w.status === "IN_PROGRESS" && <Alert tone="info" title="Still in progress">This workout hadn&apos;t finished when it was synced; the next sync updates it.</Alert>}
+      {w.syncState === "failed" && <Alert tone="warn" title="Not fully downloaded">{w.syncError ?? "Peloton did not return this workout’s data."} It is retried on the next sync.</Alert>}
+    </>
+  );
+}
+
+function Tag({ children, title }: { children: React.ReactNode; title?: string }) {
+  return (
+    <span className="rounded-full bg-surface-2 px-2 py-0.5" title={title}>
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { estimatePaceLevel } from "@/lib/metrics/pace-level";
+import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
+import { ChartTable } from "@/components/charts/chart-table";
+import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
+import { Card } from "@/components/ui/card";
+import { LazyWorkoutCharts } from "./lazy-workout-charts";
+
+/** The workout against its class targets: charts, compliance and the same data as tables. */
+export function WorkoutPerformance({ workout: w }: { workout: WorkoutDetailView }) {
+  const input = { discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate };
+  const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
+  const chart = buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel });
+  if (chart.panels.length === 0) {
+    return (
+      <Card title="Performance">
+        <p className="text-sm text-muted">
+          {w.syncState === "pending" ? "This workout's 1-second data is still syncing." : "Peloton recorded no metrics for this workout (e.g. meditation or stretching)."}
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <>
+      <Card title="Performance vs class targets">
+        <div className="space-y-3">
+          <ChartNotices notices={chart.notices} />
+          {estimatedPaceLevel !== null && (
+            <p className="text-xs text-muted" data-testid="pace-level-note">
+              Pace targets drawn for pace level {estimatedPaceLevel}, estimated from this workout (Peloton doesn&apos;t share your level).{" "}
+              <Link href="/connections#pace-level" className="underline">
+                Set your pace level
+              </Link>{" "}
+              for exact targets.
+            </p>
+          )}
+          <LazyWorkoutCharts data={chart} />
+        </div>
+      </Card>
+      <Card title="Target compliance">
+        <ComplianceSummary data={chart} />
+      </Card>
+      <ChartTable data={chart} />
+    </>
+  );
+}
