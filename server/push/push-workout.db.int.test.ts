@@ -37,7 +37,8 @@ function quietStart(daysAgo: number): Date {
 
 const fileUploads = () => sim.stats.requests.filter((r) => r.method === "POST" && r.path.toLowerCase() === "/v3/file");
 
-async function push(userId: string, workoutId: string, deadlineMs = 5_000) {
+// Generous: the call returns as soon as TrainingPeaks reports Success; the deadline only bounds a loaded machine.
+async function push(userId: string, workoutId: string, deadlineMs = 30_000) {
   const { pushWorkout } = await import("./push-workout");
   return pushWorkout(userId, workoutId, { trigger: "manual", deadline: Date.now() + deadlineMs, sleep: noSleep });
 }
