@@ -1,0 +1,89 @@
+import type { ThresholdKind, ThresholdSource } from "./thresholds";
+
+/** Training-analytics shapes shared by the server, the pages and the charts (pure types). */
+
+/** How a workout's score was computed: power TSS, running/rowing pace TSS, heart-rate TSS, or a per-hour estimate. */
+export type ScoreMethod = "power" | "pace" | "heart_rate" | "estimate";
+
+export interface WorkoutScore {
+  /** training stress: 100 = one hour at threshold */
+  tss: number;
+  method: ScoreMethod;
+  /** intensity factor against the threshold the method used; null for estimates */
+  intensity: number | null;
+  /** the threshold behind the score (rows: the rowing split, from which the threshold power follows); null for estimates */
+  threshold: { kind: ThresholdKind; value: number; source: ThresholdSource | "activity" } | null;
+  /** estimates: the score per hour charged for the discipline */
+  perHour: number | null;
+  /** seconds the score charges (with readings, or the workout's duration for an estimate) */
+  seconds: number;
+}
+
+export const SCORE_METHOD_LABEL: Record<ScoreMethod, string> = {
+  power: "Power TSS",
+  pace: "Pace TSS",
+  heart_rate: "Heart-rate TSS",
+  estimate: "Estimated TSS",
+};
+
+/** Short tag after a score in lists (the power score needs none). */
+export const SCORE_METHOD_TAG: Record<ScoreMethod, string> = { power: "", pace: "pace", heart_rate: "HR", estimate: "est." };
+
+/** One day of the performance management chart. */
+export interface PmcDay {
+  day: string;
+  /** the day's summed scores */
+  load: number;
+  /** fitness: 42-day exponentially weighted load */
+  ctl: number;
+  /** fatigue: 7-day exponentially weighted load */
+  atl: number;
+  /** form: yesterday's fitness minus yesterday's fatigue */
+  tsb: number;
+  /** fitness change over the last 7 days */
+  ramp: number;
+}
+
+export interface FitnessToday {
+  day: string;
+  ctl: number;
+  atl: number;
+  tsb: number;
+  ramp: number;
+  /** workouts still waiting for a score (the numbers may still move) */
+  pending: number;
+}
+
+/** A point of a mean-maximal curve: the best average over `seconds`, and the workout that set it. */
+export interface CurvePoint {
+  seconds: number;
+  value: number;
+  workoutId: string;
+  day: string;
+  title: string;
+}
+
+export interface BestEffort extends CurvePoint {
+  label: string;
+}
+
+export interface FtpEstimate {
+  watts: number;
+  /** the model, named in the UI */
+  model: "cp2" | "p20";
+  label: string;
+  /** critical-power model: W′ in joules */
+  wPrimeJoules: number | null;
+  /** the efforts it was computed from */
+  fromSeconds: number[];
+}
+
+/** The rescoring / backfill job as the pages show it. */
+export interface AnalyticsProgress {
+  state: "idle" | "pending" | "running" | "failed";
+  done: number;
+  total: number;
+  reason: string | null;
+  error: string | null;
+  updatedAt: string | null;
+}
