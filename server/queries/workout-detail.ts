@@ -61,11 +61,11 @@ export interface WorkoutDetailView {
   paceLevel: number | null;
 }
 
-function isTargets(value: unknown): value is ClassTargets {
+export function isTargets(value: unknown): value is ClassTargets {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;
 }
 
-function isSegments(value: unknown): value is ClassSegment[] {
+export function isSegments(value: unknown): value is ClassSegment[] {
   return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && "start" in s && "end" in s);
 }
 
@@ -73,7 +73,7 @@ function isSegments(value: unknown): value is ClassSegment[] {
  * The user's own targets (from their performance graph: their FTP and pace level) win; the class's fill
  * what the graph doesn't carry, such as the pace table needed to resolve pace intensities.
  */
-function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
+export function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
   if (!own) return ride;
   if (!ride) return own;
   return {
