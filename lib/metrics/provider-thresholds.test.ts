@@ -35,9 +35,12 @@ describe("provider thresholds", () => {
       { day: "2025-02-20", ftp: 195, workoutId: "d" },
     ];
     const known = [stored({ source: "peloton", value: 182, effectiveFrom: "2025-01-02" })];
-    expect(newProviderEntries(known, { trainingPeaks: null, peloton: { day: "2026-01-01", maxHr: 184 }, rideFtps: rides })).toEqual([
-      { kind: "max_hr", value: 184, effectiveFrom: "2026-01-01", source: "peloton", workoutId: null },
+    expect(newProviderEntries(known, { trainingPeaks: null, peloton: { day: "2026-01-01", ftp: 195, maxHr: 184 }, rideFtps: rides })).toEqual([
       { kind: "ftp", value: 195, effectiveFrom: "2025-02-20", source: "peloton", workoutId: "d" },
+      { kind: "max_hr", value: 184, effectiveFrom: "2026-01-01", source: "peloton", workoutId: null },
     ]);
+    // An FTP changed in the Peloton app after the last ride is noted on the day it was seen.
+    const changed = newProviderEntries(known, { trainingPeaks: null, peloton: { day: "2026-01-01", ftp: 205, maxHr: null }, rideFtps: rides });
+    expect(changed.at(-1)).toEqual({ kind: "ftp", value: 205, effectiveFrom: "2026-01-01", source: "peloton", workoutId: null });
   });
 });

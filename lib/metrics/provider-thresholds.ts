@@ -11,8 +11,8 @@ export type NewEntry = Omit<ThresholdEntry, "id">;
 export interface ProviderSnapshot {
   /** the TrainingPeaks profile snapshot and the local day it was read */
   trainingPeaks: { day: string; values: Partial<Record<ThresholdKind, number | null>> } | null;
-  /** Peloton's profile: its max heart rate, on the day it was read */
-  peloton: { day: string; maxHr: number | null } | null;
+  /** Peloton's profile: its FTP and max heart rate, on the day it was read */
+  peloton: { day: string; ftp: number | null; maxHr: number | null } | null;
   /** every ride with a Peloton FTP, oldest first */
   rideFtps: readonly { day: string; ftp: number; workoutId: string }[];
 }
@@ -56,12 +56,15 @@ export function rideFtpChanges(rides: ProviderSnapshot["rideFtps"]): NewEntry[] 
 /** Entries to add (or, on the same kind, source and day, to overwrite) so the stored history reflects the providers. */
 export function newProviderEntries(stored: readonly ThresholdEntry[], snapshot: ProviderSnapshot): NewEntry[] {
   const out: NewEntry[] = [];
-  if (snapshot.trainingPeaks) out.push(...snapshotEntries(stored, "trainingpeaks", snapshot.trainingPeaks.day, snapshot.trainingPeaks.values));
-  if (snapshot.peloton) out.push(...snapshotEntries(stored, "peloton", snapshot.peloton.day, { max_hr: snapshot.peloton.maxHr }));
   const storedFtp = new Map(stored.filter((e) => e.kind === "ftp" && e.source === "peloton").map((e) => [e.effectiveFrom, e.value]));
-  for (const change of rideFtpChanges(snapshot.rideFtps)) {
+  const rides = rideFtpChanges(snapshot.rideFtps);
+  for (const change of rides) {
     const known = storedFtp.get(change.effectiveFrom);
     if (known === undefined || !same(known, change.value)) out.push(change);
   }
+  if (snapshot.trainingPeaks) out.push(...snapshotEntries(stored, "trainingpeaks", snapshot.trainingPeaks.day, snapshot.trainingPeaks.values));
+  // Peloton's profile FTP is news only when it differs from the last ride's (a change made in the app since).
+  const withRides = [...stored, ...rides.map((r, i) => ({ ...r, id: `ride-${i}` }))];
+  if (snapshot.peloton) out.push(...snapshotEntries(withRides, "peloton", snapshot.peloton.day, { ftp: snapshot.peloton.ftp, max_hr: snapshot.peloton.maxHr }));
   return out;
 }

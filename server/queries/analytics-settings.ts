@@ -46,7 +46,7 @@ export async function getThresholdEntries(userId: string): Promise<ThresholdEntr
 export async function readProviderSnapshot(db: Db, userId: string, timeZone: string, opts: { rides?: boolean } = {}): Promise<ProviderSnapshot> {
   const [tp, peloton, rides] = await Promise.all([
     db.trainingPeaksProfile.findUnique({ where: { userId } }),
-    db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { maxHeartRate: true, fetchedAt: true } }),
+    db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { ftpWatts: true, maxHeartRate: true, fetchedAt: true } }),
     opts.rides
       ? db.workout.findMany({ where: { userId, ftp: { gt: 0 } }, orderBy: { startTime: "asc" }, select: { id: true, startTime: true, ftp: true } })
       : Promise.resolve([]),
@@ -58,7 +58,7 @@ export async function readProviderSnapshot(db: Db, userId: string, timeZone: str
           values: { ftp: tp.ftpWatts, threshold_hr: tp.thresholdHr, max_hr: tp.maxHr, resting_hr: tp.restingHr, run_pace: tp.runThresholdSpeed },
         }
       : null,
-    peloton: peloton ? { day: localDay(peloton.fetchedAt, timeZone), maxHr: peloton.maxHeartRate } : null,
+    peloton: peloton ? { day: localDay(peloton.fetchedAt, timeZone), ftp: peloton.ftpWatts, maxHr: peloton.maxHeartRate } : null,
     rideFtps: rides.map((r) => ({ day: localDay(r.startTime, timeZone), ftp: r.ftp ?? 0, workoutId: r.id })),
   };
 }
