@@ -87,3 +87,27 @@ export interface AnalyticsProgress {
   error: string | null;
   updatedAt: string | null;
 }
+
+/** An FTP test ride and what it implies. */
+export interface FtpTestRide {
+  workoutId: string;
+  day: string;
+  title: string;
+  /** 95 % of the ride's best 20 minutes */
+  result: number;
+  /** already in your FTP history from this ride */
+  applied: boolean;
+}
+
+/** One attempt at a class taken more than once. */
+export interface ClassAttempt {
+  workoutId: string;
+  day: string;
+  outputKj: number | null;
+  normalizedPower: number | null;
+  avgHeartRate: number | null;
+  /** time in target, percent */
+  compliance: number | null;
+  score: number | null;
+  current: boolean;
+}

@@ -36,6 +36,8 @@ export interface AnalyticsSettings {
   timeZone: string;
   /** true when the user chose the zone; false when it comes from TrainingPeaks or defaults to UTC */
   timeZoneChosen: boolean;
+  /** the zone of the TrainingPeaks profile, followed when the user chose none */
+  providerTimeZone: string | null;
   ftpSource: FtpSourceSetting;
 }
 

@@ -19,3 +19,14 @@ describe("score descriptions", () => {
     expect(formatThreshold("row_split", 120, "metric")).toBe("2:00 /500 m");
   });
 });
+
+describe("totals", () => {
+  it("formats distances in the user's units and durations in hours and minutes", async () => {
+    const { formatDistanceIn, formatHours } = await import("./score");
+    expect(formatDistanceIn(16093.44, "imperial")).toBe("10.0 mi");
+    expect(formatDistanceIn(12345, "metric")).toBe("12.3 km");
+    expect(formatDistanceIn(0, "metric")).toBe("—");
+    expect(formatHours(3900)).toBe("1 h 05 min");
+    expect(formatHours(2700)).toBe("45 min");
+  });
+});

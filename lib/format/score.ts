@@ -54,3 +54,17 @@ export function scoreBasis(score: WorkoutScore, units: UnitsSetting, discipline:
 export function describeScore(score: WorkoutScore, units: UnitsSetting, discipline: string): string {
   return `${SCORE_METHOD_LABEL[score.method]} · ${scoreBasis(score, units, discipline)}`;
 }
+
+/** Metres in the user's units: "12.3 km" / "7.6 mi". */
+export function formatDistanceIn(metres: number, units: UnitsSetting): string {
+  if (!(metres > 0)) return "—";
+  return units === "imperial" ? `${(metres / METRES_PER_MILE).toFixed(1)} mi` : `${(metres / 1000).toFixed(1)} km`;
+}
+
+/** Seconds as "1 h 05 min" / "45 min" for totals. */
+export function formatHours(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
+}

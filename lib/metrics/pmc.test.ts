@@ -62,3 +62,21 @@ describe("PMC days", () => {
     expect(days).toContain("2000-02-29");
   });
 });
+
+describe("form labels and weekly rows", () => {
+  it("names form bands", async () => {
+    const { formLabel } = await import("./pmc");
+    expect([30, 10, 0, -20, -40].map(formLabel)).toEqual(["Transition: fitness is fading", "Fresh: ready to race", "Neutral", "Optimal training load", "High risk: overreaching"]);
+  });
+
+  it("sums each week's load and keeps its last day's fitness", async () => {
+    const { weeklyPmc } = await import("./pmc");
+    const days = performanceManagement([{ day: "2026-03-02", load: 100 }, { day: "2026-03-09", load: 50 }], "2026-03-02", "2026-03-10");
+    const weeks = weeklyPmc(days);
+    expect(weeks.map((w) => [w.week, w.day, w.load])).toEqual([
+      ["2026-03-02", "2026-03-08", 100],
+      ["2026-03-09", "2026-03-10", 50],
+    ]);
+    expect(weeks[0]?.ctl).toBe(days[6]?.ctl);
+  });
+});

@@ -76,3 +76,28 @@ export function performanceManagement(loads: readonly DailyLoad[], from: string,
   }
   return out;
 }
+
+/** What a form (TSB) value means, in the bands intervals.icu and TrainingPeaks coaches use. */
+export function formLabel(tsb: number): string {
+  if (tsb > 25) return "Transition: fitness is fading";
+  if (tsb > 5) return "Fresh: ready to race";
+  if (tsb >= -10) return "Neutral";
+  if (tsb >= -30) return "Optimal training load";
+  return "High risk: overreaching";
+}
+
+/** The PMC at the end of each Monday-to-Sunday week (the chart's table), with the week's summed load. */
+export function weeklyPmc(days: readonly PmcDay[]): (PmcDay & { week: string })[] {
+  const out: (PmcDay & { week: string })[] = [];
+  let load = 0;
+  for (const d of days) {
+    load += d.load;
+    const weekday = new Date(`${d.day}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || d === days[days.length - 1]) {
+      const start = new Date(Date.parse(`${d.day}T00:00:00Z`) - ((weekday + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      out.push({ ...d, load, week: start });
+      load = 0;
+    }
+  }
+  return out;
+}

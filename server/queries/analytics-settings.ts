@@ -20,6 +20,7 @@ export async function readAnalyticsSettings(db: Db, userId: string): Promise<Ana
     units: row ? (row.units === "imperial" ? "imperial" : "metric") : tp?.preferredUnits === "imperial" ? "imperial" : "metric",
     timeZone: zone.timeZone,
     timeZoneChosen: Boolean(chosen && !chosen.fallback),
+    providerTimeZone: tp?.timeZone ?? null,
     ftpSource: row && isFtpSource(row.ftpSource) ? row.ftpSource : "peloton",
   };
 }

@@ -16,7 +16,8 @@ const DISCIPLINES: Record<CurveSport, string[]> = {
 };
 
 export interface CurveRange {
-  from: string;
+  /** null: from the first workout */
+  from: string | null;
   to: string;
 }
 
@@ -37,7 +38,7 @@ export async function getCurve(userId: string, sport: CurveSport, range: CurveRa
   const rows = await db.workoutAnalytics.findMany({
     where: {
       userId,
-      day: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) },
+      day: { ...(range.from ? { gte: new Date(`${range.from}T00:00:00Z`) } : {}), lte: new Date(`${range.to}T00:00:00Z`) },
       workout: { discipline: { in: DISCIPLINES[sport] } },
       ...(sport === "ride" ? { powerCurve: { not: null } } : { speedCurve: { not: null } }),
     },

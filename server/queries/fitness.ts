@@ -27,11 +27,14 @@ export interface PmcView {
   unscored: number;
 }
 
-export async function getPmc(userId: string, from: string, to: string, now = new Date()): Promise<PmcView> {
+/** `from` null: from the first scored day. */
+export async function getPmc(userId: string, range: { from: string | null; to: string }, now = new Date()): Promise<PmcView> {
   const db = await getDb();
   const settings = await readAnalyticsSettings(db, userId);
-  const [loads, pending] = await Promise.all([dailyLoads(db, userId, to), unscored(db, userId)]);
-  return { days: performanceManagement(loads, from, to), firstDay: loads[0]?.day ?? null, today: localDay(now, settings.timeZone), unscored: pending };
+  const [loads, pending] = await Promise.all([dailyLoads(db, userId, range.to), unscored(db, userId)]);
+  const firstDay = loads[0]?.day ?? null;
+  const from = range.from ?? firstDay ?? range.to;
+  return { days: performanceManagement(loads, from, range.to), firstDay, today: localDay(now, settings.timeZone), unscored: pending };
 }
 
 export async function getFitnessToday(userId: string, now = new Date()): Promise<FitnessToday | null> {

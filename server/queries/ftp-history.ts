@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import type { FtpTestRide } from "@/lib/domain/analytics";
 import type { FtpSourceSetting, ResolvedThreshold, ThresholdSource } from "@/lib/domain/thresholds";
 import { decodeCurve } from "@/lib/metrics/curve-codec";
 import { ftpTestResult } from "@/lib/metrics/ftp-estimate";
@@ -7,16 +8,6 @@ import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
 
 /** FTP over time: every dated FTP by source, and every FTP test ride with its result (reads only). */
-
-export interface FtpTestRide {
-  workoutId: string;
-  day: string;
-  title: string;
-  /** 95 % of the ride's best 20 minutes */
-  result: number;
-  /** already in your FTP history from this ride */
-  applied: boolean;
-}
 
 export interface FtpHistoryView {
   entries: { day: string; value: number; source: ThresholdSource; workoutId: string | null }[];

@@ -1,28 +1,16 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { WorkoutScore } from "@/lib/domain/analytics";
+import type { ClassAttempt as Attempt, FtpTestRide, WorkoutScore } from "@/lib/domain/analytics";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { scoreActivity } from "@/lib/metrics/score";
 import { analyzeWorkout, type WorkoutAnalysis } from "@/lib/metrics/workout-analysis";
 import { localDay } from "@/lib/time/time-zone";
 import { readAnalyticsSettings } from "./analytics-settings";
-import { getFtpTests, type FtpTestRide } from "./ftp-history";
+import { getFtpTests } from "./ftp-history";
 import { toWorkoutActivity } from "./workout-activity";
 import type { WorkoutDetailView } from "./workout-detail";
 
 /** A workout's analytics beyond its charts: its score, per-workout figures, the class's other attempts, a test result. */
-
-export interface Attempt {
-  workoutId: string;
-  day: string;
-  outputKj: number | null;
-  normalizedPower: number | null;
-  avgHeartRate: number | null;
-  /** time in target, percent */
-  compliance: number | null;
-  score: number | null;
-  current: boolean;
-}
 
 export interface WorkoutInsights {
   score: WorkoutScore;

@@ -8,6 +8,8 @@ import { getCurrentFtp, getRecentWorkouts, getWeeklyVolume } from "@/server/quer
 import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { getSyncOverview } from "@/server/queries/sync";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
+import { getFitnessToday } from "@/server/queries/fitness";
+import { FitnessTodayCard } from "@/components/analytics/fitness-today";
 import { LifetimeStats } from "@/components/dashboard/lifetime-stats";
 import { PowerZonesTable } from "@/components/dashboard/power-zones";
 import { RecentWorkoutsPanel } from "@/components/dashboard/recent-workouts-panel";
@@ -28,10 +30,11 @@ export default async function DashboardPage() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
   // The TrainingPeaks snapshot first: the current FTP may come from it.
   const summary = await getTrainingPeaksSummary(user.id);
-  const [peloton, sync, ftp] = await Promise.all([
+  const [peloton, sync, ftp, fitness] = await Promise.all([
     getPelotonConnection(user.id),
     getSyncOverview(user.id),
     getCurrentFtp(user.id),
+    getFitnessToday(user.id),
     queryClient.prefetchQuery({ queryKey: queryKeys.weekly(12), queryFn: () => getWeeklyVolume(user.id, 12) }),
     queryClient.prefetchQuery({ queryKey: queryKeys.recent(6), queryFn: () => getRecentWorkouts(user.id, 6) }),
   ]);
@@ -81,6 +84,10 @@ export default async function DashboardPage() {
             </Link>
           </div>
         )}
+      </Card>
+
+      <Card title="Fitness today" action={<Link href="/fitness" className="text-xs text-muted hover:underline">Fitness chart →</Link>}>
+        <FitnessTodayCard today={fitness} />
       </Card>
 
       <HydrationBoundary state={dehydrate(queryClient)}>

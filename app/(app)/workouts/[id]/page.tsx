@@ -7,6 +7,8 @@ import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
 import { getPushView } from "@/server/push/push-workout";
+import { getWorkoutInsights } from "@/server/queries/workout-insights";
+import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
 import { Alert } from "@/components/ui/alert";
@@ -24,7 +26,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
   const w = await getWorkoutDetail(user.id, id);
   // Someone else's workout is indistinguishable from a missing one.
   if (!w) notFound();
-  const push = await getPushView(user.id, w.id);
+  const [push, insights] = await Promise.all([getPushView(user.id, w.id), getWorkoutInsights(user.id, w)]);
   const input = { discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate };
   const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
   const paceLevel = w.paceLevel ?? estimatedPaceLevel;
@@ -76,6 +78,7 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
       <Card title="Summary">
         <WorkoutSummary w={w} />
       </Card>
+      <WorkoutAnalytics discipline={w.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
       <TrainingPeaksCard workoutId={w.id} hasSamples={w.series !== null && w.series.length > 0} inProgress={w.status !== "COMPLETE"} push={push} />
       {chart.panels.length > 0 ? (
         <>
