@@ -53,7 +53,11 @@ export function CalendarView({ view, units }: { view: View; units: UnitsSetting 
         </nav>
       </div>
       <div className="space-y-1 rounded-lg bg-surface-2 p-3" data-testid="calendar-totals">
-        <TotalsLine label={view.mode === "month" ? "This month" : `${MONTHS[Number(view.anchor.slice(5, 7)) - 1]}`} totals={view.monthTotals} units={units} testId="month-totals" />
+        {view.mode === "month" ? (
+          <TotalsLine label={MONTHS[Number(view.anchor.slice(5, 7)) - 1] ?? "Month"} totals={view.monthTotals} units={units} testId="month-totals" />
+        ) : (
+          <TotalsLine label="This week" totals={view.weeks[0]?.totals ?? view.monthTotals} units={units} testId="week-totals" />
+        )}
         <TotalsLine label={`${view.year}`} totals={view.yearTotals} units={units} testId="year-totals" />
         {planned.isError && <p className="text-xs text-muted">TrainingPeaks plans are not shown: {planned.error.message}</p>}
       </div>
@@ -62,7 +66,7 @@ export function CalendarView({ view, units }: { view: View; units: UnitsSetting 
           <section key={week.start} aria-label={`Week of ${formatDay(week.start)}`} className="rounded-lg border border-border">
             <div className={`hidden sm:grid sm:grid-cols-7 ${view.mode === "week" ? "sm:min-h-48" : ""}`}>
               {week.days.map((d, i) => (
-                <DayCell key={d.day} day={d} weekday={WEEKDAYS[i] ?? ""} today={view.today} plans={plansOn(d.day)} pairs={pairs} byId={byId} />
+                <DayCell key={d.day} day={d} weekday={WEEKDAYS[i] ?? ""} today={view.today} plans={plansOn(d.day)} pairs={pairs} byId={byId} wrap={view.mode === "week"} />
               ))}
             </div>
             <ol className="divide-y divide-border sm:hidden">
@@ -71,7 +75,7 @@ export function CalendarView({ view, units }: { view: View; units: UnitsSetting 
                 .map((d) => (
                   <li key={d.day} className="space-y-1 p-2">
                     <p className={`text-xs font-semibold ${d.day === view.today ? "text-accent" : "text-muted"}`}>{formatDay(d.day)}</p>
-                    <DayItems day={d} plans={plansOn(d.day)} pairs={pairs} byId={byId} />
+                    <DayItems day={d} plans={plansOn(d.day)} pairs={pairs} byId={byId} today={view.today} wrap />
                   </li>
                 ))}
             </ol>
@@ -90,24 +94,27 @@ interface ItemsProps {
   plans: PlannedWorkout[];
   pairs: Map<string, string>;
   byId: Map<string, CalendarWorkout>;
+  today: string;
+  wrap?: boolean;
 }
 
-function DayItems({ day, plans, pairs, byId }: ItemsProps) {
+function DayItems({ day, plans, pairs, byId, today, wrap = false }: ItemsProps) {
   if (!day.workouts.length && !plans.length) return <p className="text-xs text-muted">Rest day</p>;
   return (
     <div className="space-y-1">
       {plans.map((p) => {
         const id = pairs.get(p.id);
-        return <PlanChip key={p.id} plan={p} actual={id ? (byId.get(id) ?? null) : null} />;
+        return <PlanChip key={p.id} plan={p} actual={id ? (byId.get(id) ?? null) : null} past={p.day < today} wrap={wrap} />;
       })}
       {day.workouts.map((w) => (
-        <WorkoutChip key={w.id} w={w} />
+        <WorkoutChip key={w.id} w={w} wrap={wrap} />
       ))}
     </div>
   );
 }
 
-function DayCell({ day, weekday, today, ...items }: ItemsProps & { weekday: string; today: string }) {
+function DayCell({ weekday, ...items }: ItemsProps & { weekday: string }) {
+  const { day, today } = items;
   const isToday = day.day === today;
   return (
     <div className={`min-h-24 min-w-0 space-y-1 border-r border-border p-1 last:border-r-0 ${day.inRange ? "" : "bg-surface-2/60"}`}>
@@ -117,7 +124,7 @@ function DayCell({ day, weekday, today, ...items }: ItemsProps & { weekday: stri
           {weekday} {Number(day.day.slice(8, 10))}
         </span>
       </p>
-      {(day.workouts.length > 0 || items.plans.length > 0) && <DayItems day={day} {...items} />}
+      {(day.workouts.length > 0 || items.plans.length > 0) && <DayItems {...items} />}
     </div>
   );
 }

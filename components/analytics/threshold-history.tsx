@@ -127,21 +127,17 @@ function AddThreshold({ units, today }: { units: UnitsSetting; today: string }) 
           aria-invalid={result?.ok === false ? true : undefined}
           className="min-h-10 w-28 rounded-lg border border-border bg-surface px-3"
         />
-        <span id={hintId} className="text-xs text-muted">
-          {thresholdInputHint(kind, units)}
-        </span>
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="text-muted">From</span>
         <input type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} required className="min-h-10 rounded-lg border border-border bg-surface px-2" />
-        <span className="text-xs text-muted">&nbsp;</span>
       </label>
-      <div className="flex flex-col gap-1">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Add"}
-        </Button>
-        <span className="text-xs">&nbsp;</span>
-      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Add"}
+      </Button>
+      <p id={hintId} className="basis-full text-xs text-muted">
+        {THRESHOLD_LABEL[kind]}: {thresholdInputHint(kind, units)}. It applies from the date you give until your next value.
+      </p>
       {result && (
         <p role={result.ok ? "status" : "alert"} className={`basis-full text-sm ${result.ok ? "text-ok" : "text-danger"}`}>
           {result.text}

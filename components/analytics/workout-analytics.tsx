@@ -103,7 +103,7 @@ function FtpTestCard({ test }: { test: FtpTestRide & { currentFtp: number | null
       <div className="space-y-3" data-testid="ftp-test-result">
         <p className="text-sm">
           Your best 20 minutes here imply an FTP of <span className="text-lg font-bold tabular-nums">{test.result} W</span> (95 % of 20-minute power, as Peloton&apos;s test computes it).
-          {test.currentFtp !== null && ` The FTP in force for this ride was ${Math.round(test.currentFtp)} W.`}
+          {!test.applied && test.currentFtp !== null && ` Your scores use ${Math.round(test.currentFtp)} W for this day.`}
         </p>
         {test.applied ? <p className="text-sm text-ok">This result is in your FTP history.</p> : <SetFtpButton workoutId={test.workoutId} watts={test.result} />}
       </div>

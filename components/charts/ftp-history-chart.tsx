@@ -25,9 +25,9 @@ export function FtpHistoryChart({ rows }: { rows: FtpHistoryRow[] }) {
       <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} aria-label="FTP history by source, with FTP test results">
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tickLabel} stroke="var(--border)" tick={{ fill: "var(--muted)", fontSize: 11 }} minTickGap={24} />
-        <YAxis width={44} domain={["dataMin - 15", "dataMax + 15"]} allowDecimals={false} stroke="var(--border)" tick={{ fill: "var(--muted)", fontSize: 11 }} label={{ value: "W", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }} />
+        <YAxis width={44} domain={[(min: number) => Math.floor((min - 10) / 10) * 10, (max: number) => Math.ceil((max + 10) / 10) * 10]} allowDecimals={false} stroke="var(--border)" tick={{ fill: "var(--muted)", fontSize: 11 }} label={{ value: "W", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }} />
         {shown.map((s) => (
-          <Line key={s.key} type="stepAfter" dataKey={s.key} name={`${s.name} FTP`} stroke={s.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+          <Line key={s.key} type="stepAfter" dataKey={s.key} name={`${s.name} FTP`} stroke={s.color} strokeWidth={2} dot={{ r: 2.5, fill: s.color }} connectNulls isAnimationActive={false} />
         ))}
         <Scatter
           dataKey="test"

@@ -4,8 +4,9 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respons
 import { dayTickLabel, dayTicks, formatDay, type PmcRow } from "@/lib/metrics/analytics-chart";
 
 /**
- * The performance management chart: daily load as bars, fitness (CTL) and fatigue (ATL) as lines on the left axis
- * (TSS per day), form (TSB) on the right axis with its zero line. Renders the rows as given (lib/metrics shapes them).
+ * The performance management chart, laid out as TrainingPeaks' is: fitness (CTL), fatigue (ATL) and form (TSB) share the
+ * left axis (TSS per day; form below zero means fatigue exceeds fitness), daily load is faint bars on the right axis.
+ * Renders the rows as given (lib/metrics shapes them).
  */
 const SERIES = {
   load: { name: "Daily load", color: "var(--muted)" },
@@ -23,14 +24,14 @@ export function PmcChart({ rows }: { rows: PmcRow[] }) {
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 320 }}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} aria-label="Performance management chart: fitness, fatigue and form by day">
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="day" ticks={ticks} interval={0} tickFormatter={(d: string) => dayTickLabel(d, long)} {...axis} minTickGap={8} />
-        <YAxis yAxisId="load" width={40} allowDecimals={false} {...axis} label={{ value: "TSS/day", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11, dy: 30 }} />
-        <YAxis yAxisId="form" orientation="right" width={36} allowDecimals={false} {...axis} label={{ value: "Form", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 11, dy: -14 }} />
-        <ReferenceLine yAxisId="form" y={0} stroke="var(--muted)" strokeDasharray="4 4" />
-        <Bar yAxisId="load" dataKey="load" name={SERIES.load.name} fill={SERIES.load.color} fillOpacity={0.35} isAnimationActive={false} />
-        <Line yAxisId="load" type="monotone" dataKey="ctl" name={SERIES.ctl.name} stroke={SERIES.ctl.color} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line yAxisId="load" type="monotone" dataKey="atl" name={SERIES.atl.name} stroke={SERIES.atl.color} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        <Line yAxisId="form" type="monotone" dataKey="tsb" name={SERIES.tsb.name} stroke={SERIES.tsb.color} strokeWidth={1.5} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+        <XAxis dataKey="day" ticks={ticks} interval="preserveStartEnd" minTickGap={12} tickFormatter={(d: string) => dayTickLabel(d, long)} {...axis} />
+        <YAxis yAxisId="pmc" width={40} allowDecimals={false} {...axis} label={{ value: "TSS/day", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11, dy: 30 }} />
+        <YAxis yAxisId="load" orientation="right" width={36} allowDecimals={false} {...axis} label={{ value: "Load", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 11, dy: -14 }} />
+        <Bar yAxisId="load" dataKey="load" name={SERIES.load.name} fill={SERIES.load.color} fillOpacity={0.3} isAnimationActive={false} />
+        <ReferenceLine yAxisId="pmc" y={0} stroke="var(--muted)" strokeDasharray="4 4" />
+        <Line yAxisId="pmc" type="monotone" dataKey="tsb" name={SERIES.tsb.name} stroke={SERIES.tsb.color} strokeWidth={1.25} dot={false} isAnimationActive={false} />
+        <Line yAxisId="pmc" type="monotone" dataKey="atl" name={SERIES.atl.name} stroke={SERIES.atl.color} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        <Line yAxisId="pmc" type="monotone" dataKey="ctl" name={SERIES.ctl.name} stroke={SERIES.ctl.color} strokeWidth={2.5} dot={false} isAnimationActive={false} />
         <Tooltip
           isAnimationActive={false}
           contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)", fontSize: 12 }}

@@ -28,7 +28,7 @@ describe("analytics chart shaping", () => {
     expect(dayTicks(days)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
     const year = Array.from({ length: 730 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
     expect(dayTicks(year)).toEqual(["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01"]);
-    expect(dayTickLabel("2026-03-01", true)).toBe("Mar 2026");
+    expect(dayTickLabel("2026-03-01", true)).toBe("Mar ’26");
     expect(dayTickLabel("2026-03-09", false)).toBe("9 Mar");
   });
 });

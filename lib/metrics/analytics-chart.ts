@@ -99,10 +99,10 @@ export function dayTicks(days: readonly string[]): string[] {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "Mar 2026" for a month start on a long axis, "12 Mar" otherwise. */
+/** "Mar ’26" for a month start on a long axis (short enough for a phone), "12 Mar" otherwise. */
 export function dayTickLabel(day: string, long: boolean): string {
   const month = MONTHS[Number(day.slice(5, 7)) - 1] ?? "";
-  return long ? `${month} ${day.slice(0, 4)}` : `${Number(day.slice(8, 10))} ${month}`;
+  return long ? `${month} ’${day.slice(2, 4)}` : `${Number(day.slice(8, 10))} ${month}`;
 }
 
 export function formatDay(day: string): string {

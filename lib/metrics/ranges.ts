@@ -60,7 +60,8 @@ export const COMPARE_OPTIONS: readonly { key: Exclude<CompareKey, "custom">; lab
 
 /** The range a curve is compared with: the period before (default), the last year, all time, none, or custom. */
 export function parseCompare(params: { compare?: string; cfrom?: string; cto?: string }, range: DayRange, today: string, firstDay: string | null): { key: CompareKey; range: DayRange | null } {
-  const key = (["previous", "year", "all", "none", "custom"] as const).find((k) => k === params.compare) ?? "previous";
+  // All time has no period before it: it is compared with nothing unless asked.
+  const key = (["previous", "year", "all", "none", "custom"] as const).find((k) => k === params.compare) ?? (range.key === "all" ? "none" : "previous");
   if (key === "none") return { key, range: null };
   if (key === "all") return { key, range: { key: "all", from: null, to: today, label: "all time" } };
   if (key === "year") return { key, range: { key: "1y", from: addDays(today, -364), to: today, label: "the last year" } };

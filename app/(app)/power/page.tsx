@@ -36,7 +36,9 @@ export default async function PowerPage({ searchParams }: { searchParams: Search
   const [current, history, progress] = await Promise.all([getCurve(user.id, sport.key, range), getFtpHistory(user.id), getAnalyticsProgress(user.id)]);
   const firstDay = history.entries[0]?.day ?? null;
   const compare = parseCompare(params, range, today, firstDay);
-  const other = compare.range ? await getCurve(user.id, sport.key, compare.range) : null;
+  const compared = compare.range ? await getCurve(user.id, sport.key, compare.range) : null;
+  // A comparison with nothing in it (the period before the first ride) is no comparison.
+  const other = compared && compared.points.length > 0 ? compared : null;
   const keep: Record<string, string> = { sport: sport.key, range: range.key, ...(range.key === "custom" ? { from: range.from ?? "", to: range.to } : {}) };
   const unit = sport.key === "ride" ? "W" : paceUnit(sport.key, settings.units);
   return (
@@ -64,7 +66,8 @@ export default async function PowerPage({ searchParams }: { searchParams: Search
           <CurvePanel sport={sport.key} units={settings.units} points={current.points} compare={other?.points ?? null} rangeLabel={range.label} compareLabel={compare.range?.label ?? null} />
           <CompareForm path="/power" keep={keep} compareKey={compare.key} compareRange={compare.range} />
           <p className="text-xs text-muted">
-            {current.workouts.toLocaleString("en-US")} workouts in {range.label.toLowerCase()}. Each point is the best average over that many seconds; select a point to open the workout that set it.
+            {current.workouts.toLocaleString("en-US")} {sport.key === "ride" ? "rides with power" : "workouts with pace"} ({range.label.toLowerCase()})
+            {compare.range && !other ? `; nothing to compare in ${compare.range.label}` : ""}. Each point is the best average over that many seconds; select a point to open the workout that set it.
           </p>
         </div>
       </Card>
