@@ -58,15 +58,17 @@ function KindHistory({ kind, entries, units }: { kind: ThresholdKind; entries: T
                       <button
                         type="button"
                         disabled={pending}
+                        aria-label={`Remove ${formatThreshold(kind, e.value, units)} from ${formatDay(e.effectiveFrom)}`}
+                        title="Remove"
                         onClick={() =>
                           startTransition(async () => {
                             const result = await deleteThresholdAction(e.id);
                             setError(result.ok ? null : result.message);
                           })
                         }
-                        className="min-h-8 rounded-md px-2 text-xs font-semibold text-danger hover:bg-danger/10"
+                        className="min-h-8 min-w-8 rounded-md px-2 text-sm font-semibold text-danger hover:bg-danger/10"
                       >
-                        Remove<span className="sr-only"> {formatThreshold(kind, e.value, units)} from {formatDay(e.effectiveFrom)}</span>
+                        ×
                       </button>
                     )}
                   </td>
