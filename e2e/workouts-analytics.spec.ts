@@ -1,3 +1,8 @@
+/**
+ * Training analytics over the demo member's synced history. The e2e specs share one database and run in file order, so
+ * this file sorts after the Peloton connect and sync specs (which need a member not yet connected), and it puts back
+ * the settings it changes (FTP source, a run pace) for the specs after it.
+ */
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot as fullPageShot, signIn, withSyncedHistory } from "./helpers";
 
