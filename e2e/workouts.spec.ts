@@ -54,7 +54,7 @@ test("a Power Zone ride shows zone target bands and compliance", async ({ page }
   await expect(page.getByRole("img", { name: /^Output chart/ }).or(page.locator("[aria-label^='Output chart']"))).toBeVisible();
   await expect(page.locator(".recharts-reference-area").first()).toBeVisible();
   await expect(page.getByTestId("compliance-metrics")).toContainText(/Power|Output/);
-  await expect(page.getByTestId("workout-summary")).toContainText("TSS");
+  await expect(page.getByTestId("workout-score")).toContainText("Power TSS");
   await screenshot(page, "workout-power-zone");
 });
 

@@ -38,7 +38,7 @@ describe("chart components (server render)", () => {
     const html = renderToStaticMarkup(<ChartTable data={ride} />);
     expect(html).toMatch(/^<details/);
     expect(html).toContain("Show data as table");
-    expect(html).toContain("Z4 182–210 W");
+    expect(html).toContain("Z4 181–210 W");
     expect(html).toContain("Time in power zones (FTP 200 W)");
     expect(html).toContain("Time in heart-rate zones (max HR 190 bpm)");
   });

@@ -5,9 +5,13 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/calendar", label: "Calendar" },
   { href: "/workouts", label: "Workouts" },
+  { href: "/fitness", label: "Fitness" },
+  { href: "/power", label: "Power" },
   { href: "/connections", label: "Connections" },
   { href: "/trainingpeaks", label: "TrainingPeaks" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function MainNav() {

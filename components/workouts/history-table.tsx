@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
@@ -26,7 +27,10 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               <td className="py-2 pr-3">{disciplineLabel(w.discipline)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(w.durationSeconds)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(w.tss)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
+                {formatNumber(w.tss)}
+                {w.scoreMethod && SCORE_METHOD_TAG[w.scoreMethod] && <span className="ml-1 text-xs text-muted">{SCORE_METHOD_TAG[w.scoreMethod]}</span>}
+              </td>
               <td className="py-2 text-right tabular-nums">{w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}</td>
             </tr>
           ))}

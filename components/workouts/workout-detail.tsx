@@ -1,26 +1,30 @@
+import type { WorkoutInsights } from "@/lib/domain/analytics";
 import type { PushView } from "@/lib/domain/upload";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
 import { Card } from "@/components/ui/card";
 import { TrainingPeaksCard } from "./trainingpeaks-card";
 import { WorkoutHeader } from "./workout-header";
-import { WorkoutPerformance } from "./workout-performance";
+import { WorkoutPerformance, workoutChartOf } from "./workout-performance";
 import { WorkoutSummary } from "./workout-summary";
 
 /** One workout's page: what it was, its numbers, TrainingPeaks and files, and how it went against the class targets. */
-export function WorkoutDetail({ workout, push }: { workout: WorkoutDetailView; push: PushView }) {
+export function WorkoutDetail({ workout, push, insights }: { workout: WorkoutDetailView; push: PushView; insights: WorkoutInsights }) {
+  const { chart, estimatedPaceLevel } = workoutChartOf(workout);
   return (
     <div className="space-y-6">
       <WorkoutHeader workout={workout} />
       <Card title="Summary">
         <WorkoutSummary w={workout} />
       </Card>
+      <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
       <TrainingPeaksCard
         workoutId={workout.id}
         hasSamples={workout.series !== null && workout.series.length > 0}
         inProgress={workout.status !== "COMPLETE"}
         push={push}
       />
-      <WorkoutPerformance workout={workout} />
+      <WorkoutPerformance workout={workout} chart={chart} estimatedPaceLevel={estimatedPaceLevel} />
     </div>
   );
 }

@@ -2,16 +2,21 @@ import Link from "next/link";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
+import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
 import { Card } from "@/components/ui/card";
 import { LazyWorkoutCharts } from "./lazy-workout-charts";
 
-/** The workout against its class targets: charts, compliance and the same data as tables. */
-export function WorkoutPerformance({ workout: w }: { workout: WorkoutDetailView }) {
+/** Build the chart data once for the page: the performance panels and the analytics (zones) both read it. */
+export function workoutChartOf(w: WorkoutDetailView): { chart: WorkoutChartData; estimatedPaceLevel: number | null } {
   const input = { discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate };
   const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
-  const chart = buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel });
+  return { chart: buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel }), estimatedPaceLevel };
+}
+
+/** The workout against its class targets: charts, compliance and the same data as tables. */
+export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { workout: WorkoutDetailView; chart: WorkoutChartData; estimatedPaceLevel: number | null }) {
   if (chart.panels.length === 0) {
     return (
       <Card title="Performance">

@@ -2,7 +2,7 @@ import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { formatNumber } from "@/lib/format/display";
 import { Stat } from "@/components/ui/stat";
 
-/** The seed's WorkoutDetails: totals, avg/max per metric, and NP / IF / TSS computed by AutoCoach. */
+/** The seed's WorkoutDetails: totals, avg/max per metric, and NP (the score, IF and TSS are in "Training stress"). */
 export function WorkoutSummary({ w }: { w: WorkoutDetailView }) {
   const s = w.summary;
   if (!s) return <p className="text-sm text-muted">This workout&apos;s details are still syncing.</p>;
@@ -17,8 +17,6 @@ export function WorkoutSummary({ w }: { w: WorkoutDetailView }) {
     { label: "Speed avg / max", value: pair(s.avgSpeed, s.maxSpeed, 1), unit: s.speedUnit ?? undefined },
     { label: "Heart rate avg / max", value: pair(s.avgHeartRate, s.maxHeartRate), unit: "bpm" },
     { label: "Normalized power", value: s.normalizedPower === null ? null : formatNumber(s.normalizedPower), unit: "W" },
-    { label: "Intensity factor", value: s.intensityFactor === null ? null : formatNumber(s.intensityFactor, 2), hint: w.ftp ? `FTP ${w.ftp.watts} W` : undefined },
-    { label: "TSS", value: s.tss === null ? null : formatNumber(s.tss), hint: "computed from 1-second power" },
     { label: "Elevation", value: s.elevation === null ? null : formatNumber(s.elevation), unit: "ft" },
   ];
   return (

@@ -5,6 +5,7 @@ import type { FtpChoice } from "./ftp";
 import { DEFAULT_MATCH_TOLERANCE_SECONDS, isWithinTolerance, rankCandidates, type RankedCandidate } from "./match";
 import { compareMetrics, roundMetrics, tpActivityMetrics, type MetricRow } from "./metrics";
 import { resolveTimeZone } from "@/lib/time/time-zone";
+import { SCORE_METHOD_LABEL, type WorkoutScore } from "@/lib/domain/analytics";
 
 /** Assemble one comparison: the `--json` contract object, plus display extras (rows, notes, match details) kept apart. */
 
@@ -30,7 +31,7 @@ export type TrainingPeaksSide =
   /** not_connected: no usable grant; unavailable: TrainingPeaks failed; skipped: the caller chose not to ask */
   | { status: "not_connected" | "unavailable" | "skipped"; reason: string };
 
-export type NoteKind = "trainingpeaks" | "time_zone" | "no_match" | "several_matches" | "basic_athlete" | "missing_values" | "ftp" | "ftp_mismatch";
+export type NoteKind = "trainingpeaks" | "time_zone" | "no_match" | "several_matches" | "basic_athlete" | "missing_values" | "ftp" | "ftp_mismatch" | "score";
 
 export interface ComparisonNote {
   kind: NoteKind;
@@ -60,10 +61,16 @@ export interface ComparisonReport {
 }
 
 export interface BuildComparisonInput {
-  ours: { metrics: ComparisonMetrics; startTime: Date; sport: ActivitySport; title: string | null; device: string | null };
+  ours: { metrics: ComparisonMetrics; startTime: Date; sport: ActivitySport; title: string | null; device: string | null; score?: WorkoutScore };
   ftp: FtpChoice;
   trainingPeaks: TrainingPeaksSide;
   toleranceSeconds?: number;
+}
+
+/** A TSS not from power says so: TrainingPeaks computes its own rTSS or hrTSS for such workouts. */
+function scoreNotes(score: WorkoutScore | undefined): ComparisonNote[] {
+  if (!score || score.method === "power") return [];
+  return [{ kind: "score", tone: "info", message: `Our TSS is a ${SCORE_METHOD_LABEL[score.method].toLowerCase()}: this workout has no power we could score against an FTP.` }];
 }
 
 function ftpNotes(ftp: FtpChoice, tpFtp: number | null): ComparisonNote[] {
@@ -124,7 +131,7 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const oursOnly = (notes: ComparisonNote[], trainingPeaks: ComparisonReport["trainingPeaks"]): ComparisonReport => ({
     comparison: { ours, trainingpeaks: null, match: null },
     rows: compareMetrics(ours, null),
-    notes: [...notes, ...ftpNotes(input.ftp, null)],
+    notes: [...notes, ...ftpNotes(input.ftp, null), ...scoreNotes(input.ours.score)],
     activity,
     ftp: input.ftp,
     match: null,
@@ -157,7 +164,7 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const rows = compareMetrics(ours, theirs);
   notes.push(...missingNotes(ours, theirs, tp.isPremium));
   // Only a workout TrainingPeaks scored (it has an IF) says which FTP TrainingPeaks used.
-  notes.push(...ftpNotes(input.ftp, theirs.intensityFactor === null ? null : theirs.ftp));
+  notes.push(...ftpNotes(input.ftp, theirs.intensityFactor === null ? null : theirs.ftp), ...scoreNotes(input.ours.score));
   return {
     comparison: { ours, trainingpeaks: theirs, match: { workoutId: best.activity.id, startTimeDeltaSeconds: best.startTimeDeltaSeconds } },
     rows,

@@ -1,13 +1,29 @@
 import { activityMetrics } from "@/lib/metrics/activity";
+import { scoreActivity } from "@/lib/metrics/score";
 import type { Activity } from "@/lib/domain/activity";
+import { NO_THRESHOLDS } from "@/lib/domain/thresholds";
 import type { BuildComparisonInput } from "./build";
 import type { FtpChoice } from "./ftp";
 import { comparableSport } from "./match";
 
-/** Our side of a comparison: the same metrics code the sync and the FIT export use, with the chosen FTP. */
+/** The activity with the chosen FTP in force (the other thresholds stay those of its day). */
+function withChosenFtp(activity: Activity, ftp: FtpChoice): Activity {
+  const thresholds = activity.thresholds ?? NO_THRESHOLDS;
+  const same = thresholds.ftp !== null && ftp.watts !== null && Math.round(thresholds.ftp.value) === ftp.watts;
+  const chosen = ftp.watts === null ? null : same ? thresholds.ftp : { value: ftp.watts, source: ftp.source === "trainingpeaks" ? ("trainingpeaks" as const) : ("manual" as const), effectiveFrom: "", fallback: false };
+  return { ...activity, ftp: ftp.watts, thresholds: { ...thresholds, ftp: chosen } };
+}
+
+/**
+ * Our side of a comparison: the same metrics code the sync and the FIT export use, with the chosen FTP; its TSS is the
+ * workout's one score (lib/metrics/score.ts), so a run or a ride without power is compared by its pace or heart-rate TSS.
+ */
 export function ourSide(activity: Activity, ftp: FtpChoice): BuildComparisonInput["ours"] {
+  const scored = withChosenFtp(activity, ftp);
+  const score = scoreActivity(scored);
   return {
-    metrics: activityMetrics(activity, ftp.watts),
+    metrics: { ...activityMetrics(activity, ftp.watts), tss: score.tss },
+    score,
     startTime: activity.startTime,
     sport: comparableSport(activity),
     title: activity.title,

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import type { ResolvedThresholds } from "./thresholds";
 
 /**
  * The activity model shared by FIT decode/encode, TCX export, comparisons and the TrainingPeaks push (pure types).
@@ -20,6 +21,8 @@ export interface ActivitySamples {
   distance?: (number | null)[];
   /** metres */
   altitude?: (number | null)[];
+  /** percent; a treadmill's incline (Peloton Tread) or the road's slope */
+  grade?: (number | null)[];
 }
 
 export interface ActivityLap {
@@ -64,6 +67,10 @@ export interface Activity {
   recorded: RecordedSummary | null;
   /** FIT manufacturer/product of the recording device, for display ("garmin edge1040", "development") */
   device: string | null;
+  /** the Peloton discipline of a synced workout ("strength", "yoga", …): scoring is by discipline where sport is vague */
+  discipline?: string | null;
+  /** every threshold in force on the activity's day (lib/metrics/thresholds-at.ts); the score uses them */
+  thresholds?: ResolvedThresholds | null;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface RecentWorkout {
   tss: number | null;
 }
 
-export type FtpSourceLabel = "Peloton FTP test" | "Manual entry (95 % rule)" | "Peloton estimate" | "Peloton" | "TrainingPeaks threshold";
+export type FtpSourceLabel = "Peloton FTP test" | "Manual entry (95 % rule)" | "Peloton estimate" | "Peloton" | "TrainingPeaks threshold" | "Your FTP" | "Your FTP test";
 
 /** The FTP zones are drawn from, and where it came from. */
 export interface CurrentFtp {

@@ -1,3 +1,4 @@
+import type { ResolvedThresholds } from "./thresholds";
 import type { WorkoutSeries } from "./series";
 import type { ClassSegment, ClassTargets } from "./targets";
 
@@ -54,4 +55,7 @@ export interface WorkoutDetailView {
   heartRate: { maxHr: number | null; lthr: number | null };
   /** the pace level the user set (Connections page), if any */
   paceLevel: number | null;
+  /** the local day the workout counts on, and every threshold in force then (the score and zones use them) */
+  day: string;
+  thresholds: ResolvedThresholds;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ScoreMethod } from "./analytics";
 
 /** The workout history as pages and filters see it: the filters (from the URL), a page of rows, the filter options. */
 
@@ -32,6 +33,8 @@ export interface HistoryRow {
   classTypes: string[];
   outputKj: number | null;
   tss: number | null;
+  /** how the score was computed (null before the workout is scored) */
+  scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
   syncState: "pending" | "complete" | "failed";
 }

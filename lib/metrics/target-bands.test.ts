@@ -4,42 +4,42 @@ import { classifyRange, clipSpans, powerZoneBands, rangeBands, speedTargetScale,
 const span = (start: number, end: number, zoneLower: number, zoneUpper = zoneLower) => ({ start, end, zoneLower, zoneUpper });
 
 describe("power zone bands", () => {
-  it("FTP 200: a Z4 span is drawn 182–210 W", () => {
+  it("FTP 200: a Z4 span is drawn 181–210 W", () => {
     const [band] = powerZoneBands([span(0, 60, 4)], 200, null);
-    expect(band).toMatchObject({ start: 0, end: 60, lower: 182, upper: 210, zone: 4, openUpper: false, label: "Z4 182–210 W" });
+    expect(band).toMatchObject({ start: 0, end: 60, lower: 181, upper: 210, zone: 4, openUpper: false, label: "Z4 181–210 W" });
   });
 
   it("FTP 200: every zone's drawn range", () => {
     const bands = powerZoneBands([1, 2, 3, 4, 5, 6, 7].map((z) => span(z * 10, z * 10 + 10, z)), 200, 350);
     expect(bands.map((b) => [b.lower, b.upper])).toEqual([
       [0, 110],
-      [112, 150],
-      [152, 180],
-      [182, 210],
-      [212, 240],
-      [242, 300],
-      [302, 400],
+      [111, 150],
+      [151, 180],
+      [181, 210],
+      [211, 240],
+      [241, 300],
+      [301, 400],
     ]);
   });
 
   it("a zone range 3–4 runs from the bottom of Z3 to the top of Z4 and is coloured as Z4", () => {
     const [band] = powerZoneBands([span(0, 60, 3, 4)], 200, null);
-    expect(band).toMatchObject({ lower: 152, upper: 210, zone: 4, label: "Z3–4 152–210 W" });
+    expect(band).toMatchObject({ lower: 151, upper: 210, zone: 4, label: "Z3–4 151–210 W" });
   });
 
   it("Z7 is open: drawn up to 2 × FTP, or the ride's max when higher, and never counts as over", () => {
     expect(zone7Cap(200, null)).toBe(400);
     expect(zone7Cap(200, 512.4)).toBe(513);
     const [band] = powerZoneBands([span(0, 10, 7)], 200, 512.4);
-    expect(band).toMatchObject({ lower: 302, upper: 513, openUpper: true, label: "Z7 302+ W" });
+    expect(band).toMatchObject({ lower: 301, upper: 513, openUpper: true, label: "Z7 301+ W" });
     expect(band?.classify(2000)).toBe(0);
     expect(band?.classify(301)).toBe(0); // 150.5 %: Z7 by the halfway rule
     expect(band?.classify(300)).toBe(-1);
   });
 
-  it("classifies with powerZoneOf's edges (halfway between the rounded bounds): FTP 250, Z4 counts 227–263 W", () => {
+  it("classifies with powerZoneOf's edges, which the drawn range matches: FTP 250, Z4 is 227–263 W", () => {
     const [band] = powerZoneBands([span(0, 60, 4)], 250, null);
-    expect(band).toMatchObject({ lower: 228, upper: 263 });
+    expect(band).toMatchObject({ lower: 227, upper: 263 });
     expect([226, 227, 240, 263, 264].map((w) => band?.classify(w))).toEqual([-1, 0, 0, 0, 1]);
   });
 

@@ -6,10 +6,10 @@ import { powerZoneOf, powerZones } from "./zones";
  * Class targets → drawable bands with a classification rule (pure).
  *
  * Power zones. A zone span zoneLower–zoneUpper is drawn from the lower watts of zoneLower to the upper watts of
- * zoneUpper, as `powerZones(ftp)` rounds them (FTP 200: Z4 182–210 W; a Z3–4 range 152–210 W). Z7 has no upper bound;
+ * zoneUpper, as `powerZones(ftp)` gives them (FTP 200: Z4 181–210 W; a Z3–4 range 151–210 W). Z7 has no upper bound;
  * its band is drawn up to a cap, the larger of 2 × FTP and the ride's max output. A reading counts as in range when
- * `powerZoneOf` puts it in zoneLower…zoneUpper: zone edges sit halfway between the displayed whole-percent bounds so
- * every wattage is in exactly one zone (FTP 200: 181 W counts as Z4 although the Z4 band is drawn from 182 W).
+ * `powerZoneOf` puts it in zoneLower…zoneUpper, whose edges are the ones the drawn ranges come from (zones.ts), so a
+ * reading inside a drawn band always counts as in range.
  *
  * Ranges (cadence, resistance, speed, incline, stroke rate): inclusive on both ends, in the channel's units.
  * Speed targets come from Peloton in mph; on a kph channel they are converted (× 1.609344, one decimal).

@@ -82,23 +82,23 @@ describe("buildWorkoutChart: 30-minute power-zone ride at 1 s (FTP 200)", () => 
     expect(power.metric).toBe("power");
     expect(power.bands.map((b) => [b.start, b.end, b.lower, b.upper])).toEqual([
       [0, 60, 0, 110],
-      [60, 180, 112, 150],
-      [180, 240, 152, 180],
-      [240, 300, 112, 150],
-      [300, 540, 152, 180],
-      [540, 600, 112, 150],
-      [600, 780, 182, 210],
-      [780, 840, 112, 150],
-      [840, 1020, 182, 210],
-      [1020, 1080, 112, 150],
-      [1080, 1140, 212, 240],
-      [1140, 1200, 112, 150],
-      [1200, 1500, 152, 210],
-      [1500, 1620, 112, 150],
+      [60, 180, 111, 150],
+      [180, 240, 151, 180],
+      [240, 300, 111, 150],
+      [300, 540, 151, 180],
+      [540, 600, 111, 150],
+      [600, 780, 181, 210],
+      [780, 840, 111, 150],
+      [840, 1020, 181, 210],
+      [1020, 1080, 111, 150],
+      [1080, 1140, 211, 240],
+      [1140, 1200, 111, 150],
+      [1200, 1500, 151, 210],
+      [1500, 1620, 111, 150],
       [1620, 1800, 0, 110],
     ]);
-    expect(power.bands[12]?.label).toBe("Z3–4 152–210 W");
-    expect(data.power?.zones[3]).toMatchObject({ zone: 4, lower: 182, upper: 210 });
+    expect(power.bands[12]?.label).toBe("Z3–4 151–210 W");
+    expect(data.power?.zones[3]).toMatchObject({ zone: 4, lower: 181, upper: 210 });
   });
 
   it("computes compliance second by second, the same as classifying each reading with powerZoneOf", () => {

@@ -2,26 +2,41 @@ import { describe, expect, it } from "vitest";
 import { heartRateZones, powerZoneOf, powerZones } from "./zones";
 
 describe("power zones", () => {
-  it("FTP 200 gives the hand-checked Coggan ranges", () => {
+  it("FTP 200 gives Coggan ranges that tile: each zone starts one watt above the last one's top", () => {
     const z = powerZones(200);
     expect(z.map((x) => [x.minWatts, x.maxWatts])).toEqual([
       [0, 110],
-      [112, 150],
-      [152, 180],
-      [182, 210],
-      [212, 240],
-      [242, 300],
-      [302, null],
+      [111, 150],
+      [151, 180],
+      [181, 210],
+      [211, 240],
+      [241, 300],
+      [301, null],
     ]);
   });
 
-  it("FTP 265 (the demo athlete) puts threshold at 241–278 W", () => {
-    const z4 = powerZones(265)[3];
-    expect(z4).toMatchObject({ zone: 4, name: "Threshold", minWatts: 241, maxWatts: 278 });
+  it("FTP 265 (the demo athlete): 147 W is Z1 and 200 W is Z2, shown in those zones' ranges", () => {
+    const z = powerZones(265);
+    expect(z[0]).toMatchObject({ minWatts: 0, maxWatts: 147 });
+    expect(z[1]).toMatchObject({ minWatts: 148, maxWatts: 200 });
+    expect(z[3]).toMatchObject({ zone: 4, name: "Threshold", minWatts: 240, maxWatts: 279 });
+    expect(powerZoneOf(147, 265)).toBe(1);
+    expect(powerZoneOf(200, 265)).toBe(2);
   });
 
-  it("classifies every wattage into exactly one zone, including the gaps between rounded bounds", () => {
+  it("every whole wattage falls in exactly one displayed range, and it is the zone powerZoneOf gives (FTP 50–450)", () => {
+    for (let ftp = 50; ftp <= 450; ftp += 7) {
+      const zones = powerZones(ftp);
+      for (let w = 0; w <= 2 * ftp; w++) {
+        const holding = zones.filter((z) => w >= z.minWatts && (z.maxWatts === null || w <= z.maxWatts));
+        expect(holding.map((z) => z.zone), `FTP ${ftp}, ${w} W`).toEqual([powerZoneOf(w, ftp)]);
+      }
+    }
+  });
+
+  it("classifies at the halfway edges between whole percentages", () => {
     expect(powerZoneOf(110, 200)).toBe(1);
+    expect(powerZoneOf(110.99, 200)).toBe(1);
     expect(powerZoneOf(111, 200)).toBe(2);
     expect(powerZoneOf(150, 200)).toBe(2);
     expect(powerZoneOf(181, 200)).toBe(4);
@@ -39,10 +54,17 @@ describe("power zones", () => {
 });
 
 describe("heart-rate zones", () => {
-  it("LTHR 168 gives Friel zones", () => {
+  it("LTHR 168 gives Friel zones whose ranges tile", () => {
     const z = heartRateZones(168);
-    expect(z[1]).toMatchObject({ minBpm: 143, maxBpm: 150 });
-    expect(z[4]).toMatchObject({ zone: "5a", minBpm: 168, maxBpm: 171 });
-    expect(z[6]?.maxBpm).toBeNull();
+    expect(z.map((x) => [x.zone, x.minBpm, x.maxBpm])).toEqual([
+      ["1", 0, 142],
+      ["2", 143, 150],
+      ["3", 151, 159],
+      ["4", 160, 167],
+      ["5a", 168, 172],
+      ["5b", 173, 179],
+      ["5c", 180, null],
+    ]);
+    for (let i = 1; i < z.length; i++) expect(z[i]?.minBpm).toBe((z[i - 1]?.maxBpm ?? 0) + 1);
   });
 });

@@ -13,6 +13,8 @@ import { log } from "@/server/log";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
+import { getScoringContext } from "@/server/queries/analytics-settings";
+import { localDay } from "@/lib/time/time-zone";
 
 /**
  * Compare a FIT upload or a synced workout with the same session on TrainingPeaks. Nothing about the file or the
@@ -72,7 +74,10 @@ export async function compareActivity(
   const connected = !("status" in profile);
   const ftp = chooseFtp({ ...opts.ftp, trainingPeaks: connected ? profile.thresholdFtp : null });
   const side = connected ? await trainingPeaksSide(userId, profile, activity.startTime, opts.date) : profile;
-  return buildComparison({ ours: ourSide(activity, ftp), ftp, trainingPeaks: side });
+  // An uploaded file is scored with the user's thresholds of its day, like a synced workout (heart rate, run pace).
+  const scoring = activity.thresholds ? null : await getScoringContext(userId);
+  const dated = scoring ? { ...activity, thresholds: scoring.resolver.on(localDay(activity.startTime, scoring.settings.timeZone)) } : activity;
+  return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side });
 }
 
 /** An uploaded .fit / .fit.gz: decoded in memory (a `fit.*` AppError for anything unreadable), compared, discarded. */

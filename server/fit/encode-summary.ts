@@ -2,6 +2,7 @@ import "server-only";
 import type { LapMesg, SessionMesg, WorkoutMesg, WorkoutStepMesg } from "@garmin/fitsdk";
 import { sportValue, subSportValue } from "./fit-values";
 import { activityMetrics } from "@/lib/metrics/activity";
+import { scoreActivity } from "@/lib/metrics/score";
 import { caloriesFromWork, distanceTrack, summarizeSpan, type SpanSummary } from "@/lib/metrics/activity-summary";
 import type { Activity, ActivityLap } from "@/lib/domain/activity";
 
@@ -40,6 +41,16 @@ function spanFields(summary: SpanSummary) {
     maxPower: fitInt(summary.maxPower, U16),
     totalWork: fitInt(summary.workJoules, U32),
   };
+}
+
+/**
+ * The workout's one score (lib/metrics/score.ts), so the file states the figure the page, the calendar and the
+ * comparison show. A file carries only a measured score (power, pace, heart rate): an estimate is not a measurement,
+ * and without a score TrainingPeaks computes its own.
+ */
+function measuredScore(activity: Activity): number | undefined {
+  const score = scoreActivity(activity);
+  return score.method === "estimate" ? undefined : orUndefined(score.tss);
 }
 
 export interface SummaryMessages {
@@ -108,7 +119,7 @@ export function summaryMessages(activity: Activity, start: number, laps: readonl
     maxPower: fitInt(metrics.maxPower, U16),
     normalizedPower: fitInt(metrics.normalizedPower, U16),
     intensityFactor: orUndefined(metrics.intensityFactor),
-    trainingStressScore: orUndefined(metrics.tss),
+    trainingStressScore: measuredScore(activity),
     thresholdPower: fitInt(metrics.ftp, U16),
     firstLapIndex: 0,
     numLaps: lapMesgs.length,

@@ -4,6 +4,7 @@ import type { ClassSegment } from "@/lib/domain/targets";
 import { tileLaps } from "./laps";
 import { integrateSpeed } from "@/lib/metrics/activity-summary";
 import type { Activity, ActivitySamples, ActivitySport } from "@/lib/domain/activity";
+import type { ResolvedThresholds } from "@/lib/domain/thresholds";
 
 /**
  * A synced Peloton workout → Activity (pure), for FIT/TCX export and comparisons.
@@ -16,7 +17,7 @@ import type { Activity, ActivitySamples, ActivitySport } from "@/lib/domain/acti
  * Channels and units (WorkoutSeries.units, as Peloton displays them): output → power (W); cadence → cadence (rpm),
  * or stroke_rate (spm) when there is no cadence (rows); heart_rate → heartRate; speed (mph, kph; mph if unlabelled) →
  * m/s, else derived from pace (min/mi, min/km) or row split_pace (min/500m), all in decimal minutes; altitude (ft or m)
- * → m; distance (GPS, mi/km/m) → cumulative m. Without a distance channel, speed is integrated and scaled so the
+ * → m; distance (GPS, mi/km/m) → cumulative m; incline (%, the Tread's) → grade. Without a distance channel, speed is integrated and scaled so the
  * total matches the summary distance when both exist. Laps are the class segments tiling the ride (laps.ts).
  */
 export interface PelotonActivityInput {
@@ -29,6 +30,8 @@ export interface PelotonActivityInput {
   segments: ClassSegment[];
   summary: { distance: number | null; distanceUnit: string | null } | null;
   isOutdoor?: boolean;
+  /** thresholds in force on the workout's day; their FTP replaces `ftp` (lib/metrics/score.ts reads them) */
+  thresholds?: ResolvedThresholds | null;
 }
 
 const FOOT = 0.3048;
@@ -53,7 +56,7 @@ export function pelotonSport(discipline: string, isOutdoor = false): { sport: Ac
   }
 }
 
-const SAMPLE_CHANNELS: readonly (keyof ActivitySamples)[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude"];
+const SAMPLE_CHANNELS: readonly (keyof ActivitySamples)[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude", "grade"];
 
 const unitOf = (series: WorkoutSeries, channel: ChannelName) => series.units[channel]?.trim().toLowerCase() ?? null;
 
@@ -84,6 +87,7 @@ function convertChannels(series: WorkoutSeries): ActivitySamples {
     speed,
     distance: METERS_PER[distanceUnit] !== undefined ? scaled(c.distance, METERS_PER[distanceUnit]) : undefined,
     altitude: scaled(c.altitude, altitudeUnit === "ft" || altitudeUnit === "feet" ? FOOT : 1),
+    grade: scaled(c.incline, 1),
   };
 }
 
@@ -129,6 +133,7 @@ function timeline(input: PelotonActivityInput): { length: number; samples: Activ
 export function pelotonWorkoutToActivity(input: PelotonActivityInput): Activity {
   const { length, samples } = timeline(input);
   const { sport, subSport } = pelotonSport(input.discipline, input.isOutdoor ?? false);
+  const ftp = input.thresholds?.ftp?.value ?? input.ftp;
   return {
     startTime: input.startTime,
     sport,
@@ -141,8 +146,10 @@ export function pelotonWorkoutToActivity(input: PelotonActivityInput): Activity 
       input.segments.map((segment) => ({ start: segment.start, end: segment.end, name: segment.name })),
       length,
     ),
-    ftp: typeof input.ftp === "number" && Number.isFinite(input.ftp) && input.ftp > 0 ? input.ftp : null,
+    ftp: typeof ftp === "number" && Number.isFinite(ftp) && ftp > 0 ? ftp : null,
     recorded: null,
     device: "peloton",
+    discipline: input.discipline,
+    thresholds: input.thresholds ?? null,
   };
 }

@@ -16,7 +16,7 @@ export const MAX_HELD_GAP_SECONDS = 5;
 export const MAX_ACTIVITY_SECONDS = 7 * 24 * 3600;
 
 type Channel = keyof ActivitySamples;
-const CHANNELS: readonly Channel[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude"];
+const CHANNELS: readonly Channel[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude", "grade"];
 
 function channelValue(record: RecordMesg, channel: Channel): number | null {
   switch (channel) {
@@ -32,6 +32,8 @@ function channelValue(record: RecordMesg, channel: Channel): number | null {
       return finiteNumber(record.distance);
     case "altitude":
       return finiteNumber(record.enhancedAltitude) ?? finiteNumber(record.altitude);
+    case "grade":
+      return finiteNumber(record.grade);
   }
 }
 

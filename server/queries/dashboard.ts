@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { CurrentFtp, FtpSourceLabel, RecentWorkout, WeekVolume } from "@/lib/domain/dashboard";
+import { localDay } from "@/lib/time/time-zone";
+import { readScoringContext } from "./analytics-settings";
 
 /** Dashboard data, always for the signed-in user. */
 
@@ -31,8 +33,8 @@ export async function getWeeklyVolume(userId: string, weeks = 12, now = new Date
   const firstMonday = new Date(Date.parse(`${thisMonday}T00:00:00Z`) - (weeks - 1) * 7 * 86_400_000);
   const rows = await db.$queryRaw<{ week: Date; seconds: number | null; output: number | null; tss: number | null; n: bigint }[]>`
     SELECT date_trunc('week', w."startTime" AT TIME ZONE ${tz}) AS week,
-           SUM(w."durationSeconds")::float8 AS seconds, SUM(d."totalOutputKj")::float8 AS output, SUM(d."tss")::float8 AS tss, COUNT(*) AS n
-    FROM "Workout" w LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
+           SUM(w."durationSeconds")::float8 AS seconds, SUM(d."totalOutputKj")::float8 AS output, SUM(COALESCE(a."score", d."tss"))::float8 AS tss, COUNT(*) AS n
+    FROM "Workout" w LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id" LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
     WHERE w."userId" = ${userId} AND w."startTime" >= ${new Date(firstMonday.getTime() - 86_400_000)}
     GROUP BY 1`;
   const byWeek = new Map(rows.map((r) => [r.week.toISOString().slice(0, 10), r]));
@@ -49,7 +51,17 @@ export async function getRecentWorkouts(userId: string, limit = 6): Promise<Rece
     where: { userId },
     orderBy: { startTime: "desc" },
     take: limit,
-    select: { id: true, title: true, discipline: true, startTime: true, timezone: true, durationSeconds: true, instructor: { select: { name: true } }, details: { select: { totalOutputKj: true, tss: true } } },
+    select: {
+      id: true,
+      title: true,
+      discipline: true,
+      startTime: true,
+      timezone: true,
+      durationSeconds: true,
+      instructor: { select: { name: true } },
+      details: { select: { totalOutputKj: true, tss: true } },
+      analytics: { select: { score: true } },
+    },
   });
   return rows.map((w) => ({
     id: w.id,
@@ -60,22 +72,30 @@ export async function getRecentWorkouts(userId: string, limit = 6): Promise<Rece
     timezone: w.timezone,
     durationSeconds: w.durationSeconds,
     outputKj: w.details?.totalOutputKj ?? null,
-    tss: w.details?.tss ?? null,
+    tss: w.analytics?.score ?? w.details?.tss ?? null,
   }));
 }
 
 const PELOTON_SOURCE: Record<string, FtpSourceLabel> = { workout: "Peloton FTP test", manual: "Manual entry (95 % rule)", estimated: "Peloton estimate" };
 
-/** The FTP zones are drawn from: Peloton's (test, manual × 95 %, estimate) when connected, else TrainingPeaks'. */
+/** Today's FTP from the FTP source in Settings (lib/metrics/thresholds-at.ts), with TrainingPeaks' or Peloton's beside it. */
 export async function getCurrentFtp(userId: string): Promise<CurrentFtp | null> {
   const db = await getDb();
-  const [peloton, tp] = await Promise.all([
+  const [peloton, tp, ctx] = await Promise.all([
     db.pelotonProfile.findFirst({ where: { connection: { userId, status: "active" } }, select: { ftpWatts: true, ftpSource: true } }),
     db.trainingPeaksProfile.findUnique({ where: { userId }, select: { ftpWatts: true } }),
+    readScoringContext(db, userId),
   ]);
-  const p = peloton?.ftpWatts ? { watts: peloton.ftpWatts, source: PELOTON_SOURCE[peloton.ftpSource ?? ""] ?? ("Peloton" as const) } : null;
-  const t = tp?.ftpWatts ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" as const } : null;
-  if (p) return { ...p, other: t };
-  if (t) return { ...t, other: null };
-  return null;
+  const ftp = ctx.resolver.on(localDay(new Date(), ctx.settings.timeZone)).ftp;
+  if (!ftp) return null;
+  const pelotonLabel = PELOTON_SOURCE[peloton?.ftpSource ?? ""] ?? "Peloton";
+  const source: FtpSourceLabel = ftp.source === "peloton" ? pelotonLabel : ftp.source === "trainingpeaks" ? "TrainingPeaks threshold" : ftp.source === "ftp_test" ? "Your FTP test" : "Your FTP";
+  const watts = Math.round(ftp.value);
+  const other =
+    ftp.source !== "trainingpeaks" && tp?.ftpWatts
+      ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" as const }
+      : ftp.source !== "peloton" && peloton?.ftpWatts
+        ? { watts: peloton.ftpWatts, source: pelotonLabel }
+        : null;
+  return { watts, source, other };
 }

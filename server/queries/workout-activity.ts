@@ -15,6 +15,7 @@ export function toWorkoutActivity(view: WorkoutDetailView): Activity {
     series: view.series,
     segments: view.segments,
     summary: view.summary ? { distance: view.summary.distance, distanceUnit: view.summary.distanceUnit } : null,
+    thresholds: view.thresholds,
   });
 }
 

@@ -6,12 +6,23 @@ import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { decodeSeries } from "@/server/db/series-codec";
 import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/server/log";
+import type { ResolvedThreshold } from "@/lib/domain/thresholds";
+import { THRESHOLD_SOURCE_LABEL } from "@/lib/domain/thresholds";
+import { localDay } from "@/lib/time/time-zone";
+import { readScoringContext } from "./analytics-settings";
 
-function isTargets(value: unknown): value is ClassTargets {
+/** Where an FTP in force came from, for the FTP chip ("from an FTP test", "TrainingPeaks", "yours from 2025-06-01"). */
+function ftpOrigin(ftp: ResolvedThreshold, rideFtpSource: string | null, fromRide: boolean): string {
+  if (fromRide) return rideFtpSource ?? "peloton";
+  const from = ftp.source === "manual" ? `yours from ${ftp.effectiveFrom}` : ftp.source === "ftp_test" ? `FTP test of ${ftp.effectiveFrom}` : `${THRESHOLD_SOURCE_LABEL[ftp.source]} FTP`;
+  return ftp.fallback ? `${from}; your FTP source had none for this day` : from;
+}
+
+export function isTargets(value: unknown): value is ClassTargets {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;
 }
 
-function isSegments(value: unknown): value is ClassSegment[] {
+export function isSegments(value: unknown): value is ClassSegment[] {
   return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && "start" in s && "end" in s);
 }
 
@@ -19,7 +30,7 @@ function isSegments(value: unknown): value is ClassSegment[] {
  * The user's own targets (from their performance graph: their FTP and pace level) win; the class's fill
  * what the graph doesn't carry, such as the pace table needed to resolve pace intensities.
  */
-function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
+export function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null): ClassTargets | null {
   if (!own) return ride;
   if (!ride) return own;
   return {
@@ -38,11 +49,9 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     include: { details: true, series: true, ride: true, instructor: true },
   });
   if (!w) return null;
-  const [profile, tp, connection] = await Promise.all([
-    db.pelotonProfile.findFirst({ where: { connection: { userId } }, select: { ftpWatts: true, maxHeartRate: true } }),
-    db.trainingPeaksProfile.findUnique({ where: { userId }, select: { thresholdHr: true, maxHr: true, ftpWatts: true } }),
-    db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } }),
-  ]);
+  const [scoring, connection] = await Promise.all([readScoringContext(db, userId), db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } })]);
+  const day = localDay(w.startTime, scoring.settings.timeZone);
+  const thresholds = scoring.resolver.on(day, w.ftp);
   let series: WorkoutSeries | null = null;
   if (w.series) {
     try {
@@ -54,13 +63,8 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
   }
   const targets = mergeTargets(isTargets(w.details?.targets) ? w.details.targets : null, isTargets(w.ride?.targets) ? w.ride.targets : null);
   const segments = isSegments(w.details?.segments) && w.details.segments.length ? w.details.segments : isSegments(w.ride?.segments) ? w.ride.segments : [];
-  const ftp = w.ftp
-    ? { watts: w.ftp, source: w.ftpSource ?? "peloton" }
-    : profile?.ftpWatts
-      ? { watts: profile.ftpWatts, source: "current Peloton FTP" }
-      : tp?.ftpWatts
-        ? { watts: tp.ftpWatts, source: "TrainingPeaks threshold" }
-        : null;
+  const fromRide = thresholds.ftp?.source === "peloton" && thresholds.ftp.effectiveFrom === day && thresholds.ftp.value === w.ftp;
+  const ftp = thresholds.ftp ? { watts: Math.round(thresholds.ftp.value), source: ftpOrigin(thresholds.ftp, w.ftpSource, fromRide) } : null;
   const d = w.details;
   return {
     id: w.id,
@@ -115,7 +119,9 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     series,
     targets,
     segments,
-    heartRate: { maxHr: profile?.maxHeartRate ?? tp?.maxHr ?? null, lthr: tp?.thresholdHr ?? null },
+    heartRate: { maxHr: thresholds.maxHr?.value ?? null, lthr: thresholds.thresholdHr?.value ?? null },
     paceLevel: connection?.paceLevel ?? null,
+    day,
+    thresholds,
   };
 }

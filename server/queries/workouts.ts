@@ -1,4 +1,5 @@
 import "server-only";
+import type { ScoreMethod } from "@/lib/domain/analytics";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
@@ -83,6 +84,7 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       classTypes: string[] | null;
       outputKj: number | null;
       tss: number | null;
+      scoreMethod: ScoreMethod | null;
       avgHeartRate: number | null;
       syncState: "pending" | "complete" | "failed";
       rankOutput: number;
@@ -90,10 +92,12 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
     }[]
   >`
     SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
-           r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", d."tss", d."avgHeartRate",
+           r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
+           a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
            w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
     FROM "Workout" w
     LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
+    LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
     LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
     LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
     WHERE ${Prisma.join(where, " AND ")}
@@ -114,6 +118,7 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       classTypes: r.classTypes ?? [],
       outputKj: r.outputKj,
       tss: r.tss,
+      scoreMethod: r.scoreMethod,
       avgHeartRate: r.avgHeartRate,
       syncState: r.syncState,
     })),

@@ -4,6 +4,7 @@ import { profileColumns } from "@/server/providers/peloton/transform/profile-col
 import type { SyncPhase } from "@/lib/domain/sync";
 import { insertWorkoutStubs, upsertInstructors } from "./store";
 import type { SyncSource } from "./source";
+import { analyzeAfterSync } from "@/server/analytics/sync-hooks";
 
 const PEDALING = ["cycling", "bike_bootcamp"];
 
@@ -46,5 +47,7 @@ export async function finalize(db: Db, userId: string, source: SyncSource, full:
       data: { lastSyncedAt: new Date(), username: profile.username, profile: { upsert: { create: columns, update: columns } } },
     });
   }
+  // Analytics hook (server/analytics): Peloton's FTP history and any stale scores, in the background; never fails the sync.
+  await analyzeAfterSync(db, userId);
   return "done";
 }

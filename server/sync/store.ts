@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
 import { encodeSeries } from "../db/series-codec";
+import { analyzeSyncedWorkout } from "@/server/analytics/sync-hooks";
 import type { ListedWorkout } from "./source";
 
 /**
@@ -205,7 +206,7 @@ export async function saveWorkout(db: Db, userId: string, result: TransformedWor
     syncError: null,
     syncedAt: new Date(),
   };
-  return db.$transaction(async (tx) => {
+  const bytes = await db.$transaction(async (tx) => {
     const row = await tx.workout.upsert({
       where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId: w.pelotonWorkoutId } },
       create: { userId, pelotonWorkoutId: w.pelotonWorkoutId, ...columns },
@@ -226,6 +227,9 @@ export async function saveWorkout(db: Db, userId: string, result: TransformedWor
     }
     return encoded?.byteLength ?? 0;
   });
+  // Analytics hook (server/analytics): the workout's score and mean-maximal curves; it never fails the sync.
+  await analyzeSyncedWorkout(db, userId, w.pelotonWorkoutId);
+  return bytes;
 }
 
 /** Failed attempts at one workout's details within a job before it is given up on (transient faults get retried). */

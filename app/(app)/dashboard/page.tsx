@@ -12,6 +12,8 @@ import { PelotonOverviewCard } from "@/components/dashboard/peloton-overview-car
 import { PowerZonesCard } from "@/components/dashboard/power-zones-card";
 import { DASHBOARD_RECENT, DASHBOARD_WEEKS, TrainingVolume } from "@/components/dashboard/training-volume";
 import { ThresholdsCard } from "@/components/trainingpeaks/thresholds-card";
+import { getFitnessToday } from "@/server/queries/fitness";
+import { FitnessTodayCard } from "@/components/analytics/fitness-today";
 
 export const metadata: Metadata = { title: "Dashboard" };
 // Server actions on this page run sync steps (SYNC_STEP_BUDGET_MS, default 8 s).
@@ -22,10 +24,11 @@ export default async function DashboardPage() {
   const queryClient = createQueryClient();
   // The TrainingPeaks snapshot first: the current FTP may come from it.
   const summary = await getTrainingPeaksSummary(user.id);
-  const [peloton, sync, ftp] = await Promise.all([
+  const [peloton, sync, ftp, fitness] = await Promise.all([
     getPelotonConnection(user.id),
     getSyncOverview(user.id),
     getCurrentFtp(user.id),
+    getFitnessToday(user.id),
     queryClient.prefetchQuery({ queryKey: queryKeys.weeklyVolume(DASHBOARD_WEEKS), queryFn: () => getWeeklyVolume(user.id, DASHBOARD_WEEKS) }),
     queryClient.prefetchQuery({ queryKey: queryKeys.recentWorkouts(DASHBOARD_RECENT), queryFn: () => getRecentWorkouts(user.id, DASHBOARD_RECENT) }),
   ]);
@@ -34,6 +37,7 @@ export default async function DashboardPage() {
     <div className="space-y-6">
       <DashboardHeader summary={summary} fallbackName={user.name ?? "Athlete"} lastSyncedAt={peloton?.lastSyncedAt ?? null} />
       <PelotonOverviewCard connection={peloton} sync={sync} />
+      <FitnessTodayCard today={fitness} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TrainingVolume />
       </HydrationBoundary>

@@ -1,5 +1,7 @@
 import "server-only";
 import type { TrainingPeaksActivity } from "@/lib/domain/trainingpeaks";
+import type { PlannedWorkout } from "@/lib/domain/calendar";
+import { toPlannedWorkout } from "./transform/planned";
 import { getAthleteProfile, getAthleteZones, getWorkout, listWorkouts } from "./api/client";
 import { splitDateRange, sortActivities, toActivity, toAthlete, toThresholds } from "./transform/workouts";
 
@@ -26,4 +28,16 @@ export async function fetchActivities(userId: string, start: string, end: string
   }
   const unique = new Map(results.map((a) => [a.id, a]));
   return sortActivities([...unique.values()]);
+}
+
+/** The workouts with a plan in an inclusive date range (the calendar's plan vs actual). */
+export async function fetchPlannedWorkouts(userId: string, start: string, end: string): Promise<PlannedWorkout[]> {
+  const results = new Map<string, PlannedWorkout>();
+  for (const chunk of splitDateRange(start, end, 45)) {
+    for (const w of await listWorkouts(userId, chunk.start, chunk.end)) {
+      const plan = toPlannedWorkout(w);
+      if (plan) results.set(plan.id, plan);
+    }
+  }
+  return [...results.values()].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
 }

@@ -4,6 +4,7 @@ import { requireUser } from "@/server/auth/session";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
 import { getPushView } from "@/server/push/push-workout";
 import { WorkoutDetail } from "@/components/workouts/workout-detail";
+import { getWorkoutInsights } from "@/server/queries/workout-insights";
 
 export const metadata: Metadata = { title: "Workout" };
 
@@ -13,6 +14,6 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
   const workout = await getWorkoutDetail(user.id, id);
   // Someone else's workout is indistinguishable from a missing one.
   if (!workout) notFound();
-  const push = await getPushView(user.id, workout.id);
-  return <WorkoutDetail workout={workout} push={push} />;
+  const [push, insights] = await Promise.all([getPushView(user.id, workout.id), getWorkoutInsights(user.id, workout)]);
+  return <WorkoutDetail workout={workout} push={push} insights={insights} />;
 }

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { FitnessToday as Today } from "@/lib/domain/analytics";
+import { formLabel } from "@/lib/metrics/pmc";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+
+/** Today's fitness, fatigue and form (the dashboard and the fitness page). */
+export function FitnessTodayStats({ today }: { today: Today }) {
+  const sign = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(0)}`;
+  return (
+    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="fitness-today">
+      <Stat label="Fitness (CTL)" value={today.ctl.toFixed(0)} hint="42-day training load" />
+      <Stat label="Fatigue (ATL)" value={today.atl.toFixed(0)} hint="7-day training load" />
+      <Stat label="Form (TSB)" value={sign(today.tsb)} hint={formLabel(today.tsb)} />
+      <Stat label="Ramp" value={sign(today.ramp)} unit="/ week" hint="fitness change over 7 days" />
+    </dl>
+  );
+}
+
+/** The dashboard's "Fitness today" card. */
+export function FitnessTodayCard({ today }: { today: Today | null }) {
+  return (
+    <Card title="Fitness today" action={<Link href="/fitness" className="text-xs text-muted hover:underline">Fitness chart →</Link>}>
+      <FitnessTodayBody today={today} />
+    </Card>
+  );
+}
+
+function FitnessTodayBody({ today }: { today: Today | null }) {
+  if (!today) {
+    return <p className="text-sm text-muted">Your fitness, fatigue and form appear here once your workouts are synced and scored.</p>;
+  }
+  return (
+    <div className="space-y-3">
+      <FitnessTodayStats today={today} />
+      <p className="text-xs text-muted">
+        {today.pending > 0 ? `${today.pending} workouts are still being scored. ` : ""}
+        <Link href="/fitness" className="underline">
+          See the performance management chart
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * Training analytics over the demo member's synced history. The e2e specs share one database and run in file order, so
+ * this file sorts after the Peloton connect and sync specs (which need a member not yet connected), and it puts back
+ * the settings it changes (FTP source, a run pace) for the specs after it.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot as fullPageShot, signIn, withSyncedHistory } from "./helpers";
+
+withSyncedHistory();
+
+/** A drawn chart (not a legend icon). */
+const CHART = "svg.recharts-surface[role='application']";
+
+/** The background job (Peloton's FTP history, anything the sync left) has finished: no progress bar on the page. */
+async function scoringDone(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByTestId("rescore-progress")).toHaveCount(0, { timeout: 90_000 });
+}
+
+/** Full-page screenshot from the top (a scrolled page would draw the sticky header mid-page). */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fullPageShot(page, name);
+}
+
+async function noSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+}
+
+test("every workout has a score, saying how it was computed", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts");
+  const cells = page.getByTestId("history-table").locator("tbody tr td:nth-child(6)");
+  await expect(cells).toHaveCount(25);
+  for (const text of await cells.allTextContents()) expect(text).toMatch(/^\d/);
+  await page.goto("/workouts?discipline=strength");
+  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  await expect(page.getByTestId("workout-score")).toContainText(/Heart-rate TSS|Estimated TSS/);
+  await expect(page.getByTestId("workout-score")).toContainText(/threshold HR|per hour of strength/);
+});
+
+test("the calendar shows each day's workouts with scores, totals, and the TrainingPeaks plan", async ({ page }) => {
+  await signIn(page);
+  await scoringDone(page, "/calendar");
+  await expect(page).toHaveTitle(/Calendar/);
+  await expect(page.getByTestId("calendar-title")).toBeVisible();
+  await expect(page.getByTestId("year-totals")).toContainText(/\d+ workouts? · .* TSS/);
+  // The month before always holds rides (the demo rider trains all year).
+  await page.getByRole("link", { name: /Previous/ }).click();
+  await expect(page).toHaveURL(/view=month&date=/);
+  const week = page.getByTestId("calendar-weeks").locator("section").nth(1);
+  await expect(week.getByRole("link").first()).toBeVisible();
+  await expect(page.getByTestId("month-totals")).toContainText(/TSS/);
+  await screenshot(page, "calendar-month");
+  await page.goto("/calendar?view=week");
+  await expect(page.getByTestId("calendar-title")).toContainText("Week of");
+  await expect(page.getByTestId("planned-workout").first()).toBeVisible({ timeout: 20_000 });
+  await screenshot(page, "calendar-week");
+});
+
+test("the fitness page charts fitness, fatigue and form, and the dashboard shows today's", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByTestId("fitness-today")).toContainText("Fitness (CTL)");
+  await scoringDone(page, "/fitness?range=2y");
+  await expect(page).toHaveTitle(/Fitness/);
+  await expect(page.getByTestId("fitness-today")).toContainText("Form (TSB)");
+  await expect(page.getByTestId("pmc-chart").locator(CHART).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "2 years" })).toHaveAttribute("aria-current", "page");
+  await screenshot(page, "fitness");
+});
+
+test("the power curve lists best efforts that link to the rides that set them, an estimated FTP and the FTP history", async ({ page }) => {
+  await signIn(page);
+  await scoringDone(page, "/power?range=all");
+  await expect(page).toHaveTitle(/Power curve/);
+  await expect(page.getByTestId("curve-chart").locator(CHART).first()).toBeVisible();
+  const efforts = page.getByTestId("best-efforts");
+  for (const label of ["5 seconds", "1 minute", "5 minutes", "20 minutes", "60 minutes"]) await expect(efforts).toContainText(label);
+  await expect(page.getByTestId("ftp-summary")).toContainText(/Critical power|95 % of your best 20-minute power/);
+  await expect(page.getByTestId("ftp-history-chart").locator(CHART).first()).toBeVisible();
+  await page.getByText(/^FTP tests \(\d+\)$/).click();
+  await expect(page.getByTestId("ftp-tests").locator("li").first()).toBeVisible();
+  await screenshot(page, "power-curve");
+  const twenty = efforts.locator("tr", { hasText: "20 minutes" }).getByRole("link");
+  const title = (await twenty.textContent()) ?? "";
+  await twenty.click();
+  await expect(page.getByTestId("workout-title")).toHaveText(title);
+  await expect(page.getByTestId("time-in-zone").locator(CHART).first()).toBeVisible();
+  await page.goto("/power?sport=run&range=all");
+  await expect(page.getByRole("heading", { name: /Pace curve/ })).toBeVisible();
+  await expect(page.getByTestId("best-efforts")).toContainText("/km");
+});
+
+test("an FTP test ride shows its result and sets it as my FTP; a repeated class shows its attempts", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/power?range=all");
+  await page.getByText(/^FTP tests \(\d+\)$/).click();
+  await page.getByTestId("ftp-tests").locator("li a").first().click();
+  const card = page.getByTestId("ftp-test-result");
+  await expect(card).toContainText(/imply an FTP of \d+ W/);
+  const button = card.getByRole("button", { name: /Set \d+ W as my FTP/ });
+  if (await button.isVisible()) {
+    await button.click();
+    await expect(card.getByRole("status")).toContainText("Rides from that day are being rescored");
+  }
+  await screenshot(page, "workout-ftp-test");
+  await page.goto("/workouts?type=Power+Zone");
+  for (const link of await page.getByTestId("history-table").locator("tbody tr a").all()) {
+    await page.goto((await link.getAttribute("href")) ?? "/");
+    if ((await page.getByTestId("class-attempts").count()) > 0) break;
+    await page.goBack();
+  }
+  await expect(page.getByTestId("class-attempts").locator("tbody tr")).not.toHaveCount(0);
+  await screenshot(page, "workout-attempts");
+});
+
+test("settings: choose the FTP source, add a dated threshold (rescored in the background), and get clear errors", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/settings");
+  await expect(page).toHaveTitle(/Settings/);
+  const add = page.getByTestId("add-threshold");
+  await add.getByLabel("Threshold").selectOption("run_pace");
+  await add.getByLabel("Value").fill("fast");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByRole("alert")).toContainText("min:s per km");
+  await add.getByLabel("Value").fill("4:40");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByRole("status")).toContainText("saved");
+  await expect(page.getByTestId("threshold-history")).toContainText("4:40 /km");
+  await page.getByTestId("settings-form").getByLabel(/^Manual/).check();
+  await page.getByTestId("settings-form").getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("settings-form").getByRole("status")).toHaveText("Settings saved.");
+  await screenshot(page, "settings");
+  // Back to Peloton's FTP for the other specs, and the new pace removed again.
+  await page.getByTestId("settings-form").getByLabel(/^Peloton/).check();
+  await page.getByTestId("settings-form").getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("settings-form").getByRole("status")).toHaveText("Settings saved.");
+  await page.getByRole("button", { name: /Remove 4:40 \/km/ }).click();
+  await expect(page.getByTestId("threshold-history")).not.toContainText("4:40 /km");
+  await scoringDone(page, "/settings");
+});
+
+test("the new pages work at 360 px in dark mode, without sideways scrolling", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: "dark", deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await signIn(page);
+  for (const [path, name] of [
+    ["/calendar", "calendar-phone-dark"],
+    ["/fitness", "fitness-phone-dark"],
+    ["/power?range=all", "power-phone-dark"],
+    ["/settings", "settings-phone-dark"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    if (path !== "/settings" && path !== "/calendar") await expect(page.locator(CHART).first()).toBeVisible();
+    await noSidewaysScroll(page);
+    await screenshot(page, name);
+  }
+  await context.close();
+});

@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import type { AnalyticsProgress } from "@/lib/domain/analytics";
+import { analyticsKeys } from "./analytics-query-keys";
+import { fetchJson } from "./fetch-json";
+
+const POLL_MS = 2_000;
+
+/** The rescoring / backfill job; polled every 2 s while it is queued or running, never otherwise. */
+export function useAnalyticsProgress(initial: AnalyticsProgress) {
+  return useQuery({
+    queryKey: analyticsKeys.progress(),
+    queryFn: () => fetchJson<AnalyticsProgress>("/api/analytics/progress"),
+    initialData: initial,
+    staleTime: POLL_MS,
+    refetchInterval: (query) => (query.state.data?.state === "pending" || query.state.data?.state === "running" ? POLL_MS : false),
+  });
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { Activity } from "@/lib/domain/activity";
+import type { WorkoutScore } from "@/lib/domain/analytics";
+import type { ResolvedThresholds } from "@/lib/domain/thresholds";
+import { encodeCurve } from "@/lib/metrics/curve-codec";
+import { meanMaximal } from "@/lib/metrics/mmp";
+import { scoreActivity } from "@/lib/metrics/score";
+import { scoreInputsKey } from "@/lib/metrics/thresholds-at";
+import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
+import { localDay } from "@/lib/time/time-zone";
+import { pelotonWorkoutToActivity } from "@/server/fit/from-workout";
+import type { ScoringContext } from "@/server/queries/analytics-settings";
+import type { AnalysisInput } from "@/server/queries/workout-analysis-input";
+
+/**
+ * One workout's analytics (pure apart from being server-only): the score (lib/metrics/score.ts, on the same Activity
+ * the FIT export and the comparison build), mean-maximal power and speed curves, and time in target. Curves depend
+ * only on the samples, so CURVE_VERSION changes only when their definition does.
+ */
+export const CURVE_VERSION = 1;
+
+const SPEED_DISCIPLINES = new Set(["running", "walking", "caesar", "caesar_bootcamp"]);
+
+export interface ComputedAnalytics {
+  day: string;
+  thresholds: ResolvedThresholds;
+  score: WorkoutScore;
+  inputsKey: string;
+  compliance: number | null;
+  powerCurve: Uint8Array | null;
+  speedCurve: Uint8Array | null;
+}
+
+export function analysisActivity(input: AnalysisInput, thresholds: ResolvedThresholds): Activity {
+  return pelotonWorkoutToActivity({
+    title: input.title,
+    discipline: input.discipline,
+    startTime: input.startTime,
+    durationSeconds: input.durationSeconds,
+    ftp: input.pelotonFtp,
+    series: input.series,
+    segments: input.segments,
+    summary: input.summary,
+    isOutdoor: input.isOutdoor,
+    thresholds,
+  });
+}
+
+function hasReadings(values: readonly (number | null)[] | undefined): values is (number | null)[] {
+  return Boolean(values?.some((v) => v !== null && v > 0));
+}
+
+/** Time in target over every targeted metric: seconds in range ÷ seconds with a reading and a target. */
+function complianceOf(input: AnalysisInput, thresholds: ResolvedThresholds): number | null {
+  if (!input.series || !input.targets) return null;
+  const chart = buildWorkoutChart({
+    discipline: input.discipline,
+    series: input.series,
+    targets: input.targets,
+    segments: input.segments,
+    ftp: thresholds.ftp?.value ?? null,
+    heartRate: { maxHr: thresholds.maxHr?.value ?? null, lthr: thresholds.thresholdHr?.value ?? null },
+    maxPoints: 50,
+  });
+  const data = chart.compliance.reduce((n, c) => n + c.dataSeconds, 0);
+  return data > 0 ? (chart.compliance.reduce((n, c) => n + c.inSeconds, 0) / data) * 100 : null;
+}
+
+export function computeAnalytics(input: AnalysisInput, ctx: ScoringContext): ComputedAnalytics {
+  const day = localDay(input.startTime, ctx.settings.timeZone);
+  const thresholds = ctx.resolver.on(day, input.pelotonFtp);
+  const activity = analysisActivity(input, thresholds);
+  const power = activity.samples.power;
+  const speed = activity.samples.speed;
+  return {
+    day,
+    thresholds,
+    score: scoreActivity(activity),
+    inputsKey: scoreInputsKey(input.discipline, thresholds),
+    compliance: complianceOf(input, thresholds),
+    powerCurve: hasReadings(power) ? encodeCurve("power", meanMaximal(power)) : null,
+    speedCurve: SPEED_DISCIPLINES.has(input.discipline) && hasReadings(speed) ? encodeCurve("speed", meanMaximal(speed)) : null,
+  };
+}

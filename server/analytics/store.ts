@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/server/db/client";
+import type { ScoringContext } from "@/server/queries/analytics-settings";
+import { readAnalysisInputs, type AnalysisInput } from "@/server/queries/workout-analysis-input";
+import { computeAnalytics, CURVE_VERSION, type ComputedAnalytics } from "./compute";
+
+/** Writes one workout's analytics; the history's TSS sort key follows the score, so every workout sorts by it. */
+export async function saveAnalytics(db: Db, userId: string, input: Pick<AnalysisInput, "id" | "startTime">, a: ComputedAnalytics): Promise<void> {
+  const data = {
+    userId,
+    startTime: input.startTime,
+    day: new Date(`${a.day}T00:00:00Z`),
+    score: a.score.tss,
+    scoreMethod: a.score.method,
+    intensity: a.score.intensity,
+    thresholdKind: a.score.threshold?.kind ?? null,
+    thresholdValue: a.score.threshold?.value ?? null,
+    thresholdSource: a.score.threshold?.source ?? null,
+    perHour: a.score.perHour,
+    scoredSeconds: Math.round(a.score.seconds),
+    inputsKey: a.inputsKey,
+    compliance: a.compliance,
+    powerCurve: a.powerCurve ? Buffer.from(a.powerCurve) : null,
+    speedCurve: a.speedCurve ? Buffer.from(a.speedCurve) : null,
+    curveVersion: CURVE_VERSION,
+    computedAt: new Date(),
+  };
+  await db.$transaction([
+    db.workoutAnalytics.upsert({ where: { workoutId: input.id }, create: { workoutId: input.id, ...data }, update: data }),
+    db.workout.updateMany({ where: { id: input.id, userId }, data: { rankTss: a.score.tss } }),
+  ]);
+}
+
+/** Reads, computes and stores the analytics of some of the user's workouts; returns how many were written. */
+export async function analyzeWorkouts(db: Db, userId: string, ids: readonly string[], ctx: ScoringContext): Promise<number> {
+  const inputs = await readAnalysisInputs(db, userId, ids);
+  for (const input of inputs) await saveAnalytics(db, userId, input, computeAnalytics(input, ctx));
+  return inputs.length;
+}
