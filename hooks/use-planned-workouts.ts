@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { PlannedWorkout } from "@/lib/domain/calendar";
-import { analyticsKeys } from "./analytics-query-keys";
+import { queryKeys } from "./query-keys";
 import { fetchJson } from "./fetch-json";
 
 /** TrainingPeaks workouts with a plan between two days (inclusive). */
 export function usePlannedWorkouts(start: string, end: string) {
   return useQuery({
-    queryKey: analyticsKeys.planned(start, end),
+    queryKey: queryKeys.plannedWorkouts(start, end),
     queryFn: () => fetchJson<PlannedWorkout[]>(`/api/calendar/planned?${new URLSearchParams({ start, end })}`),
     staleTime: 5 * 60_000,
     retry: false,

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { rescoreNowAction } from "@/actions/analytics";
-import { analyticsKeys } from "@/hooks/analytics-query-keys";
+import { queryKeys } from "@/hooks/query-keys";
 import { useAnalyticsProgress } from "@/hooks/use-analytics-progress";
 import type { AnalyticsProgress } from "@/lib/domain/analytics";
 import { Button } from "@/components/ui/button";
@@ -32,7 +32,7 @@ export function RescoreProgress({ initial, unscored }: { initial: AnalyticsProgr
   const start = () =>
     startTransition(async () => {
       const result = await rescoreNowAction();
-      if (result.ok) queryClient.setQueryData(analyticsKeys.progress(), result.data);
+      if (result.ok) queryClient.setQueryData(queryKeys.analyticsProgress(), result.data);
     });
 
   if (running) {
