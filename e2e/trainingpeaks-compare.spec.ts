@@ -23,8 +23,8 @@ test("upload a FIT.gz on the TrainingPeaks page and see it next to the matching 
   const end = new Date().toISOString().slice(0, 10);
   const start = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
   const res = await page.request.get(`/api/trainingpeaks/activities?start=${start}&end=${end}`);
-  const { data } = (await res.json()) as { data: ListedActivity[] };
-  const ride = data.find((a) => a.type === "Bike" && a.completed && a.startTimeLocal && a.durationSeconds && a.durationSeconds < 7200);
+  const { data } = (await res.json()) as { data: { activities: ListedActivity[]; unreadable: number } };
+  const ride = data.activities.find((a) => a.type === "Bike" && a.completed && a.startTimeLocal && a.durationSeconds && a.durationSeconds < 7200);
   if (!ride?.startTimeLocal || !ride.durationSeconds) throw new Error("no completed simulator ride to compare with");
   const startTime = zonedLocalToUtc(ride.startTimeLocal, "America/Denver");
   if (!startTime) throw new Error(`unreadable start ${ride.startTimeLocal}`);

@@ -41,14 +41,24 @@ test("send a synced ride to TrainingPeaks, see it in the activities list and fol
   await expect(page.getByTestId("workout-title")).toHaveText(title);
 });
 
-test("download a workout as FIT and TCX", async ({ page }) => {
+test("download a workout as FIT and TCX, named by its class and the same local time the page and the comparison show", async ({ page }) => {
   await signIn(page);
   await page.goto("/workouts?discipline=cycling");
-  await page.getByTestId("history-table").locator("tbody tr a").first().click();
+  await page.getByTestId("history-table").locator("tbody tr a").nth(1).click();
+  const title = ((await page.getByTestId("workout-title").textContent()) ?? "").trim();
+  // one zone (the user's) everywhere: the page's start, the comparison's and the file name's are the same wall clock
+  const shown = /(\d{2}):(\d{2})/.exec((await page.getByTestId("workout-start").textContent()) ?? "");
+  expect(shown).not.toBeNull();
+  const [, hh, mm] = shown ?? [];
+  await expect(page.getByTestId("workout-durations")).toContainText(/\d+:\d{2} recorded/);
+  const compare = page.getByTestId("workout-compare");
+  await compare.getByRole("button", { name: "Compare with TrainingPeaks" }).click();
+  await expect(compare.getByTestId("comparison-summary")).toContainText(`${hh}:${mm}`, { timeout: 20_000 });
   const fit = page.waitForEvent("download");
   await page.getByTestId("export-fit").click();
   const fitDownload = await fit;
-  expect(fitDownload.suggestedFilename()).toMatch(/\.fit$/);
+  expect(fitDownload.suggestedFilename()).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} ${hh}-${mm} .+\\.fit$`));
+  expect(fitDownload.suggestedFilename()).toContain(title.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").slice(0, 30));
   const tcx = page.waitForEvent("download");
   await page.getByTestId("export-tcx").click();
   const tcxDownload = await tcx;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
+import type { LinkedActivityList } from "@/lib/domain/trainingpeaks";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
@@ -7,7 +7,7 @@ import { queryKeys } from "./query-keys";
 export function useTrainingPeaksActivities(start: string, end: string) {
   return useQuery({
     queryKey: queryKeys.trainingPeaksActivities(start, end),
-    queryFn: () => fetchJson<LinkedActivity[]>(`/api/trainingpeaks/activities?${new URLSearchParams({ start, end })}`),
+    queryFn: () => fetchJson<LinkedActivityList>(`/api/trainingpeaks/activities?${new URLSearchParams({ start, end })}`),
     // Each request goes out to TrainingPeaks (in 45-day chunks): ask again only after a while.
     staleTime: 5 * 60_000,
   });

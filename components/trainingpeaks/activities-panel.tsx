@@ -48,7 +48,7 @@ export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: nu
         loading={<SkeletonRows rows={6} className="h-10" />}
         loadingLabel="Loading your TrainingPeaks activities"
         errorTitle="Couldn't load your TrainingPeaks activities"
-        isEmpty={(data) => data.length === 0}
+        isEmpty={(data) => data.activities.length === 0 && data.unreadable === 0}
         empty={
           <>
             <p className="font-medium text-text">
@@ -58,9 +58,23 @@ export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: nu
           </>
         }
       >
-        {(data) => <ActivitiesTable activities={data} />}
+        {(data) => (
+          <div className="space-y-3">
+            {data.unreadable > 0 && <UnreadableNote count={data.unreadable} />}
+            {data.activities.length > 0 && <ActivitiesTable activities={data.activities} />}
+          </div>
+        )}
       </QueryPanel>
     </div>
+  );
+}
+
+export function UnreadableNote({ count }: { count: number }) {
+  return (
+    <p className="rounded-lg border border-warn/40 bg-warn/10 p-3 text-sm" role="status" data-testid="tp-unreadable">
+      {count} TrainingPeaks {count === 1 ? "activity" : "activities"} in this range could not be read (TrainingPeaks sent{" "}
+      {count === 1 ? "it" : "them"} incomplete) and {count === 1 ? "is" : "are"} not shown.
+    </p>
   );
 }
 

@@ -39,6 +39,51 @@ describe("ComparisonResult (server render)", () => {
     expect(html).toContain("Not in TrainingPeaks");
   });
 
+  it("lists the legs of a multisport file, each with its own sport", () => {
+    const legs = [
+      { sport: "cycling" as const, durationSeconds: 1800, distanceMeters: 16740 },
+      { sport: "running" as const, durationSeconds: 900, distanceMeters: 3107 },
+    ];
+    const html = renderToStaticMarkup(
+      <ComparisonResult
+        report={buildComparison({
+          ours: { metrics: ourMetrics(), startTime: RIDE_START, sport: "multisport", title: null, device: null, legs },
+          ftp: chooseFtp({ file: 265 }),
+          trainingPeaks: { status: "skipped", reason: "offline" },
+        })}
+      />,
+    );
+    expect(html).toContain("Multisport");
+    expect(html).toMatch(/1\. Cycling · 30:00 · 16\.7 km.*2\. Running · 15:00 · 3\.1 km/);
+  });
+
+  it("shows every time in the user's zone, matched or not (before: UTC without TrainingPeaks, its zone with it)", () => {
+    const offline = renderToStaticMarkup(
+      <ComparisonResult
+        report={buildComparison({
+          ours: { metrics: ourMetrics(), startTime: RIDE_START, sport: "cycling", title: "Morning ride", device: null },
+          ftp: chooseFtp({ file: 265 }),
+          trainingPeaks: { status: "skipped", reason: "offline" },
+          displayTimeZone: "America/New_York",
+        })}
+      />,
+    );
+    // 13:12:05 UTC is 09:12 in New York (EDT)
+    expect(offline).toContain("Morning ride · 2 May 2026, 09:12");
+    const matched = renderToStaticMarkup(
+      <ComparisonResult
+        report={buildComparison({
+          ours: { metrics: ourMetrics(), startTime: RIDE_START, sport: "cycling", title: "Morning ride", device: null },
+          ftp: chooseFtp({ file: 265 }),
+          trainingPeaks: side(),
+          displayTimeZone: "America/New_York",
+        })}
+      />,
+    );
+    expect(matched).toContain("Morning ride · 2 May 2026, 09:12");
+    expect(matched).toMatch(/\(Bike\) · 2 May 2026, 09:12/);
+  });
+
   it("without a match: no check column, the reason as a note", () => {
     const html = render({ status: "unavailable", reason: "TrainingPeaks is not responding." });
     expect(html).toContain("Not compared");

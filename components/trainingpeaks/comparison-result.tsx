@@ -1,7 +1,7 @@
 import type { ComparisonNote, ComparisonReport } from "@/lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "@/lib/compare/describe";
 import type { MetricRow, RowFlag } from "@/lib/compare/metrics";
-import { formatWorkoutDate } from "@/lib/format/display";
+import { formatDistance, formatDuration, formatWorkoutDate } from "@/lib/format/display";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 
 /** One comparison (ours | TrainingPeaks | Δ), shared by the FIT upload card and the workout page. Render only. */
@@ -87,14 +87,27 @@ function Notes({ notes }: { notes: ComparisonNote[] }) {
 }
 
 function MatchSummary({ report }: { report: ComparisonReport }) {
-  const zone = report.trainingPeaks.timeZone;
+  // one zone for every time in the report: the user's, as on the workout page and in export file names
+  const zone = report.timeZone;
   const ours = `${report.activity.title ?? sportLabel(report.activity.sport)} · ${formatWorkoutDate(report.activity.startTime, zone)}${report.activity.device ? ` · ${report.activity.device}` : ""}`;
   const m = report.match;
   return (
     <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="comparison-summary">
       <div className="min-w-0">
         <dt className="text-xs font-medium uppercase tracking-wide text-muted">Ours</dt>
-        <dd className="mt-1 break-words">{ours}</dd>
+        <dd className="mt-1 break-words">
+          {ours}
+          {report.activity.legs.length > 1 && (
+            <ol className="mt-1 space-y-0.5 text-muted" aria-label="Legs" data-testid="comparison-legs">
+              {report.activity.legs.map((leg, i) => (
+                <li key={`${leg.sport}:${i}`}>
+                  {i + 1}. {sportLabel(leg.sport)} · {formatDuration(leg.durationSeconds)}
+                  {leg.distanceMeters !== null && ` · ${formatDistance(leg.distanceMeters)}`}
+                </li>
+              ))}
+            </ol>
+          )}
+        </dd>
       </div>
       <div className="min-w-0">
         <dt className="text-xs font-medium uppercase tracking-wide text-muted">TrainingPeaks</dt>

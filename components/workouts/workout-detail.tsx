@@ -1,5 +1,7 @@
 import type { WorkoutInsights } from "@/lib/domain/analytics";
 import type { PushView } from "@/lib/domain/upload";
+import { describeDurations } from "@/lib/format/display";
+import type { WorkoutPageSummary } from "@/lib/metrics/workout-summary";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
 import { Card } from "@/components/ui/card";
@@ -9,13 +11,15 @@ import { WorkoutPerformance, workoutChartOf } from "./workout-performance";
 import { WorkoutSummary } from "./workout-summary";
 
 /** One workout's page: what it was, its numbers, TrainingPeaks and files, and how it went against the class targets. */
-export function WorkoutDetail({ workout, push, insights }: { workout: WorkoutDetailView; push: PushView; insights: WorkoutInsights }) {
+export function WorkoutDetail(props: { workout: WorkoutDetailView; push: PushView; insights: WorkoutInsights; summary: WorkoutPageSummary | null; timeZone: string }) {
+  const { workout, push, insights, summary, timeZone } = props;
+  const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
   const { chart, estimatedPaceLevel } = workoutChartOf(workout);
   return (
     <div className="space-y-6">
-      <WorkoutHeader workout={workout} />
+      <WorkoutHeader workout={workout} timeZone={timeZone} durations={durations} />
       <Card title="Summary">
-        <WorkoutSummary w={workout} />
+        <WorkoutSummary summary={summary} />
       </Card>
       <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
       <TrainingPeaksCard

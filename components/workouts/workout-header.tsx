@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
-import { disciplineLabel, formatDate, formatDuration, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
+import { disciplineLabel, formatDate, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
 import { Alert } from "@/components/ui/alert";
 
 /** Title, class facts and tags of a workout, and whether it is still incomplete. */
-export function WorkoutHeader({ workout: w }: { workout: WorkoutDetailView }) {
+export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: WorkoutDetailView; timeZone: string; durations: string }) {
   const meta = [
     w.instructor?.name,
     disciplineLabel(w.discipline),
@@ -20,7 +20,9 @@ export function WorkoutHeader({ workout: w }: { workout: WorkoutDetailView }) {
         </Link>
       </nav>
       <header className="space-y-1">
-        <p className="text-sm text-muted">{formatWorkoutDate(w.startTime, w.timezone, "long")}</p>
+        <p className="text-sm text-muted" data-testid="workout-start">
+          {formatWorkoutDate(w.startTime, timeZone, "long")}
+        </p>
         <h1 className="text-2xl font-bold" data-testid="workout-title">
           {w.title}
         </h1>
@@ -29,7 +31,9 @@ export function WorkoutHeader({ workout: w }: { workout: WorkoutDetailView }) {
         </p>
         <div className="flex flex-wrap gap-2 pt-1 text-xs">
           {w.ride?.classTypes.map((t) => <Tag key={t}>{t}</Tag>)}
-          <Tag>{formatDuration(w.durationSeconds)}</Tag>
+          <Tag title="Recorded is the timer time every figure, file and comparison uses" testId="workout-durations">
+            {durations}
+          </Tag>
           {w.ftp && (
             <Tag title="FTP used for zones, IF and TSS">
               FTP {w.ftp.watts} W ({ftpSourceLabel(w.ftp.source)})
@@ -49,9 +53,9 @@ export function WorkoutHeader({ workout: w }: { workout: WorkoutDetailView }) {
   );
 }
 
-function Tag({ children, title }: { children: React.ReactNode; title?: string }) {
+function Tag({ children, title, testId }: { children: React.ReactNode; title?: string; testId?: string }) {
   return (
-    <span className="rounded-full bg-surface-2 px-2 py-0.5" title={title}>
+    <span className="rounded-full bg-surface-2 px-2 py-0.5" title={title} data-testid={testId}>
       {children}
     </span>
   );

@@ -28,6 +28,14 @@ const premium = (activities = [tpActivity()], extra: Partial<Extract<TrainingPea
 const kinds = (r: ReturnType<typeof buildComparison>) => r.notes.map((n) => n.kind);
 
 describe("buildComparison", () => {
+  it("says how many TrainingPeaks workouts could not be read, and still matches the rest", () => {
+    const report = buildComparison(input(premium([tpActivity()], { unreadable: 2 })));
+    expect(report.comparison.match).not.toBeNull();
+    expect(report.notes.find((n) => n.kind === "unreadable")?.message).toBe(
+      "2 TrainingPeaks workouts on the days searched could not be read (TrainingPeaks sent them incomplete) and were left out of the match.",
+    );
+  });
+
   it("returns exactly the --json contract for a matched premium workout", () => {
     const report = buildComparison(input(premium()));
     expect(Object.keys(report.comparison)).toEqual(["ours", "trainingpeaks", "match"]);

@@ -20,6 +20,8 @@ export type TrainingPeaksSide =
   | {
       status: "ok";
       activities: readonly TrainingPeaksActivity[];
+      /** items TrainingPeaks sent for the searched days that could not be read (left out) */
+      unreadable?: number;
       /** the athlete's IANA zone from their TrainingPeaks profile */
       timeZone: string | null;
       /** the athlete's current TrainingPeaks threshold */
@@ -31,7 +33,7 @@ export type TrainingPeaksSide =
   /** not_connected: no usable grant; unavailable: TrainingPeaks failed; skipped: the caller chose not to ask */
   | { status: "not_connected" | "unavailable" | "skipped"; reason: string };
 
-export type NoteKind = "trainingpeaks" | "time_zone" | "no_match" | "several_matches" | "basic_athlete" | "missing_values" | "ftp" | "ftp_mismatch" | "score";
+export type NoteKind = "trainingpeaks" | "unreadable" | "time_zone" | "no_match" | "several_matches" | "basic_athlete" | "missing_values" | "ftp" | "ftp_mismatch" | "score";
 
 export interface ComparisonNote {
   kind: NoteKind;
@@ -41,9 +43,11 @@ export interface ComparisonNote {
 
 export interface ComparisonReport {
   comparison: ComparisonJson;
+  /** the zone every time of this report is shown in: the user's (UTC when there is no user, e.g. the offline CLI) */
+  timeZone: string;
   rows: MetricRow[];
   notes: ComparisonNote[];
-  activity: { title: string | null; sport: ActivitySport; startTime: string; device: string | null };
+  activity: { title: string | null; sport: ActivitySport; startTime: string; device: string | null; legs: ComparisonLeg[] };
   ftp: FtpChoice;
   match: {
     workoutId: string;
@@ -60,11 +64,20 @@ export interface ComparisonReport {
   differing: number;
 }
 
+/** One leg of a multisport file, for display (a single-sport activity has none). */
+export interface ComparisonLeg {
+  sport: ActivitySport;
+  durationSeconds: number;
+  distanceMeters: number | null;
+}
+
 export interface BuildComparisonInput {
-  ours: { metrics: ComparisonMetrics; startTime: Date; sport: ActivitySport; title: string | null; device: string | null; score?: WorkoutScore };
+  ours: { metrics: ComparisonMetrics; startTime: Date; sport: ActivitySport; title: string | null; device: string | null; legs?: ComparisonLeg[]; score?: WorkoutScore };
   ftp: FtpChoice;
   trainingPeaks: TrainingPeaksSide;
   toleranceSeconds?: number;
+  /** the user's time zone (server/queries/user-time-zone.ts); UTC when absent or unknown */
+  displayTimeZone?: string | null;
 }
 
 /** A TSS not from power says so: TrainingPeaks computes its own rTSS or hrTSS for such workouts. */
@@ -124,12 +137,14 @@ function missingNotes(ours: ComparisonMetrics, tp: ComparisonMetrics, isPremium:
 export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const tolerance = input.toleranceSeconds ?? DEFAULT_MATCH_TOLERANCE_SECONDS;
   const ours = roundMetrics({ ...input.ours.metrics, ftp: input.ftp.watts });
-  const activity = { title: input.ours.title, sport: input.ours.sport, startTime: input.ours.startTime.toISOString(), device: input.ours.device };
+  const activity = { title: input.ours.title, sport: input.ours.sport, startTime: input.ours.startTime.toISOString(), device: input.ours.device, legs: input.ours.legs ?? [] };
   const tp = input.trainingPeaks;
+  const timeZone = resolveTimeZone(input.displayTimeZone).timeZone;
 
   // Ours alone: TrainingPeaks was not asked, failed, or has no matching workout.
   const oursOnly = (notes: ComparisonNote[], trainingPeaks: ComparisonReport["trainingPeaks"]): ComparisonReport => ({
     comparison: { ours, trainingpeaks: null, match: null },
+    timeZone,
     rows: compareMetrics(ours, null),
     notes: [...notes, ...ftpNotes(input.ftp, null), ...scoreNotes(input.ours.score)],
     activity,
@@ -150,6 +165,14 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
     const what = zone.fallback === "missing" ? "Your TrainingPeaks profile has no time zone" : `“${tp.timeZone}” is not a time zone we know`;
     notes.push({ kind: "time_zone", tone: "warn", message: `${what}, so TrainingPeaks start times (which carry no zone) were read as UTC: a workout may not match, or match off by your UTC offset.` });
   }
+  if (tp.unreadable) {
+    const n = tp.unreadable;
+    notes.push({
+      kind: "unreadable",
+      tone: "warn",
+      message: `${n} TrainingPeaks workout${n === 1 ? "" : "s"} on the days searched could not be read (TrainingPeaks sent ${n === 1 ? "it" : "them"} incomplete) and ${n === 1 ? "was" : "were"} left out of the match.`,
+    });
+  }
   const ranked = rankCandidates(input.ours, tp.activities, zone.timeZone);
   const within = ranked.filter((c) => isWithinTolerance(c, tolerance));
   const best = within[0];
@@ -167,6 +190,7 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   notes.push(...ftpNotes(input.ftp, theirs.intensityFactor === null ? null : theirs.ftp), ...scoreNotes(input.ours.score));
   return {
     comparison: { ours, trainingpeaks: theirs, match: { workoutId: best.activity.id, startTimeDeltaSeconds: best.startTimeDeltaSeconds } },
+    timeZone,
     rows,
     notes,
     activity,

@@ -113,6 +113,7 @@ const SPORTS: Record<string, string> = {
   training: "Training",
   fitnessEquipment: "Fitness equipment",
   generic: "Workout",
+  multisport: "Multisport",
 };
 
 export function sportLabel(sport: string): string {

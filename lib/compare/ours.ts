@@ -1,4 +1,4 @@
-import { activityMetrics } from "@/lib/metrics/activity";
+import { activityFigures, activityMetrics } from "@/lib/metrics/activity";
 import { scoreActivity } from "@/lib/metrics/score";
 import type { Activity } from "@/lib/domain/activity";
 import { NO_THRESHOLDS } from "@/lib/domain/thresholds";
@@ -15,19 +15,21 @@ function withChosenFtp(activity: Activity, ftp: FtpChoice): Activity {
 }
 
 /**
- * Our side of a comparison: the same metrics code the sync and the FIT export use, with the chosen FTP; its TSS is the
- * workout's one score (lib/metrics/score.ts), so a run or a ride without power is compared by its pace or heart-rate TSS.
+ * Our side of a comparison: the same figures the page and the FIT export use (lib/metrics/activity.ts), with the chosen
+ * FTP; TSS is the workout's one measured score, so a run or a ride without power is compared by its pace or heart-rate
+ * TSS, and an estimate (shown beside it) is never compared with TrainingPeaks' figure.
  */
 export function ourSide(activity: Activity, ftp: FtpChoice): BuildComparisonInput["ours"] {
   const scored = withChosenFtp(activity, ftp);
   const score = scoreActivity(scored);
   return {
-    metrics: { ...activityMetrics(activity, ftp.watts), tss: score.tss },
+    metrics: activityMetrics(scored, ftp.watts),
     score,
     startTime: activity.startTime,
     sport: comparableSport(activity),
     title: activity.title,
     device: activity.device,
+    legs: activityFigures(activity, ftp.watts).legs.map((leg) => ({ sport: leg.sport, durationSeconds: leg.durationSeconds, distanceMeters: leg.distanceMeters })),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ResolvedThresholds } from "./thresholds";
  */
 
 /** FIT `sport` values we read and write (the SDK's string names). */
-export type ActivitySport = "cycling" | "running" | "walking" | "rowing" | "training" | "fitnessEquipment" | "generic";
+export type ActivitySport = "cycling" | "running" | "walking" | "rowing" | "training" | "fitnessEquipment" | "generic" | "multisport";
 
 export interface ActivitySamples {
   power?: (number | null)[];
@@ -23,6 +23,15 @@ export interface ActivitySamples {
   altitude?: (number | null)[];
   /** percent; a treadmill's incline (Peloton Tread) or the road's slope */
   grade?: (number | null)[];
+  /** GPS position in degrees (WGS84); outdoor workouts only */
+  latitude?: (number | null)[];
+  longitude?: (number | null)[];
+}
+
+/** Seconds since startTime [start, end) during which the timer was stopped (auto-pause, the rider pressed stop). */
+export interface ActivityPause {
+  start: number;
+  end: number;
 }
 
 export interface ActivityLap {
@@ -49,8 +58,18 @@ export interface RecordedSummary {
   calories: number | null;
 }
 
+/** One leg of a multisport file (a FIT session): seconds since startTime [start, end), its sport and its own totals. */
+export interface ActivitySession {
+  start: number;
+  end: number;
+  sport: ActivitySport;
+  subSport: string | null;
+  recorded: RecordedSummary | null;
+}
+
 export interface Activity {
   startTime: Date;
+  /** "multisport" when the sessions' sports differ (each leg keeps its own in `sessions`) */
   sport: ActivitySport;
   /** FIT sub_sport name, e.g. "indoorCycling", "treadmill", "indoorRowing", "virtualActivity"; null = generic */
   subSport: string | null;
@@ -60,11 +79,15 @@ export interface Activity {
   /** moving/timer time in seconds (excludes pauses); equals `length` for a ride without pauses */
   durationSeconds: number;
   samples: ActivitySamples;
+  /** timer stops, in order; absent or empty when the timer ran throughout */
+  pauses?: ActivityPause[];
   laps: ActivityLap[];
   /** functional threshold power in force for this activity (FIT zones_target), when known */
   ftp: number | null;
-  /** the device's own session totals, when the file had a session message */
+  /** the device's own session totals, when the file had a session message (a multisport file: the legs' sums) */
   recorded: RecordedSummary | null;
+  /** the legs of a file with several sessions (bike, then run), in order; absent or one entry otherwise */
+  sessions?: ActivitySession[];
   /** FIT manufacturer/product of the recording device, for display ("garmin edge1040", "development") */
   device: string | null;
   /** the Peloton discipline of a synced workout ("strength", "yoga", …): scoring is by discipline where sport is vague */

@@ -15,6 +15,7 @@ export interface RecentWorkout {
   instructor: string | null;
   discipline: string;
   startTime: string;
+  /** the zone the start is shown in: the user's, never the ride's own */
   timezone: string | null;
   durationSeconds: number | null;
   outputKj: number | null;

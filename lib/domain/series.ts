@@ -12,7 +12,10 @@ export type ChannelName =
   | "altitude"
   | "stroke_rate"
   | "split_pace"
-  | "distance";
+  | "distance"
+  /** outdoor GPS track, degrees (WGS84) */
+  | "latitude"
+  | "longitude";
 
 export interface WorkoutSeries {
   /** seconds between samples (every_n) */

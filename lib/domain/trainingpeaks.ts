@@ -36,6 +36,7 @@ export interface TrainingPeaksActivity {
   startTimeLocal: string | null;
   title: string;
   type: string;
+  /** done: TrainingPeaks says Completed, or it holds a recording (actual time, distance or measured figures) */
   completed: boolean;
   durationSeconds: number | null;
   plannedDurationSeconds: number | null;
@@ -73,4 +74,10 @@ export interface TrainingPeaksConnectionState {
   status: "active" | "reauth_required" | "disconnected" | "missing";
   lastError: string | null;
   scope: string | null;
+}
+
+/** A range of TrainingPeaks activities; `unreadable` items TrainingPeaks sent that could not be read were left out. */
+export interface LinkedActivityList {
+  activities: LinkedActivity[];
+  unreadable: number;
 }

@@ -1,3 +1,4 @@
+import type { WorkoutSummary } from "./workout";
 import type { ResolvedThresholds } from "./thresholds";
 import type { WorkoutSeries } from "./series";
 import type { ClassSegment, ClassTargets } from "./targets";
@@ -12,6 +13,8 @@ export interface WorkoutDetailView {
   startTime: string;
   timezone: string | null;
   durationSeconds: number | null;
+  /** decided at sync from what Peloton sent (server/providers/peloton/transform/outdoor.ts) */
+  isOutdoor: boolean;
   syncState: "pending" | "complete" | "failed";
   syncError: string | null;
   instructor: { id: string; name: string; imageUrl: string | null } | null;
@@ -48,6 +51,8 @@ export interface WorkoutDetailView {
     normalizedPower: number | null;
     intensityFactor: number | null;
     tss: number | null;
+    /** Peloton's own avg/max where the columns above are AutoCoach's (null for workouts synced before it was kept) */
+    peloton: WorkoutSummary["peloton"];
   } | null;
   series: WorkoutSeries | null;
   targets: ClassTargets | null;

@@ -95,7 +95,12 @@ export interface WorkoutSummary {
   speed: MetricStat;
   speedUnit: string | null;
   heartRate: MetricStat;
-  /** computed by AutoCoach from 1-second power and the FTP in force */
+  /**
+   * Peloton's own averages and maxima where AutoCoach computes its own from the samples (output, cadence, heart
+   * rate); shown beside ours when they differ (docs/peloton-api.md §5.6.1). null when unknown (older syncs).
+   */
+  peloton?: { output: MetricStat; cadence: MetricStat; heartRate: MetricStat } | null;
+  /** output, cadence, heart rate (avg/max) and NP/IF/TSS are computed by AutoCoach from the samples (activityFigures) */
   normalizedPower: number | null;
   intensityFactor: number | null;
   tss: number | null;

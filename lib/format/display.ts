@@ -51,7 +51,22 @@ export function ftpSourceLabel(source: string): string {
   return FTP_SOURCES[key] ?? source;
 }
 
-/** A workout's local date and time in its own time zone (falls back to UTC for unknown zones). */
+/**
+ * A workout's durations, each saying what it is: "45:00 class · 45:12 recorded · 47:27 start to finish". `recorded` is
+ * the timer time every figure uses (the page, the FIT file, the comparison); start to finish (Peloton's start and end,
+ * with the intro and any pause) is shown only when it differs from it by 30 s or more.
+ */
+export function describeDurations(d: { classSeconds: number | null; recordedSeconds: number | null; elapsedSeconds: number | null }): string {
+  const parts: string[] = [];
+  if (d.classSeconds) parts.push(`${formatDuration(d.classSeconds)} class`);
+  if (d.recordedSeconds) parts.push(`${formatDuration(d.recordedSeconds)} recorded`);
+  if (d.elapsedSeconds && (!d.recordedSeconds || Math.abs(d.elapsedSeconds - d.recordedSeconds) >= 30)) {
+    parts.push(`${formatDuration(d.elapsedSeconds)} start to finish`);
+  }
+  return parts.join(" · ") || "—";
+}
+
+/** A workout's local date and time in the given zone: the user's (server/queries/user-time-zone.ts); UTC when unknown. */
 export function formatWorkoutDate(iso: string, timeZone: string | null, style: "short" | "long" = "short"): string {
   const opts: Intl.DateTimeFormatOptions =
     style === "long" ? { dateStyle: "full", timeStyle: "short" } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };

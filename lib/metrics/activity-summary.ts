@@ -7,8 +7,8 @@ import type { Activity } from "../domain/activity";
  *
  * Rules. Nulls are "no reading" and never count. Heart rate and cadence average only positive readings: a 0 bpm is a
  * strap artefact, and cadence follows Garmin's and TrainingPeaks' default of averaging cadence without zeros (coasting
- * lowers average power, not average cadence). Power averages include 0 W (coasting is effort at 0 W), as in
- * lib/metrics/power.ts. Work is the sum of the power readings over their seconds.
+ * lowers average power, not average cadence). Power averages are over timer-running seconds and count a second
+ * without power as 0 W, as in lib/metrics/power.ts. Work is the sum of the power readings over their seconds.
  */
 export type Samples = readonly (number | null)[];
 
@@ -99,7 +99,7 @@ export function summarizeSpan(activity: Activity, track: Samples | null, start: 
   return {
     seconds,
     distanceMeters,
-    avgPower: averagePower(powerSpan),
+    avgPower: averagePower(powerSpan, 1, activity.pauses?.map((p) => ({ start: p.start - start, end: p.end - start }))),
     maxPower: maxPower(powerSpan),
     avgHeartRate: meanReading(heartRate, { from: start, to: end, positiveOnly: true }),
     maxHeartRate: maxReading(heartRate, start, end),

@@ -58,12 +58,14 @@ describe("activityMetrics: power against hand-computed values (FTP 250)", () => 
     }
   });
 
-  it("nulls are no reading: they lower neither the average nor TSS", () => {
+  it("a second without power in a recording that has power is 0 W while the timer runs", () => {
     const m = activityMetrics(activity({ power: [...repeat(200, 600), ...repeat(null, 600)] }), 200);
-    expect(m.avgPower).toBe(200);
-    expect(m.normalizedPower).toBeCloseTo(200, 9);
-    // 600 s with readings at IF 1.0 → 600 × 200 × 1 / (200 × 3600) × 100
-    expect(m.tss).toBeCloseTo(16.667, 3);
+    expect(m.avgPower).toBe(100);
+    expect(m.maxPower).toBe(200);
+    const zeros = activityMetrics(activity({ power: [...repeat(200, 600), ...repeat(0, 600)] }), 200);
+    expect(m.normalizedPower).toBeCloseTo(zeros.normalizedPower ?? 0, 9);
+    // all 1200 timer-running seconds are charged: 1200 × NP × IF / (200 × 3600) × 100
+    expect(m.tss).toBeCloseTo(zeros.tss ?? 0, 9);
     expect(m.durationSeconds).toBe(1200);
   });
 });
@@ -76,13 +78,14 @@ describe("activityMetrics: the other figures", () => {
     expect([m.avgPower, m.normalizedPower]).toEqual([null, null]);
   });
 
-  it("distance: last distance reading, else the recorded total, else integrated speed, else null", () => {
+  it("distance: the recorded (session) total, else the last distance reading, else integrated speed, else null", () => {
     expect(activityMetrics(activity({ distance: [0, 5, 12.5, null] }), null).distanceMeters).toBe(12.5);
     const recorded = {
       totalTimerSeconds: null, totalElapsedSeconds: null, totalDistanceMeters: 4321, avgPower: null, maxPower: null, normalizedPower: null,
       intensityFactor: null, tss: null, avgHeartRate: null, maxHeartRate: null, avgCadence: null, totalWorkKj: null, calories: null,
     };
     expect(activityMetrics(activity({ speed: [5, 5] }, { recorded }), null).distanceMeters).toBe(4321);
+    expect(activityMetrics(activity({ distance: [0, 1430] }, { recorded }), null).distanceMeters).toBe(4321);
     expect(activityMetrics(activity({ speed: [5, null, 7.5, 2] }), null).distanceMeters).toBe(14.5);
     expect(activityMetrics(activity({ power: [100] }), null).distanceMeters).toBeNull();
   });

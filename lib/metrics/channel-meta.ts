@@ -23,6 +23,8 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   stroke_rate: { label: "Stroke rate", defaultUnit: "spm", decimals: 0, pace: false },
   split_pace: { label: "Split", defaultUnit: "min/500m", decimals: 2, pace: true },
   distance: { label: "Distance", defaultUnit: "mi", decimals: 2, pace: false },
+  latitude: { label: "Latitude", defaultUnit: "°", decimals: 6, pace: false },
+  longitude: { label: "Longitude", defaultUnit: "°", decimals: 6, pace: false },
 };
 
 /** Channel order in the payload and the stacked charts. */

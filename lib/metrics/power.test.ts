@@ -3,12 +3,12 @@ import { averagePower, intensityFactor, maxPower, normalizedPower, powerMetrics,
 
 const repeat = (watts: number | null, seconds: number) => Array.from({ length: seconds }, () => watts);
 
-/** Independent oracle: for each second from the 30th, the mean of the readings in the last 30 s (O(n·30)). */
+/** Independent oracle: for each second from the 30th, the mean of the last 30 s, no reading as 0 W (O(n·30)). */
 function bruteForceNp(values: readonly (number | null)[]): number | null {
   const fourth: number[] = [];
   for (let t = 29; t < values.length; t++) {
-    const window = values.slice(t - 29, t + 1).filter((v): v is number => v !== null);
-    if (window.length) fourth.push((window.reduce((a, b) => a + b, 0) / window.length) ** 4);
+    const window = values.slice(t - 29, t + 1).map((v) => v ?? 0);
+    fourth.push((window.reduce((a, b) => a + b, 0) / 30) ** 4);
   }
   return fourth.length ? (fourth.reduce((a, b) => a + b, 0) / fourth.length) ** 0.25 : null;
 }
@@ -39,13 +39,13 @@ describe("normalizedPower", () => {
     expect(normalizedPower([])).toBeNull();
   });
 
-  it("leaves nulls out of the window while time moves on (a dropout is not 0 W)", () => {
+  it("counts seconds without a reading as 0 W, as head units and Peloton's totals do (coasting)", () => {
     const withGap = [...repeat(250, 1500), ...repeat(null, 600), ...repeat(250, 1500)];
-    expect(normalizedPower(withGap)).toBeCloseTo(250, 9);
     const withZeros = withGap.map((v) => v ?? 0);
-    // Counted as coasting instead, the same gap drags NP down to about 250 · (3000/3600)^¼ ≈ 239 W.
-    expect(normalizedPower(withZeros)).toBeLessThan(241);
-    expect(normalizedPower(withZeros)).toBeCloseTo(bruteForceNp(withZeros) ?? 0, 9);
+    // the 10 minutes without power drag NP down to about 250 · (3000/3600)^¼ ≈ 239 W, exactly as written-out zeros
+    expect(normalizedPower(withGap)).toBeLessThan(241);
+    expect(normalizedPower(withGap)).toBeCloseTo(normalizedPower(withZeros) ?? 0, 9);
+    expect(normalizedPower(withGap)).toBeCloseTo(bruteForceNp(withZeros) ?? 0, 9);
   });
 
   it("matches the brute-force definition on noisy data with scattered and long gaps", () => {
@@ -63,6 +63,17 @@ describe("normalizedPower", () => {
     expect(normalizedPower(repeat(250, 720), 5)).toBeCloseTo(250, 9);
     const fiveSecond = [100, 300, 100, 300, 100, 300, 100, 300, 100, 300, 100, 300];
     expect(normalizedPower(fiveSecond, 5)).toBeCloseTo(bruteForceNp(toOneHz(fiveSecond, 5)) ?? 0, 9);
+  });
+
+  it("cuts paused seconds out before the window runs (auto-pause): NP of the timer-running seconds alone", () => {
+    const before = [...repeat(250, 600), ...repeat(40, 15)];
+    const after = [...repeat(520, 20), ...repeat(220, 600)];
+    const withPause = [...before, ...repeat(null, 120), ...after];
+    const np = normalizedPower(withPause, 1, [{ start: 615, end: 735 }]);
+    expect(np).toBeCloseTo(bruteForceNp([...before, ...after]) ?? 0, 9);
+    // without the pause cut out, the stopped seconds would count as 0 W
+    expect(normalizedPower(withPause)).toBeLessThan((np ?? 0) - 5);
+    expect(powerMetrics(withPause, { pauses: [{ start: 615, end: 735 }] }).secondsWithPower).toBe(before.length + after.length);
   });
 
   it("treats negative readings as 0 W and non-finite ones as missing", () => {
@@ -91,10 +102,11 @@ describe("IF and TSS", () => {
     expect(m.tss).toBeCloseTo(100, 9);
   });
 
-  it("charges only the seconds with a reading", () => {
+  it("charges every timer-running second of a recording with power (seconds without a reading are 0 W)", () => {
     const m = powerMetrics([...repeat(250, 1500), ...repeat(null, 600), ...repeat(250, 1500)], { ftp: 250 });
-    expect(m.secondsWithPower).toBe(3000);
-    expect(m.tss).toBeCloseTo((3000 * 250 * 1) / (250 * 3600) * 100, 9);
+    expect(m.secondsWithPower).toBe(3600);
+    expect(m.averagePower).toBeCloseTo(250 * (3000 / 3600), 9);
+    expect(m.tss).toBeCloseTo(((3600 * (m.normalizedPower ?? 0) ** 2) / (250 * 250 * 3600)) * 100, 9);
   });
 
   it("has no IF/TSS without a usable FTP or NP", () => {
@@ -118,8 +130,9 @@ describe("IF and TSS", () => {
 });
 
 describe("averagePower / maxPower", () => {
-  it("ignore nulls and keep zeros (coasting)", () => {
-    expect(averagePower([100, null, 0, 200])).toBe(100);
+  it("count a second without a reading and coasting both as 0 W; no reading at all is no power", () => {
+    expect(averagePower([100, null, 0, 200])).toBe(75);
+    expect(averagePower([null, null])).toBeNull();
     expect(maxPower([100, null, 0, 200])).toBe(200);
     expect(maxPower([null])).toBeNull();
   });

@@ -1,22 +1,34 @@
 /**
  * Power metrics from a sampled power series (pure): average, max, Normalized Power, Intensity Factor, TSS.
  *
- * Gaps. Peloton sends `null` where it has no reading (sensor or app dropout, not coasting: coasting is 0 W). A null
- * is "no data": it never counts as 0 W. For NP the 30 s rolling window moves on through time regardless, and each
- * rolling value averages only the readings inside its window; a window with no reading at all yields no rolling value.
- * So a short dropout barely moves NP and a long one is simply left out. Average and max ignore nulls too, and TSS
- * charges only the seconds that have a reading (a 10-minute dropout adds no stress we cannot see).
+ * Absence. A recording either has a power channel (at least one reading) or it has none (a run, an app ride without
+ * output): then every figure is null, never 0 W. Inside a recording that has one, a second without a reading while
+ * the timer runs counts as 0 W: head units leave the field out while the rider coasts and Peloton's own average
+ * output is its total work over the ride's time, so both count those seconds as 0 W in their averages and NP.
+ * (Dropping them, as this module once did, put NP 30 W above the device's on a hilly ride.) Every timer-running
+ * second therefore has a power value, and TSS charges the whole timer-running time.
  *
  * Sample interval. Peloton's every_n > 1 samples each cover `every_n` seconds, so the series is upsampled to 1 Hz by
  * holding each value for its interval before the 30 s window runs. That keeps the window 30 s long; NP from 5 s data
  * is smoother (a little lower) than from 1 s data, which is inherent in the coarser samples.
  *
+ * Pauses. Seconds in which the timer was stopped (auto-pause at a traffic light, the rider pressing stop) are not
+ * part of the ride: they are cut out before anything is computed, so NP's 30 s rolling average runs over
+ * timer-running time only (a window never straddles a pause with fewer readings in it) and average power is over
+ * the timer time, as head units compute them.
+ *
  * Warm-up of the window. As in Coggan's definition the first rolling value is taken once 30 s have elapsed (at the
- * 30th second), so a ride shorter than 30 s has no NP. Negative or non-finite readings are treated as 0 W / no data.
+ * 30th second), so a ride shorter than 30 s has no NP. Negative readings are 0 W; non-finite ones are no reading.
  */
 export const NP_WINDOW_SECONDS = 30;
 
 export type PowerSample = number | null | undefined;
+
+/** A span of 1 Hz slots [start, end) with the timer stopped. */
+export interface PauseSpan {
+  start: number;
+  end: number;
+}
 
 function reading(value: PowerSample): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
@@ -27,7 +39,7 @@ function holdStep(intervalSeconds: number): number {
   return Number.isFinite(intervalSeconds) && intervalSeconds >= 1 ? Math.round(intervalSeconds) : 1;
 }
 
-/** The series at 1 Hz: each sample held for its interval. */
+/** The series at 1 Hz: each sample held for its interval (no reading stays null). */
 export function toOneHz(values: readonly PowerSample[], intervalSeconds = 1): (number | null)[] {
   const step = holdStep(intervalSeconds);
   const out: (number | null)[] = new Array<number | null>(values.length * step);
@@ -35,17 +47,34 @@ export function toOneHz(values: readonly PowerSample[], intervalSeconds = 1): (n
   return out;
 }
 
-/** Mean of the readings (nulls ignored); samples are evenly spaced, so this is also the time-weighted mean. */
-export function averagePower(values: readonly PowerSample[]): number | null {
+/** 1 Hz slots with the timer stopped, or null when nothing is paused. */
+export function pausedSlots(length: number, pauses: readonly PauseSpan[] | undefined): Uint8Array | null {
+  if (!pauses?.length) return null;
+  const paused = new Uint8Array(length);
+  for (const pause of pauses) paused.fill(1, Math.max(0, Math.round(pause.start)), Math.min(length, Math.round(pause.end)));
+  return paused;
+}
+
+/**
+ * The watts of every timer-running second at 1 Hz (paused seconds cut out), a second without a reading as 0 W; null
+ * when the series has no reading at all (no power channel).
+ */
+export function runningWatts(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number[] | null {
+  const oneHz = toOneHz(values, intervalSeconds);
+  if (!oneHz.some((v) => v !== null)) return null;
+  const paused = pausedSlots(oneHz.length, pauses);
+  const out: number[] = [];
+  for (let i = 0; i < oneHz.length; i++) if (!paused?.[i]) out.push(oneHz[i] ?? 0);
+  return out;
+}
+
+/** Mean watts over the timer-running seconds (see the absence rule above). */
+export function averagePower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
+  const watts = runningWatts(values, intervalSeconds, pauses);
+  if (!watts?.length) return null;
   let sum = 0;
-  let count = 0;
-  for (const value of values) {
-    const watts = reading(value);
-    if (watts === null) continue;
-    sum += watts;
-    count++;
-  }
-  return count ? sum / count : null;
+  for (const w of watts) sum += w;
+  return sum / watts.length;
 }
 
 export function maxPower(values: readonly PowerSample[]): number | null {
@@ -57,34 +86,22 @@ export function maxPower(values: readonly PowerSample[]): number | null {
   return max;
 }
 
-/** NP: 4th root of the mean 4th power of the 30 s rolling average (see the gap and interval rules above). */
-export function normalizedPower(values: readonly PowerSample[], intervalSeconds = 1): number | null {
-  const watts = toOneHz(values, intervalSeconds);
-  if (watts.length < NP_WINDOW_SECONDS) return null;
+/** NP: 4th root of the mean 4th power of the 30 s rolling average of runningWatts (pauses cut out). */
+export function normalizedPower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
+  const watts = runningWatts(values, intervalSeconds, pauses);
+  if (!watts || watts.length < NP_WINDOW_SECONDS) return null;
   let windowSum = 0;
-  let windowCount = 0;
   let sumFourth = 0;
   let rollingCount = 0;
   for (let t = 0; t < watts.length; t++) {
-    const entering = watts[t];
-    if (entering !== null && entering !== undefined) {
-      windowSum += entering;
-      windowCount++;
-    }
-    const leaving = t >= NP_WINDOW_SECONDS ? watts[t - NP_WINDOW_SECONDS] : null;
-    if (leaving !== null && leaving !== undefined) {
-      windowSum -= leaving;
-      windowCount--;
-    }
-    if (t >= NP_WINDOW_SECONDS - 1 && windowCount > 0) {
-      const mean = Math.max(0, windowSum / windowCount);
-      sumFourth += mean ** 4;
+    windowSum += watts[t] ?? 0;
+    if (t >= NP_WINDOW_SECONDS) windowSum -= watts[t - NP_WINDOW_SECONDS] ?? 0;
+    if (t >= NP_WINDOW_SECONDS - 1) {
+      sumFourth += Math.max(0, windowSum / NP_WINDOW_SECONDS) ** 4;
       rollingCount++;
     }
-    // An empty window restarts the sum from exact 0, so float error cannot outlive a dropout.
-    if (windowCount === 0) windowSum = 0;
   }
-  return rollingCount ? (sumFourth / rollingCount) ** 0.25 : null;
+  return (sumFourth / rollingCount) ** 0.25;
 }
 
 export function intensityFactor(np: number | null, ftp: number | null | undefined): number | null {
@@ -92,7 +109,7 @@ export function intensityFactor(np: number | null, ftp: number | null | undefine
   return np / ftp;
 }
 
-/** TSS = (s × NP × IF) / (FTP × 3600) × 100, where s is the number of seconds with a power reading. */
+/** TSS = (s × NP × IF) / (FTP × 3600) × 100, where s is the timer-running seconds of a recording with power. */
 export function trainingStressScore(input: { seconds: number; np: number | null; ftp: number | null | undefined }): number | null {
   const intensity = intensityFactor(input.np, input.ftp);
   if (intensity === null || input.np === null || typeof input.ftp !== "number" || !(input.seconds >= 0)) return null;
@@ -105,20 +122,23 @@ export interface PowerMetrics {
   normalizedPower: number | null;
   intensityFactor: number | null;
   tss: number | null;
-  /** seconds covered by readings (non-null samples × interval) */
+  /** timer-running seconds of a recording with power (0 without any reading) */
   secondsWithPower: number;
 }
 
-export function powerMetrics(values: readonly PowerSample[], opts: { intervalSeconds?: number; ftp?: number | null } = {}): PowerMetrics {
+export function powerMetrics(
+  values: readonly PowerSample[],
+  opts: { intervalSeconds?: number; ftp?: number | null; pauses?: readonly PauseSpan[] } = {},
+): PowerMetrics {
   const step = holdStep(opts.intervalSeconds ?? 1);
-  const secondsWithPower = values.reduce<number>((n, v) => (reading(v) === null ? n : n + step), 0);
-  const np = normalizedPower(values, step);
+  const seconds = runningWatts(values, step, opts.pauses)?.length ?? 0;
+  const np = normalizedPower(values, step, opts.pauses);
   return {
-    averagePower: averagePower(values),
+    averagePower: averagePower(values, step, opts.pauses),
     maxPower: maxPower(values),
     normalizedPower: np,
     intensityFactor: intensityFactor(np, opts.ftp),
-    tss: trainingStressScore({ seconds: secondsWithPower, np, ftp: opts.ftp }),
-    secondsWithPower,
+    tss: trainingStressScore({ seconds, np, ftp: opts.ftp }),
+    secondsWithPower: seconds,
   };
 }

@@ -39,9 +39,10 @@ function disciplineOf(activity: Activity): string {
   return activity.discipline ?? SPORT_DISCIPLINE[activity.sport] ?? "other";
 }
 
+/** The thresholds of the activity's day; an FTP known only to the activity (a file's, a ride's own) fills a gap. */
 function thresholdsOf(activity: Activity): ResolvedThresholds {
-  if (activity.thresholds) return activity.thresholds;
   const ftp: ResolvedThreshold | null = activity.ftp ? { value: activity.ftp, source: "manual", effectiveFrom: "", fallback: false } : null;
+  if (activity.thresholds) return activity.thresholds.ftp || !ftp ? activity.thresholds : { ...activity.thresholds, ftp };
   return { ftp, thresholdHr: null, maxHr: null, restingHr: null, runPace: null, rowSplit: null };
 }
 
@@ -50,7 +51,7 @@ type Attempt = Omit<WorkoutScore, "method"> & { method: ScoreMethod };
 const threshold = (kind: ThresholdKind, t: ResolvedThreshold, fromActivity: boolean) => ({ kind, value: t.value, source: fromActivity ? ("activity" as const) : t.source });
 
 function byPower(activity: Activity, watts: number, kind: ThresholdKind, basis: ResolvedThreshold): Attempt | null {
-  const power = powerMetrics(activity.samples.power ?? [], { ftp: watts });
+  const power = powerMetrics(activity.samples.power ?? [], { ftp: watts, pauses: activity.pauses ?? [] });
   if (power.secondsWithPower < MIN_SECONDS || !(power.averagePower ?? 0) || power.tss === null) return null;
   return { tss: power.tss, method: "power", intensity: power.intensityFactor, threshold: threshold(kind, basis, !activity.thresholds), perHour: null, seconds: power.secondsWithPower };
 }

@@ -37,7 +37,8 @@ const graphSchema = z.object({
   summaries: z.array(z.object({ slug: z.string(), value: z.number(), display_unit: z.string().nullable() })),
   average_summaries: z.array(z.object({ slug: z.string(), value: z.number() })),
   segment_list: z.array(z.object({ start_time_offset: z.number(), length: z.number() })),
-  target_metrics_performance_data: z.object({ target_metrics: z.array(z.unknown()), time_in_metric: z.array(z.object({ name: z.string(), value: z.number() })) }),
+  // absent for classes with instructor cues instead of target metrics (data/quirks.ts)
+  target_metrics_performance_data: z.object({ target_metrics: z.array(z.unknown()), time_in_metric: z.array(z.object({ name: z.string(), value: z.number() })) }).optional(),
   location_data: z.array(z.object({ coordinates: z.array(z.object({ latitude: z.number(), longitude: z.number() })) })).optional(),
 });
 const targetSchema = z.object({

@@ -134,11 +134,29 @@ function sortKey(w: TpWorkout): string {
   return `${w.WorkoutDay}|${w.StartTime ?? w.StartTimePlanned ?? ""}|${w.Id}`;
 }
 
-/** The workout as the API returns it to this athlete. */
-export function presentWorkout(workout: TpWorkout, athlete: SeedAthlete, includeDescription: boolean): TpWorkout {
-  const out: TpWorkout = { ...workout, Description: includeDescription ? workout.Description : null };
+/** A workout as responses send it: absent values are left out rather than sent as null. */
+export type PresentedWorkout = Partial<Record<keyof TpWorkout | "TSSPlanned", unknown>> & Pick<TpWorkout, "Id" | "AthleteId">;
+
+/**
+ * The workout as the API returns it to this athlete, with the variations real responses show (docs/trainingpeaks-api.md
+ * §5.3, §8.7), decided by the workout's id so a workout always looks the same:
+ * - keys without a value are omitted (a basic athlete's premium fields are simply not there);
+ * - one completed workout in seven says `Completed: false` although it has its recording (time, distance, figures);
+ * - one in eleven has no `WorkoutDay` (its start says the day);
+ * - one planned TSS in four is spelled `TSSPlanned`, the write spelling, instead of `TssPlanned`.
+ */
+export function presentWorkout(workout: TpWorkout, athlete: SeedAthlete, includeDescription: boolean): PresentedWorkout {
+  const full: TpWorkout = { ...workout, Description: includeDescription ? workout.Description : null };
   if (!athlete.isPremium) {
-    for (const field of PREMIUM_FIELDS) out[field] = null;
+    for (const field of PREMIUM_FIELDS) full[field] = null;
+  }
+  const out: PresentedWorkout = { Id: full.Id, AthleteId: full.AthleteId };
+  for (const [key, value] of Object.entries(full)) if (value !== null) out[key as keyof TpWorkout] = value;
+  if (full.Completed && full.Id % 7 === 3) out.Completed = false;
+  if (full.Id % 11 === 5 && (full.StartTime ?? full.StartTimePlanned)) delete out.WorkoutDay;
+  if (full.TssPlanned !== null && full.Id % 4 === 1) {
+    delete out.TssPlanned;
+    out.TSSPlanned = full.TssPlanned;
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function parseWorkoutType(value: string): WorkoutType | null {
   return isWorkoutTypeKey(key) ? WORKOUT_TYPES[key] : null;
 }
 
-/** The workout object of docs/trainingpeaks-api.md §5.3 (every key present; .NET serialises nulls). */
+/** The workout object of docs/trainingpeaks-api.md §5.3 as the simulator keeps it (every key; responses leave the empty ones out, catalog.ts). */
 export interface TpWorkout {
   Id: number;
   AthleteId: number;

@@ -54,11 +54,11 @@ describe("inspect: the output contract", () => {
       samples: 1800,
       summary: { totalOutputKj: 287, calories: 350, distance: 8.34, distanceUnit: "mi" },
       metrics: {
-        output: { avg: 159, max: 241 },
-        cadence: { avg: 87, max: 98 },
+        output: { avg: 159.2, max: 241 },
+        cadence: { avg: 87.2, max: 98 },
         resistance: { avg: 42, max: 51 },
         speed: { avg: 16.7, max: 20 },
-        heartRate: { avg: 140, max: 167 },
+        heartRate: { avg: 140.2, max: 167 },
       },
       computed: { normalizedPower: 170.6, intensityFactor: 0.853, tss: 36.4, ftp: 200 },
     });

@@ -1,6 +1,6 @@
 import type { ComparisonReport } from "../../lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "../../lib/compare/describe";
-import { formatWorkoutDate } from "@/lib/format/display";
+import { formatDistance, formatDuration, formatWorkoutDate } from "@/lib/format/display";
 
 /** The human-readable comparison: a header, the ours | TrainingPeaks | Δ table, then the notes (plain text, no colour). */
 
@@ -15,12 +15,13 @@ function table(rows: string[][]): string[] {
 }
 
 export function printReport(file: string, report: ComparisonReport): string {
-  const zone = report.trainingPeaks.timeZone;
+  const zone = report.timeZone;
   const a = report.activity;
   const lines = [
     `File            ${file}`,
     `Activity        ${a.title ?? sportLabel(a.sport)} (${sportLabel(a.sport)}${a.device ? `, ${a.device}` : ""})`,
-    `Start           ${formatWorkoutDate(a.startTime, zone, "long")}${zone ? ` (${zone})` : " (UTC)"}`,
+    ...a.legs.map((leg, i) => `  leg ${i + 1}         ${sportLabel(leg.sport)} ${formatDuration(leg.durationSeconds)}${leg.distanceMeters === null ? "" : `, ${formatDistance(leg.distanceMeters)}`}`),
+    `Start           ${formatWorkoutDate(a.startTime, zone, "long")} (${zone})`,
     `FTP             ${report.ftp.watts === null ? "none" : `${report.ftp.watts} W`} (${report.ftp.label})`,
   ];
   const m = report.match;

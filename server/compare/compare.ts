@@ -15,6 +15,7 @@ import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-conne
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
 import { getScoringContext } from "@/server/queries/analytics-settings";
 import { localDay } from "@/lib/time/time-zone";
+import { getUserTimeZone } from "@/server/queries/user-time-zone";
 
 /**
  * Compare a FIT upload or a synced workout with the same session on TrainingPeaks. Nothing about the file or the
@@ -55,8 +56,8 @@ function searchDays(start: Date, timeZone: string | null, date: string | null | 
 async function trainingPeaksSide(userId: string, profile: ProfileFacts, start: Date, date: string | null | undefined): Promise<TrainingPeaksSide> {
   const searched = searchDays(start, profile.timeZone, date);
   try {
-    const activities = await fetchActivities(userId, searched.start, searched.end);
-    return { status: "ok", activities, timeZone: profile.timeZone, thresholdFtp: profile.thresholdFtp, isPremium: profile.isPremium, searched };
+    const { activities, unreadable } = await fetchActivities(userId, searched.start, searched.end);
+    return { status: "ok", activities, unreadable, timeZone: profile.timeZone, thresholdFtp: profile.thresholdFtp, isPremium: profile.isPremium, searched };
   } catch (error) {
     if (!isProviderFailure(error)) log.error("compare.trainingpeaks.failed", { userId, error });
     return { status: "unavailable", reason: `Couldn't load your TrainingPeaks workouts, so only our figures are shown: ${toFailure(error, { name: "compare.trainingpeaks" }).failure.message}` };
@@ -70,14 +71,14 @@ export async function compareActivity(
   opts: { ftp?: Omit<FtpCandidates, "trainingPeaks">; date?: string | null } = {},
 ): Promise<ComparisonReport> {
   if (opts.date && !isCalendarDay(opts.date)) throw new AppError("input.invalid", { message: "The date must be a day as YYYY-MM-DD." });
-  const profile = await trainingPeaksProfile(userId);
+  const [profile, zone] = await Promise.all([trainingPeaksProfile(userId), getUserTimeZone(userId)]);
   const connected = !("status" in profile);
   const ftp = chooseFtp({ ...opts.ftp, trainingPeaks: connected ? profile.thresholdFtp : null });
   const side = connected ? await trainingPeaksSide(userId, profile, activity.startTime, opts.date) : profile;
   // An uploaded file is scored with the user's thresholds of its day, like a synced workout (heart rate, run pace).
   const scoring = activity.thresholds ? null : await getScoringContext(userId);
   const dated = scoring ? { ...activity, thresholds: scoring.resolver.on(localDay(activity.startTime, scoring.settings.timeZone)) } : activity;
-  return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side });
+  return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side, displayTimeZone: zone.timeZone });
 }
 
 /** An uploaded .fit / .fit.gz: decoded in memory (a `fit.*` AppError for anything unreadable), compared, discarded. */

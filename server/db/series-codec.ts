@@ -41,6 +41,8 @@ const CHANNEL_IDS: readonly ChannelName[] = [
   "stroke_rate",
   "split_pace",
   "distance",
+  "latitude",
+  "longitude",
 ];
 
 /** Most decimals kept per channel (Peloton sends fewer: W/rpm/bpm integers, speed 1, pace 2, GPS distance 3). */
@@ -56,6 +58,8 @@ export const MAX_DECIMALS: Record<ChannelName, number> = {
   stroke_rate: 2,
   split_pace: 3,
   distance: 4,
+  latitude: 7,
+  longitude: 7,
 };
 
 const MAX_MAGNITUDE = 2 ** 50;

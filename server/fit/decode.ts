@@ -1,6 +1,7 @@
 import "server-only";
 import { gunzipSync } from "node:zlib";
 import { Decoder, Stream, type DecoderOptions, type FitMessages } from "@garmin/fitsdk";
+import { expandCompressedTimestamps } from "./compressed-timestamps";
 import { activityFromMessages } from "./decode-activity";
 import { fitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_UPLOAD_BYTES, type Activity } from "@/lib/domain/activity";
 
@@ -8,6 +9,9 @@ import { fitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_UPLOAD_BYTES, type Activi
  * An uploaded .fit or .fit.gz → Activity (pure CPU; node:zlib only). The content decides, never the file name:
  * gzip (1f 8b) is inflated under a hard cap and sniffed again, and the result must be a FIT file (".FIT" header).
  * Every failure is an AppError (`fit.*`) whose message can be shown to the user as is.
+ *
+ * Records written with compressed-timestamp headers (valid FIT that the SDK refuses) are rewritten first
+ * (compressed-timestamps.ts).
  *
  * Speed: records are decoded without Date objects, component expansion or heart-rate merging (a 2-hour 1 Hz ride
  * decodes several times faster; see bench/fit.ts). Files that carry HR messages (heart rate stored by a strap, e.g.
@@ -29,6 +33,9 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
   return `${bytes} bytes`;
 }
+
+/** Exact byte counts for messages where a rounded size would hide the difference ("78,213 bytes"). */
+const exactBytes = (bytes: number) => `${bytes.toLocaleString("en-US")} bytes`;
 
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -89,17 +96,18 @@ export function fitBytes(bytes: Uint8Array, opts: DecodeFitOptions = {}): Uint8A
   if (data.byteLength < expected) {
     throw fitFileError(
       "truncated",
-      `The FIT file is incomplete: its header promises ${formatSize(expected)} but it has ${formatSize(data.byteLength)}. It was probably cut off during transfer; export it again.`,
+      `The FIT file is incomplete: its header promises ${exactBytes(expected)} but the file has ${data.byteLength.toLocaleString("en-US")}. It was probably cut off during transfer; export it again.`,
     );
   }
   return data;
 }
 
-function readMessages(data: Uint8Array): FitMessages {
-  const decoder = new Decoder(Stream.fromByteArray(data));
-  if (!decoder.checkIntegrity()) {
+function readMessages(file: Uint8Array): FitMessages {
+  if (!new Decoder(Stream.fromByteArray(file)).checkIntegrity()) {
     throw fitFileError("corrupt", "The FIT file is damaged: its checksum does not match its contents. Export it again from your device or app.");
   }
+  const data = expandCompressedTimestamps(file);
+  const decoder = new Decoder(Stream.fromByteArray(data));
   let { messages, errors } = decoder.read(FAST_READ);
   if (!errors.length && messages.hrMesgs?.length) ({ messages, errors } = new Decoder(Stream.fromByteArray(data)).read(MERGING_READ));
   const [error] = errors;

@@ -1,13 +1,12 @@
 import "server-only";
 import type { LapMesg, SessionMesg, WorkoutMesg, WorkoutStepMesg } from "@garmin/fitsdk";
 import { sportValue, subSportValue } from "./fit-values";
-import { activityMetrics } from "@/lib/metrics/activity";
-import { scoreActivity } from "@/lib/metrics/score";
+import { activityFigures, sessionActivity } from "@/lib/metrics/activity";
 import { caloriesFromWork, distanceTrack, summarizeSpan, type SpanSummary } from "@/lib/metrics/activity-summary";
-import type { Activity, ActivityLap } from "@/lib/domain/activity";
+import type { Activity, ActivityLap, ActivitySession } from "@/lib/domain/activity";
 
 /**
- * The summary messages of an encoded activity (pure): one lap per tiled lap, the session, and the workout/steps that
+ * The summary messages of an encoded activity (pure): one lap per tiled lap, a session per leg, and the workout/steps that
  * carry the title and lap names (FIT laps have no name field; a lap points at its step with wkt_step_index).
  * Integer FIT fields are rounded here; values outside a field's range are left out rather than wrapped.
  */
@@ -43,28 +42,36 @@ function spanFields(summary: SpanSummary) {
   };
 }
 
-/**
- * The workout's one score (lib/metrics/score.ts), so the file states the figure the page, the calendar and the
- * comparison show. A file carries only a measured score (power, pace, heart rate): an estimate is not a measurement,
- * and without a score TrainingPeaks computes its own.
- */
-function measuredScore(activity: Activity): number | undefined {
-  const score = scoreActivity(activity);
-  return score.method === "estimate" ? undefined : orUndefined(score.tss);
-}
-
 export interface SummaryMessages {
   workout: WorkoutMesg | null;
   steps: WorkoutStepMesg[];
   laps: LapMesg[];
-  session: SessionMesg;
+  sessions: SessionMesg[];
 }
 
-/** `start` is the activity start in FIT seconds; `laps` are tileLaps(activity.laps, activity.length). */
+/** The legs to write: the activity's sessions when it has several, else one spanning the whole timeline. */
+function legsOf(activity: Activity): ActivitySession[] {
+  const sessions = activity.sessions ?? [];
+  if (sessions.length > 1) return sessions;
+  return [{ start: 0, end: activity.length, sport: activity.sport, subSport: activity.subSport, recorded: activity.recorded }];
+}
+
+/** Laps cut at the legs' boundaries, so every lap belongs to one session. */
+function lapsByLeg(laps: readonly ActivityLap[], legs: readonly ActivitySession[]): ActivityLap[][] {
+  return legs.map((leg) =>
+    laps.map((lap) => ({ ...lap, start: Math.max(lap.start, leg.start), end: Math.min(lap.end, leg.end) })).filter((lap) => lap.end > lap.start),
+  );
+}
+
+function pausedWithin(activity: Activity, start: number, end: number): number {
+  return (activity.pauses ?? []).reduce((n, p) => n + Math.max(0, Math.min(end, p.end) - Math.max(start, p.start)), 0);
+}
+
+/**
+ * `start` is the activity start in FIT seconds; `laps` are tileLaps(activity.laps, activity.length). One session per
+ * leg (activity.sessions) with its laps; session figures come from activityFigures, the laps' from summarizeSpan.
+ */
 export function summaryMessages(activity: Activity, start: number, laps: readonly ActivityLap[]): SummaryMessages {
-  const end = start + activity.length;
-  const sport = sportValue(activity.sport);
-  const subSport = subSportValue(activity.subSport);
   const track = distanceTrack(activity);
   const named = laps.some((lap) => lap.name !== null);
   const steps: WorkoutStepMesg[] = named
@@ -80,50 +87,69 @@ export function summaryMessages(activity: Activity, start: number, laps: readonl
     : [];
   const title = activity.title?.trim() ? activity.title.trim() : null;
   const workout: WorkoutMesg | null =
-    named || title !== null ? { wktName: title ?? undefined, sport, subSport, numValidSteps: steps.length } : null;
+    named || title !== null
+      ? { wktName: title ?? undefined, sport: sportValue(activity.sport), subSport: subSportValue(activity.subSport), numValidSteps: steps.length }
+      : null;
 
-  const lapMesgs: LapMesg[] = laps.map((lap, i) => ({
-    messageIndex: i,
-    timestamp: start + lap.end,
-    event: "lap",
-    eventType: "stop",
-    startTime: start + lap.start,
-    totalElapsedTime: lap.end - lap.start,
-    totalTimerTime: lap.end - lap.start,
-    ...spanFields(summarizeSpan(activity, track, lap.start, lap.end)),
-    lapTrigger: "manual",
-    sport,
-    subSport,
-    wktStepIndex: named ? i : undefined,
-  }));
-
-  const metrics = activityMetrics(activity, activity.ftp);
-  const whole = summarizeSpan(activity, track, 0, activity.length);
-  // FIT's session avg_speed is distance over timer time (pauses excluded), not over elapsed time
-  if (metrics.distanceMeters !== null && activity.durationSeconds > 0) whole.avgSpeed = metrics.distanceMeters / activity.durationSeconds;
-  const session: SessionMesg = {
-    messageIndex: 0,
-    timestamp: end,
-    event: "session",
-    eventType: "stop",
-    startTime: start,
-    sport,
-    subSport,
-    totalElapsedTime: activity.length,
-    totalTimerTime: activity.durationSeconds,
-    ...spanFields(whole),
-    totalDistance: orUndefined(metrics.distanceMeters),
-    avgHeartRate: fitInt(metrics.avgHeartRate, U8),
-    avgCadence: fitInt(metrics.avgCadence, U8),
-    avgPower: fitInt(metrics.avgPower, U16),
-    maxPower: fitInt(metrics.maxPower, U16),
-    normalizedPower: fitInt(metrics.normalizedPower, U16),
-    intensityFactor: orUndefined(metrics.intensityFactor),
-    trainingStressScore: measuredScore(activity),
-    thresholdPower: fitInt(metrics.ftp, U16),
-    firstLapIndex: 0,
-    numLaps: lapMesgs.length,
-    trigger: "activityEnd",
-  };
-  return { workout, steps, laps: lapMesgs, session };
+  const legs = legsOf(activity);
+  const lapMesgs: LapMesg[] = [];
+  const sessions: SessionMesg[] = [];
+  lapsByLeg(laps, legs).forEach((legLaps, index) => {
+    const leg = legs[index];
+    if (!leg) return;
+    const sport = sportValue(leg.sport);
+    const subSport = subSportValue(leg.subSport);
+    const firstLapIndex = lapMesgs.length;
+    for (const lap of legLaps) {
+      const step = laps.findIndex((l) => l.start <= lap.start && l.end >= lap.end);
+      lapMesgs.push({
+        messageIndex: lapMesgs.length,
+        timestamp: start + lap.end,
+        event: "lap",
+        eventType: "stop",
+        startTime: start + lap.start,
+        totalElapsedTime: lap.end - lap.start,
+        totalTimerTime: lap.end - lap.start - pausedWithin(activity, lap.start, lap.end),
+        ...spanFields(summarizeSpan(activity, track, lap.start, lap.end)),
+        lapTrigger: "manual",
+        sport,
+        subSport,
+        wktStepIndex: named && step >= 0 ? step : undefined,
+      });
+    }
+    const part = legs.length > 1 ? sessionActivity(activity, leg) : activity;
+    const metrics = activityFigures(part, activity.ftp);
+    const whole = summarizeSpan(activity, track, leg.start, leg.end);
+    // FIT's session avg_speed is distance over timer time (pauses excluded), not over elapsed time
+    if (metrics.distanceMeters !== null && metrics.durationSeconds > 0) whole.avgSpeed = metrics.distanceMeters / metrics.durationSeconds;
+    sessions.push({
+      messageIndex: index,
+      timestamp: start + leg.end,
+      event: "session",
+      eventType: "stop",
+      startTime: start + leg.start,
+      sport,
+      subSport,
+      totalElapsedTime: leg.end - leg.start,
+      totalTimerTime: metrics.durationSeconds,
+      ...spanFields(whole),
+      totalDistance: orUndefined(metrics.distanceMeters),
+      totalCalories: fitInt(metrics.calories, U16),
+      totalWork: fitInt(metrics.workKj === null ? null : metrics.workKj * 1000, U32),
+      avgHeartRate: fitInt(metrics.avgHeartRate, U8),
+      maxHeartRate: fitInt(metrics.maxHeartRate, U8),
+      avgCadence: fitInt(metrics.avgCadence, U8),
+      maxCadence: fitInt(metrics.maxCadence, U8),
+      avgPower: fitInt(metrics.avgPower, U16),
+      maxPower: fitInt(metrics.maxPower, U16),
+      normalizedPower: fitInt(metrics.normalizedPower, U16),
+      intensityFactor: orUndefined(metrics.intensityFactor),
+      trainingStressScore: orUndefined(metrics.tss),
+      thresholdPower: fitInt(metrics.ftp, U16),
+      firstLapIndex,
+      numLaps: lapMesgs.length - firstLapIndex,
+      trigger: "activityEnd",
+    });
+  });
+  return { workout, steps, laps: lapMesgs, sessions };
 }

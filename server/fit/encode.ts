@@ -3,15 +3,17 @@ import { Encoder, type ActivityMesg, type DeviceInfoMesg, type EventMesg, type F
 import { fitInt, summaryMessages } from "./encode-summary";
 import { MESG, toFitSeconds } from "./fit-values";
 import { tileLaps } from "./laps";
+import { pausedSlots } from "@/lib/metrics/power";
+import { toLocalDateTime } from "@/lib/time/time-zone";
 import type { Activity } from "@/lib/domain/activity";
 
 /**
  * Activity → a FIT activity file (pure; Garmin's SDK encoder), laid out as Garmin's "encode activity" recipe:
  * file_id, device_info (creator), [workout + workout_step: title and lap names], [zones_target: FTP],
- * timer start, one record per second, timer stop, laps, session, activity.
+ * timer start, one record per second (a timer stop and start around each pause), timer stop, laps, session, activity.
  *
  * Records. Second i is a record at start + i with the channels that have a reading (power/HR/cadence rounded to
- * integers; speed and altitude as enhanced_speed/enhanced_altitude). A second with no reading at all is written as a
+ * integers; speed and altitude as enhanced_speed/enhanced_altitude; the GPS position in semicircles). A second with no reading at all is written as a
  * timestamp-only record when it starts a dropout (and at the very end), so a reader that holds values across
  * smart-recording gaps (decode.ts) sees the dropout as no data, and the length survives a round trip.
  * Summaries (laps, session: NP, IF, TSS, averages) come from the shared metrics (metrics.ts, summary.ts).
@@ -62,22 +64,35 @@ export function utcOffsetSeconds(at: Date, timeZone: string | null | undefined):
   return Number.isFinite(offset) ? offset : 0;
 }
 
+const positive = (v: number | null) => (v !== null && v > 0 ? v : null);
+
 const timerEvent = (timestamp: number, eventType: "start" | "stop"): EventMesg => ({ timestamp, event: "timer", eventType, eventGroup: 0 });
 const emptyRecord = (timestamp: number): RecordMesg => ({ timestamp });
 
+/** Degrees → FIT semicircles (sint32), or undefined outside the valid range. */
+function semicircles(value: number | null, limit: number): number | undefined {
+  return value !== null && Math.abs(value) <= limit ? Math.round((value * 2 ** 31) / 180) : undefined;
+}
+
 function recordAt(activity: Activity, i: number, timestamp: number): RecordMesg | null {
-  const { power, cadence, heartRate, speed, distance, altitude } = activity.samples;
+  const { power, cadence, heartRate, speed, distance, altitude, latitude, longitude } = activity.samples;
   const s = reading(speed, i);
   const d = reading(distance, i);
   const a = reading(altitude, i);
+  const lat = semicircles(reading(latitude, i), 90);
+  const lon = semicircles(reading(longitude, i), 180);
+  const hasPosition = lat !== undefined && lon !== undefined;
   const record: RecordMesg = {
     timestamp,
     power: fitInt(reading(power, i), U16),
     cadence: fitInt(reading(cadence, i), U8),
-    heartRate: fitInt(reading(heartRate, i), U8),
+    // 0 bpm would be read as a real heart rate by other tools; a dropout is simply not written
+    heartRate: fitInt(positive(reading(heartRate, i)), U8),
     enhancedSpeed: s !== null && s >= 0 ? s : undefined,
     distance: d !== null && d >= 0 ? d : undefined,
     enhancedAltitude: a !== null && a >= MIN_ALTITUDE ? a : undefined,
+    positionLat: hasPosition ? lat : undefined,
+    positionLong: hasPosition ? lon : undefined,
   };
   const empty =
     record.power === undefined &&
@@ -85,7 +100,8 @@ function recordAt(activity: Activity, i: number, timestamp: number): RecordMesg 
     record.heartRate === undefined &&
     record.enhancedSpeed === undefined &&
     record.distance === undefined &&
-    record.enhancedAltitude === undefined;
+    record.enhancedAltitude === undefined &&
+    !hasPosition;
   return empty ? null : record;
 }
 
@@ -96,10 +112,13 @@ export function encodeFit(activity: Activity, opts: EncodeFitOptions = {}): Uint
   const productName = opts.productName?.trim() || "AutoCoach";
   const encoder = new Encoder();
 
+  // "development" is the manufacturer id FIT sets aside for software without one of its own; the product name is what
+  // readers should show, so it is in file_id as well as in the creator's device_info
   const fileId: FileIdMesg = {
     type: "activity",
     manufacturer: "development",
     product: 0,
+    productName,
     serialNumber: SERIAL_NUMBER,
     timeCreated: opts.timeCreated ? toFitSeconds(opts.timeCreated) : end,
   };
@@ -126,8 +145,15 @@ export function encodeFit(activity: Activity, opts: EncodeFitOptions = {}): Uint
   }
 
   encoder.onMesg(MESG.event, timerEvent(start, "start"));
+  const paused = pausedSlots(length, activity.pauses);
   let previousHadData = false;
   for (let i = 0; i < length; i++) {
+    if (paused?.[i]) {
+      if (!paused[i - 1]) encoder.onMesg(MESG.event, timerEvent(start + i, "stop"));
+      previousHadData = false;
+      continue;
+    }
+    if (i > 0 && paused?.[i - 1]) encoder.onMesg(MESG.event, timerEvent(start + i, "start"));
     const record = recordAt(activity, i, start + i);
     if (record) encoder.onMesg(MESG.record, record);
     else if (previousHadData || i === length - 1) encoder.onMesg(MESG.record, emptyRecord(start + i));
@@ -136,11 +162,11 @@ export function encodeFit(activity: Activity, opts: EncodeFitOptions = {}): Uint
   encoder.onMesg(MESG.event, timerEvent(end, "stop"));
 
   for (const lap of summary.laps) encoder.onMesg(MESG.lap, lap);
-  encoder.onMesg(MESG.session, summary.session);
+  for (const session of summary.sessions) encoder.onMesg(MESG.session, session);
   const activityMesg: ActivityMesg = {
     timestamp: end,
     totalTimerTime: activity.durationSeconds,
-    numSessions: 1,
+    numSessions: summary.sessions.length,
     type: "manual",
     event: "activity",
     eventType: "stop",
@@ -150,11 +176,22 @@ export function encodeFit(activity: Activity, opts: EncodeFitOptions = {}): Uint
   return encoder.close();
 }
 
-/** The file name for an activity: its UTC start time, e.g. 2026-05-02-07-12-05.fit. */
-export function fitFileName(activity: Activity): string {
-  return `${startStamp(activity.startTime)}.fit`;
+/** The file name for an activity: its local start in the user's zone and its title, e.g. "2026-05-02 07-12 Power Zone Ride.fit". */
+export function fitFileName(activity: Activity, timeZone?: string | null): string {
+  return exportFileName(activity, "fit", timeZone);
 }
 
-export function startStamp(startTime: Date): string {
-  return startTime.toISOString().slice(0, 19).replace(/[T:]/g, "-");
+/** "2026-05-02 07-12" in `timeZone` (UTC when absent or unknown): sorts by time, and has no ':' for Windows. */
+export function startStamp(startTime: Date, timeZone?: string | null): string {
+  return toLocalDateTime(startTime, timeZone).slice(0, 16).replace("T", " ").replace(":", "-");
+}
+
+/** Characters no file system takes, control characters, and runs of spaces, out of a class title. */
+function fileTitle(title: string | null): string {
+  const clean = (title ?? "").replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
+  return clean.slice(0, 80).trim() || "Workout";
+}
+
+export function exportFileName(activity: Activity, extension: "fit" | "tcx", timeZone?: string | null): string {
+  return `${startStamp(activity.startTime, timeZone)} ${fileTitle(activity.title)}.${extension}`;
 }

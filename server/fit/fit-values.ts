@@ -65,7 +65,7 @@ function reverse(table: Record<number, string> | undefined): Map<string, number>
 const SPORT_VALUES = reverse(Profile.types.sport);
 const SUB_SPORT_VALUES = reverse(Profile.types.subSport);
 
-const ACTIVITY_SPORTS = new Set<string>(["cycling", "running", "walking", "rowing", "training", "fitnessEquipment", "generic"] satisfies ActivitySport[]);
+const ACTIVITY_SPORTS = new Set<string>(["cycling", "running", "walking", "rowing", "training", "fitnessEquipment", "generic", "multisport"] satisfies ActivitySport[]);
 
 function isActivitySport(value: string): value is ActivitySport {
   return ACTIVITY_SPORTS.has(value);

@@ -3,8 +3,9 @@ import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
 import type { ClassSegment } from "@/lib/domain/targets";
 import { tileLaps } from "./laps";
 import { integrateSpeed } from "@/lib/metrics/activity-summary";
-import type { Activity, ActivitySamples, ActivitySport } from "@/lib/domain/activity";
+import type { Activity, ActivitySamples, ActivitySport, RecordedSummary } from "@/lib/domain/activity";
 import type { ResolvedThresholds } from "@/lib/domain/thresholds";
+import { FOOT, METERS_PER, PACE_METERS, SPEED_TO_MS, metersPer } from "@/lib/format/units";
 
 /**
  * A synced Peloton workout → Activity (pure), for FIT/TCX export and comparisons.
@@ -15,10 +16,12 @@ import type { ResolvedThresholds } from "@/lib/domain/thresholds";
  * begin late) leaves the leading slots empty. The final sample is cut short when durationSeconds ends inside it.
  *
  * Channels and units (WorkoutSeries.units, as Peloton displays them): output → power (W); cadence → cadence (rpm),
- * or stroke_rate (spm) when there is no cadence (rows); heart_rate → heartRate; speed (mph, kph; mph if unlabelled) →
+ * or stroke_rate (spm) when there is no cadence (rows); heart_rate → heartRate (0 bpm, a strap dropout, → none); speed (mph, kph; mph if unlabelled) →
  * m/s, else derived from pace (min/mi, min/km) or row split_pace (min/500m), all in decimal minutes; altitude (ft or m)
- * → m; distance (GPS, mi/km/m) → cumulative m; incline (%, the Tread's) → grade. Without a distance channel, speed is integrated and scaled so the
+ * → m; distance (GPS, mi/km/m) → cumulative m; incline (%, the Tread's) → grade; latitude/longitude (GPS, degrees) as they are. Without a distance channel, speed is integrated and scaled so the
  * total matches the summary distance when both exist. Laps are the class segments tiling the ride (laps.ts).
+ * Peloton's summary totals (distance, calories, total output) become the activity's recorded totals, which every
+ * figure prefers (lib/metrics/activity.ts).
  */
 export interface PelotonActivityInput {
   title: string;
@@ -28,17 +31,13 @@ export interface PelotonActivityInput {
   ftp: number | null;
   series: WorkoutSeries | null;
   segments: ClassSegment[];
-  summary: { distance: number | null; distanceUnit: string | null } | null;
+  /** Peloton's own totals: they win over sums of the samples, as a device's session totals do */
+  summary: { distance: number | null; distanceUnit: string | null; calories?: number | null; totalOutputKj?: number | null } | null;
   isOutdoor?: boolean;
   /** thresholds in force on the workout's day; their FTP replaces `ftp` (lib/metrics/score.ts reads them) */
   thresholds?: ResolvedThresholds | null;
 }
 
-const FOOT = 0.3048;
-const METERS_PER: Record<string, number> = { mi: 1609.344, km: 1000, m: 1, ft: FOOT, yd: 0.9144 };
-const SPEED_TO_MS: Record<string, number> = { mph: 0.44704, kph: 1 / 3.6, "km/h": 1 / 3.6, "m/s": 1 };
-/** metres per unit of a pace's distance, keyed by pace unit */
-const PACE_METERS: Record<string, number> = { "min/mi": 1609.344, "min/km": 1000, "min/500m": 500 };
 
 export function pelotonSport(discipline: string, isOutdoor = false): { sport: ActivitySport; subSport: string | null } {
   switch (discipline) {
@@ -56,12 +55,17 @@ export function pelotonSport(discipline: string, isOutdoor = false): { sport: Ac
   }
 }
 
-const SAMPLE_CHANNELS: readonly (keyof ActivitySamples)[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude", "grade"];
+const SAMPLE_CHANNELS: readonly (keyof ActivitySamples)[] = ["power", "cadence", "heartRate", "speed", "distance", "altitude", "grade", "latitude", "longitude"];
 
 const unitOf = (series: WorkoutSeries, channel: ChannelName) => series.units[channel]?.trim().toLowerCase() ?? null;
 
 function scaled(values: readonly (number | null)[] | undefined, factor: number): (number | null)[] | undefined {
   return values?.map((v) => (typeof v === "number" && Number.isFinite(v) ? v * factor : null));
+}
+
+/** Heart rate: 0 bpm (or less) is a strap that lost contact, not a reading. */
+function heartRate(values: readonly (number | null)[] | undefined): (number | null)[] | undefined {
+  return values?.map((v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null));
 }
 
 function fromPace(values: readonly (number | null)[] | undefined, metres: number): (number | null)[] | undefined {
@@ -83,11 +87,13 @@ function convertChannels(series: WorkoutSeries): ActivitySamples {
   return {
     power: scaled(c.output, 1),
     cadence: scaled(c.cadence ?? c.stroke_rate, 1),
-    heartRate: scaled(c.heart_rate, 1),
+    heartRate: heartRate(c.heart_rate),
     speed,
     distance: METERS_PER[distanceUnit] !== undefined ? scaled(c.distance, METERS_PER[distanceUnit]) : undefined,
     altitude: scaled(c.altitude, altitudeUnit === "ft" || altitudeUnit === "feet" ? FOOT : 1),
     grade: scaled(c.incline, 1),
+    latitude: scaled(c.latitude, 1),
+    longitude: scaled(c.longitude, 1),
   };
 }
 
@@ -102,8 +108,33 @@ function upsample(values: readonly (number | null)[], lead: number, step: number
 
 function summaryMeters(summary: PelotonActivityInput["summary"]): number | null {
   if (!summary || typeof summary.distance !== "number" || !(summary.distance > 0)) return null;
-  const factor = METERS_PER[summary.distanceUnit?.trim().toLowerCase() ?? "mi"];
-  return factor === undefined ? null : summary.distance * factor;
+  const factor = metersPer(summary.distanceUnit ?? "mi");
+  return factor === null ? null : summary.distance * factor;
+}
+
+const positiveOrNull = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null);
+
+/** Peloton's totals as the recording's own (distance in metres, calories, work); null when it states none. */
+function recordedTotals(summary: PelotonActivityInput["summary"]): RecordedSummary | null {
+  const distance = summaryMeters(summary);
+  const calories = positiveOrNull(summary?.calories);
+  const work = positiveOrNull(summary?.totalOutputKj);
+  if (distance === null && calories === null && work === null) return null;
+  return {
+    totalTimerSeconds: null,
+    totalElapsedSeconds: null,
+    totalDistanceMeters: distance,
+    avgPower: null,
+    maxPower: null,
+    normalizedPower: null,
+    intensityFactor: null,
+    tss: null,
+    avgHeartRate: null,
+    maxHeartRate: null,
+    avgCadence: null,
+    totalWorkKj: work,
+    calories,
+  };
 }
 
 function timeline(input: PelotonActivityInput): { length: number; samples: ActivitySamples } {
@@ -147,7 +178,7 @@ export function pelotonWorkoutToActivity(input: PelotonActivityInput): Activity 
       length,
     ),
     ftp: typeof ftp === "number" && Number.isFinite(ftp) && ftp > 0 ? ftp : null,
-    recorded: null,
+    recorded: recordedTotals(input.summary),
     device: "peloton",
     discipline: input.discipline,
     thresholds: input.thresholds ?? null,

@@ -164,7 +164,7 @@ describe("encodeTcx", () => {
     expect(all(run, "Cadence")).toHaveLength(0);
     expect(all(run, "ns3:RunCadence").length).toBeGreaterThan(0);
     expect(child(child(parseXml(encodeTcx({ ...ride, sport: "rowing" })), "Activities"), "Activity")?.attrs.Sport).toBe("Other");
-    expect(tcxFileName(ride)).toBe("2026-05-02-07-12-05.tcx");
+    expect(tcxFileName(ride, "America/Denver")).toBe("2026-05-02 01-12 Tom & Jerry's Climb.tcx");
   });
 
   it("an activity without samples still has one lap and no empty Track", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { startStamp } from "./encode";
+import { exportFileName } from "./encode";
 import { tileLaps } from "./laps";
 import { caloriesFromWork, distanceTrack, summarizeSpan, type Samples } from "@/lib/metrics/activity-summary";
 import type { Activity } from "@/lib/domain/activity";
@@ -11,7 +11,7 @@ import type { Activity } from "@/lib/domain/activity";
  *   Activity: Id, Lap+, Notes?, Creator?
  *   Lap:      TotalTimeSeconds, DistanceMeters, MaximumSpeed?, Calories, AverageHeartRateBpm?, MaximumHeartRateBpm?,
  *             Intensity, Cadence?, TriggerMethod, Track?, Extensions/LX?
- *   Trackpoint: Time, AltitudeMeters?, DistanceMeters?, HeartRateBpm?, Cadence?, Extensions/TPX(Speed?, RunCadence?, Watts?)?
+ *   Trackpoint: Time, Position?, AltitudeMeters?, DistanceMeters?, HeartRateBpm?, Cadence?, Extensions/TPX(Speed?, RunCadence?, Watts?)?
  * Laps tile the ride (laps.ts). One trackpoint per second that has any reading; a lap without any has no Track (the
  * schema wants at least one Trackpoint per Track). Lap figures come from summary.ts, like the FIT laps. Calories are
  * estimated from work (1 kJ ≈ 1 kcal), 0 without power. Heart rate 0 is left out (the schema's minimum is 1);
@@ -56,15 +56,19 @@ function byteValue(v: number | null, min: number): number | null {
 }
 
 function trackpoint(activity: Activity, track: Samples | null, i: number, startMs: number, running: boolean): string | null {
-  const { power, cadence, heartRate, speed, altitude } = activity.samples;
+  const { power, cadence, heartRate, speed, altitude, latitude, longitude } = activity.samples;
   const hr = byteValue(at(heartRate, i), 1);
   const rpm = byteValue(at(cadence, i), 0);
   const watts = at(power, i);
   const ms = at(speed, i);
   const alt = at(altitude, i);
   const dist = at(track, i);
-  if (hr === null && rpm === null && watts === null && ms === null && alt === null && dist === null) return null;
+  const lat = at(latitude, i);
+  const lon = at(longitude, i);
+  const position = lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+  if (hr === null && rpm === null && watts === null && ms === null && alt === null && dist === null && !position) return null;
   const parts = [`<Trackpoint><Time>${isoSecond(startMs + i * 1000)}</Time>`];
+  if (position) parts.push(`<Position><LatitudeDegrees>${formatNumber(lat, 7)}</LatitudeDegrees><LongitudeDegrees>${formatNumber(lon, 7)}</LongitudeDegrees></Position>`);
   if (alt !== null) parts.push(`<AltitudeMeters>${formatNumber(alt, 2)}</AltitudeMeters>`);
   if (dist !== null) parts.push(`<DistanceMeters>${formatNumber(dist, 2)}</DistanceMeters>`);
   if (hr !== null) parts.push(`<HeartRateBpm><Value>${hr}</Value></HeartRateBpm>`);
@@ -132,7 +136,7 @@ export function encodeTcx(activity: Activity, opts: EncodeTcxOptions = {}): stri
   return out.join("\n");
 }
 
-/** The file name for an activity's TCX: its UTC start time, e.g. 2026-05-02-07-12-05.tcx. */
-export function tcxFileName(activity: Activity): string {
-  return `${startStamp(activity.startTime)}.tcx`;
+/** The file name for an activity's TCX: its local start in the user's zone and its title, as fitFileName. */
+export function tcxFileName(activity: Activity, timeZone?: string | null): string {
+  return exportFileName(activity, "tcx", timeZone);
 }

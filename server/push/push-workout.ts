@@ -176,10 +176,11 @@ async function sendClaimed(userId: string, uploadId: string, workoutId: string, 
   const tz = await athleteTimeZone(userId);
   const existing = await findOnTrainingPeaks(userId, activity.startTime, activity.sport, tz);
   if (existing) return markDone(uploadId, existing.id, existing.url ?? null, true);
-  const bytes = encodeFit(activity);
+  // the athlete's TrainingPeaks zone, which is also the user's display zone when they have one (user-time-zone.ts)
+  const bytes = encodeFit(activity, { timeZone: tz });
   const localStart = toLocalDateTime(activity.startTime, tz);
   const outcome = await uploadFile(userId, {
-    filename: fitFileName(activity),
+    filename: fitFileName(activity, tz),
     bytes,
     workoutDay: localStart.slice(0, 10),
     startTime: localStart,

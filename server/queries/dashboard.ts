@@ -3,20 +3,9 @@ import { getDb } from "@/server/db/client";
 import type { CurrentFtp, FtpSourceLabel, RecentWorkout, WeekVolume } from "@/lib/domain/dashboard";
 import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
+import { getUserTimeZone } from "./user-time-zone";
 
 /** Dashboard data, always for the signed-in user. */
-
-async function userTimeZone(userId: string): Promise<string> {
-  const db = await getDb();
-  const tp = await db.trainingPeaksProfile.findUnique({ where: { userId }, select: { timeZone: true } });
-  const zone = tp?.timeZone ?? "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
-}
 
 function mondayOf(date: Date): string {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -27,7 +16,7 @@ function mondayOf(date: Date): string {
 /** Time, output and TSS per week for the last `weeks` weeks (empty weeks included, oldest first). */
 export async function getWeeklyVolume(userId: string, weeks = 12, now = new Date()): Promise<WeekVolume[]> {
   const db = await getDb();
-  const tz = await userTimeZone(userId);
+  const tz = (await getUserTimeZone(userId)).timeZone;
   const localNow = new Date(new Date(now.toLocaleString("en-US", { timeZone: tz })).getTime());
   const thisMonday = mondayOf(localNow);
   const firstMonday = new Date(Date.parse(`${thisMonday}T00:00:00Z`) - (weeks - 1) * 7 * 86_400_000);
@@ -47,29 +36,31 @@ export async function getWeeklyVolume(userId: string, weeks = 12, now = new Date
 
 export async function getRecentWorkouts(userId: string, limit = 6): Promise<RecentWorkout[]> {
   const db = await getDb();
-  const rows = await db.workout.findMany({
-    where: { userId },
-    orderBy: { startTime: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      discipline: true,
-      startTime: true,
-      timezone: true,
-      durationSeconds: true,
-      instructor: { select: { name: true } },
-      details: { select: { totalOutputKj: true, tss: true } },
-      analytics: { select: { score: true } },
-    },
-  });
+  const [rows, zone] = await Promise.all([
+    db.workout.findMany({
+      where: { userId },
+      orderBy: { startTime: "desc" },
+      take: limit,
+      select: {
+        id: true,
+        title: true,
+        discipline: true,
+        startTime: true,
+        durationSeconds: true,
+        instructor: { select: { name: true } },
+        details: { select: { totalOutputKj: true, tss: true } },
+        analytics: { select: { score: true } },
+      },
+    }),
+    getUserTimeZone(userId),
+  ]);
   return rows.map((w) => ({
     id: w.id,
     title: w.title,
     instructor: w.instructor?.name ?? null,
     discipline: w.discipline,
     startTime: w.startTime.toISOString(),
-    timezone: w.timezone,
+    timezone: zone.timeZone,
     durationSeconds: w.durationSeconds,
     outputKj: w.details?.totalOutputKj ?? null,
     tss: w.analytics?.score ?? w.details?.tss ?? null,

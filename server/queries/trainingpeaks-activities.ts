@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { fetchActivities } from "@/server/providers/trainingpeaks/records";
-import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
+import type { LinkedActivityList } from "@/lib/domain/trainingpeaks";
 
-export async function listTrainingPeaksActivities(userId: string, start: string, end: string): Promise<LinkedActivity[]> {
-  const activities = await fetchActivities(userId, start, end);
+/** The athlete's activities in a range, linked to the workouts we sent, and how many TrainingPeaks items were unreadable. */
+export async function listTrainingPeaksActivities(userId: string, start: string, end: string): Promise<LinkedActivityList> {
+  const { activities, unreadable } = await fetchActivities(userId, start, end);
   const db = await getDb();
   const uploads = activities.length
     ? await db.trainingPeaksUpload.findMany({
@@ -13,5 +14,5 @@ export async function listTrainingPeaksActivities(userId: string, start: string,
       })
     : [];
   const byTpId = new Map(uploads.map((u) => [u.tpWorkoutId, u.workoutId]));
-  return activities.map((a) => ({ ...a, autocoachWorkoutId: byTpId.get(a.id) ?? null }));
+  return { activities: activities.map((a) => ({ ...a, autocoachWorkoutId: byTpId.get(a.id) ?? null })), unreadable };
 }

@@ -14,7 +14,10 @@ export function toWorkoutActivity(view: WorkoutDetailView): Activity {
     ftp: view.ftp?.watts ?? null,
     series: view.series,
     segments: view.segments,
-    summary: view.summary ? { distance: view.summary.distance, distanceUnit: view.summary.distanceUnit } : null,
+    isOutdoor: view.isOutdoor,
+    summary: view.summary
+      ? { distance: view.summary.distance, distanceUnit: view.summary.distanceUnit, calories: view.summary.calories, totalOutputKj: view.summary.totalOutputKj }
+      : null,
     thresholds: view.thresholds,
   });
 }

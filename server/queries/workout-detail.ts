@@ -10,6 +10,7 @@ import type { ResolvedThreshold } from "@/lib/domain/thresholds";
 import { THRESHOLD_SOURCE_LABEL } from "@/lib/domain/thresholds";
 import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
+import { z } from "zod";
 
 /** Where an FTP in force came from, for the FTP chip ("from an FTP test", "TrainingPeaks", "yours from 2025-06-01"). */
 function ftpOrigin(ftp: ResolvedThreshold, rideFtpSource: string | null, fromRide: boolean): string {
@@ -17,6 +18,9 @@ function ftpOrigin(ftp: ResolvedThreshold, rideFtpSource: string | null, fromRid
   const from = ftp.source === "manual" ? `yours from ${ftp.effectiveFrom}` : ftp.source === "ftp_test" ? `FTP test of ${ftp.effectiveFrom}` : `${THRESHOLD_SOURCE_LABEL[ftp.source]} FTP`;
   return ftp.fallback ? `${from}; your FTP source had none for this day` : from;
 }
+
+const statSchema = z.object({ avg: z.number().nullable(), max: z.number().nullable() });
+const pelotonAveragesSchema = z.object({ output: statSchema, cadence: statSchema, heartRate: statSchema });
 
 export function isTargets(value: unknown): value is ClassTargets {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "powerZones" in value && "cadence" in value;
@@ -40,6 +44,35 @@ export function mergeTargets(own: ClassTargets | null, ride: ClassTargets | null
     expectedOutputKj: own.expectedOutputKj ?? ride.expectedOutputKj,
   };
 }
+
+/** The stored WorkoutDetails columns as the page's summary (pure; null before the details are synced). */
+export function detailSummary(d: DetailsColumns | null): WorkoutDetailView["summary"] {
+  if (!d) return null;
+  return {
+    totalOutputKj: d.totalOutputKj,
+    distance: d.distance,
+    distanceUnit: d.distanceUnit,
+    calories: d.calories,
+    elevation: d.elevation,
+    avgOutput: d.avgOutput,
+    maxOutput: d.maxOutput,
+    avgCadence: d.avgCadence,
+    maxCadence: d.maxCadence,
+    avgResistance: d.avgResistance,
+    maxResistance: d.maxResistance,
+    avgSpeed: d.avgSpeed,
+    maxSpeed: d.maxSpeed,
+    speedUnit: d.speedUnit,
+    avgHeartRate: d.avgHeartRate,
+    maxHeartRate: d.maxHeartRate,
+    normalizedPower: d.normalizedPower,
+    intensityFactor: d.intensityFactor,
+    tss: d.tss,
+    peloton: pelotonAveragesSchema.safeParse(d.pelotonAverages).data ?? null,
+  };
+}
+
+type DetailsColumns = Omit<NonNullable<WorkoutDetailView["summary"]>, "peloton"> & { pelotonAverages: unknown };
 
 export async function getWorkoutDetail(userId: string, id: string): Promise<WorkoutDetailView | null> {
   if (!/^[a-z0-9]{10,40}$/i.test(id)) return null;
@@ -75,6 +108,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     startTime: w.startTime.toISOString(),
     timezone: w.timezone,
     durationSeconds: w.durationSeconds,
+    isOutdoor: w.isOutdoor,
     syncState: w.syncState,
     syncError: w.syncError,
     instructor: w.instructor ? { id: w.instructor.id, name: w.instructor.name, imageUrl: w.instructor.imageUrl } : null,
@@ -93,29 +127,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
       : null,
     ftp,
     leaderboard: w.leaderboardRank ? { rank: w.leaderboardRank, total: w.leaderboardTotal } : null,
-    summary: d
-      ? {
-          totalOutputKj: d.totalOutputKj,
-          distance: d.distance,
-          distanceUnit: d.distanceUnit,
-          calories: d.calories,
-          elevation: d.elevation,
-          avgOutput: d.avgOutput,
-          maxOutput: d.maxOutput,
-          avgCadence: d.avgCadence,
-          maxCadence: d.maxCadence,
-          avgResistance: d.avgResistance,
-          maxResistance: d.maxResistance,
-          avgSpeed: d.avgSpeed,
-          maxSpeed: d.maxSpeed,
-          speedUnit: d.speedUnit,
-          avgHeartRate: d.avgHeartRate,
-          maxHeartRate: d.maxHeartRate,
-          normalizedPower: d.normalizedPower,
-          intensityFactor: d.intensityFactor,
-          tss: d.tss,
-        }
-      : null,
+    summary: detailSummary(d),
     series,
     targets,
     segments,

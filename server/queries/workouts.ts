@@ -1,5 +1,6 @@
 import "server-only";
 import type { ScoreMethod } from "@/lib/domain/analytics";
+import { getUserTimeZone } from "./user-time-zone";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
@@ -105,11 +106,12 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
     LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const zone = await getUserTimeZone(userId);
   return {
     rows: page.map((r) => ({
       id: r.id,
       startTime: r.startTime.toISOString(),
-      timezone: r.timezone,
+      timezone: zone.timeZone,
       title: r.title,
       instructor: r.instructor,
       discipline: r.discipline,

@@ -5,6 +5,7 @@ import { Prisma } from "@/server/db/generated/prisma/client";
 import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
 import { encodeSeries } from "../db/series-codec";
 import { analyzeSyncedWorkout } from "@/server/analytics/sync-hooks";
+import { detailsColumns } from "./details-columns";
 import type { ListedWorkout } from "./source";
 
 /**
@@ -173,30 +174,7 @@ export async function saveRide(db: Db, ride: RideRecord): Promise<void> {
 export async function saveWorkout(db: Db, userId: string, result: TransformedWorkout): Promise<number> {
   const w = result.workout;
   const s = result.summary;
-  const details = {
-    totalOutputKj: s.totalOutputKj,
-    distance: s.distance,
-    distanceUnit: s.distanceUnit,
-    calories: s.calories,
-    elevation: s.elevation,
-    avgOutput: s.output.avg,
-    maxOutput: s.output.max,
-    avgCadence: s.cadence.avg,
-    maxCadence: s.cadence.max,
-    avgResistance: s.resistance.avg,
-    maxResistance: s.resistance.max,
-    avgSpeed: s.speed.avg,
-    maxSpeed: s.speed.max,
-    speedUnit: s.speedUnit,
-    avgHeartRate: s.heartRate.avg,
-    maxHeartRate: s.heartRate.max,
-    normalizedPower: s.normalizedPower,
-    intensityFactor: s.intensityFactor,
-    tss: s.tss,
-    ftpUsed: s.ftpUsed,
-    segments: jsonValue(result.segments),
-    targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
-  };
+  const details = detailsColumns(result);
   const encoded = result.series && result.series.length > 0 ? encodeSeries(result.series) : null;
   const columns = {
     ...workoutColumns(w),

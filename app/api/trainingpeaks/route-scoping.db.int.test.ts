@@ -52,11 +52,11 @@ describe("TrainingPeaks route handlers are scoped to the signed-in user", () => 
     const start = new Date(sim.clock.now() - 40 * 86_400_000).toISOString().slice(0, 10);
     const b = await call(`/api/trainingpeaks/activities?start=${start}&end=${end}&userId=${users.a}`, users.b);
     expect(b.status).toBe(200);
-    const list = b.body.data as { normalizedPower: number | null; tss: number | null }[];
+    const list = (b.body.data as { activities: { normalizedPower: number | null; tss: number | null }[] }).activities;
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((w) => w.normalizedPower === null && w.tss === null)).toBe(true);
     const a = await call(`/api/trainingpeaks/activities?start=${start}&end=${end}`, users.a);
-    expect((a.body.data as { tss: number | null }[]).some((w) => w.tss !== null)).toBe(true);
+    expect((a.body.data as { activities: { tss: number | null }[] }).activities.some((w) => w.tss !== null)).toBe(true);
   });
 
   it("rejects bad input with a clear message", async () => {

@@ -35,6 +35,8 @@ export const KINDS: Record<ClassKind, KindInfo> = {
   yoga: { discipline: "yoga", classType: "Yoga Flow", minutes: [20, 30], titles: ["Yoga Flow", "Slow Flow"], variants: 2 },
   stretching: { discipline: "stretching", classType: "Stretching", minutes: [5, 10], titles: ["Full Body Stretch", "Post-Ride Stretch"], variants: 2 },
   meditation: { discipline: "meditation", classType: "Mindfulness", minutes: [5, 10], titles: ["Mindfulness Meditation", "Sleep Meditation"], variants: 2 },
+  // not in any member's mix: some outdoor walks of the demo history are run instead (history.ts)
+  outdoor_run: { discipline: "running", classType: "Outdoor", minutes: [20, 30, 45], titles: ["Outdoor Run"], variants: 2 },
 };
 
 const AIR_FROM = 1514764800; // 2018-01-01: older than any generated workout, so no workout predates its class
@@ -55,7 +57,7 @@ function segmentsFor(rideId: string, kind: ClassKind, discipline: Discipline, du
   };
   let { warmup, cooldown } = phaseLengths(kind, duration);
   if (discipline === "strength" && duration > 600) [warmup, cooldown] = [120, 120];
-  if (["yoga", "meditation", "stretching"].includes(discipline) || kind === "outdoor_walk") [warmup, cooldown] = [0, 0];
+  if (["yoga", "meditation", "stretching"].includes(discipline) || kind === "outdoor_walk" || kind === "outdoor_run") [warmup, cooldown] = [0, 0];
   const parts: Array<[string, string, number, number]> = [];
   if (warmup) parts.push(["Warm Up", "warmup", warmup, 3.5]);
   parts.push([mainName[discipline], iconOf[discipline], duration - warmup - cooldown, discipline === "meditation" ? 1 : discipline === "stretching" ? 2.3 : 6]);
@@ -98,7 +100,7 @@ function buildPlan(kind: ClassKind, minutes: number, variant: number, ordinal: n
     targets: buildTargets(kind, variant, duration, pedalingStart, rng),
     isPowerZone: info.classType === "Power Zone",
     isFtpTest: kind === "ftp_test",
-    isOutdoor: kind === "outdoor_walk",
+    isOutdoor: kind === "outdoor_walk" || kind === "outdoor_run",
   };
 }
 

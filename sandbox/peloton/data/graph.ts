@@ -7,6 +7,7 @@ import { round, stats, type WorkoutSummary } from "./summary";
 import { targetMetricsJson, timeInMetric } from "./targets-json";
 import type { WorkoutHeader } from "./types";
 import { effortZones } from "./workout-json";
+import { LATE_START_OFFSET, cuesOnly } from "./quirks";
 
 interface MetricDef {
   slug: string;
@@ -14,22 +15,51 @@ interface MetricDef {
   unit: string;
   digits: number;
   values: Float64Array | undefined;
+  /** a pace: Peloton's max_value is the fastest, i.e. the smallest number of minutes */
+  pace?: boolean;
+  /** Peloton's own average when it is not the samples' mean (quirks.ts pelotonAverages) */
+  average?: number;
 }
 
-function metricJson(def: MetricDef, offsets: number[]): Record<string, unknown> | undefined {
+function fastest(values: Float64Array): number {
+  let min = Infinity;
+  for (const v of values) if (v > 0 && v < min) min = v;
+  return Number.isFinite(min) ? min : 0;
+}
+
+function metricJson(def: MetricDef, offsets: number[], first: number): Record<string, unknown> | undefined {
   if (!def.values) return undefined;
   const { avg, max } = stats(def.values);
   return {
     display_name: def.name,
     display_unit: def.unit,
-    max_value: round(max, def.digits),
-    average_value: round(avg, def.digits),
-    values: downsample(def.values, offsets, def.digits),
+    max_value: round(def.pace ? fastest(def.values) : max, def.digits),
+    average_value: round(def.average ?? avg, def.digits),
+    values: downsample(def.values, offsets, def.digits, first),
     slug: def.slug,
   };
 }
 
-function heartRateJson(member: MemberSpec, hr: Float64Array, summary: WorkoutSummary, offsets: number[]): Record<string, unknown> {
+/**
+ * Peloton's own average output where it is not the samples' mean (quirks.ts): a row's is per stroke (strokes come
+ * faster when the rower pulls harder, so it is higher); a ride's leaves out its easy seconds (under half the mean).
+ */
+function pelotonAverage(header: WorkoutHeader, series: Series): number | undefined {
+  const output = series.output;
+  if (!output || !header.quirks.includes("pelotonAverages")) return undefined;
+  let sum = 0;
+  let weight = 0;
+  const mean = stats(output).avg;
+  for (let s = 0; s < output.length; s++) {
+    const w = output[s] ?? 0;
+    const strokes = header.plan.discipline === "caesar" ? Math.max(1, series.strokeRate?.[s] ?? 20) : w >= mean / 2 ? 1 : 0;
+    sum += w * strokes;
+    weight += strokes;
+  }
+  return weight ? sum / weight : undefined;
+}
+
+function heartRateJson(member: MemberSpec, hr: Float64Array, summary: WorkoutSummary, offsets: number[], first: number): Record<string, unknown> {
   const bounds = hrZoneBounds(member.maxHr).map((b) => Math.round(b));
   const zones = [1, 2, 3, 4, 5].map((z) => {
     const min = bounds[z - 1] ?? 0;
@@ -43,7 +73,7 @@ function heartRateJson(member: MemberSpec, hr: Float64Array, summary: WorkoutSum
       max_value: next === undefined ? member.maxHr : next - 1,
     };
   });
-  const base = metricJson({ slug: "heart_rate", name: "Heart Rate", unit: "bpm", digits: 0, values: hr }, offsets) ?? {};
+  const base = metricJson({ slug: "heart_rate", name: "Heart Rate", unit: "bpm", digits: 0, values: hr }, offsets, first) ?? {};
   return { ...base, zones, missing_data_duration: stats(hr).missing };
 }
 
@@ -54,7 +84,9 @@ export function performanceGraph(
   member: MemberSpec, header: WorkoutHeader, series: Series, summary: WorkoutSummary, everyN: number, web: boolean,
 ): Record<string, unknown> {
   const { plan } = header;
-  const offsets = sampleOffsets(series.n, everyN);
+  const first = header.quirks.includes("offsetsFromZero") ? 0 : header.quirks.includes("lateStart") ? LATE_START_OFFSET : 1;
+  const offsets = sampleOffsets(series.n, everyN, first);
+  const ownAverage = pelotonAverage(header, series);
   const km = member.distanceUnit === "km";
   const dUnit = km ? "km" : "mi";
   const sUnit = km ? "kph" : "mph";
@@ -65,21 +97,21 @@ export function performanceGraph(
   const averages: Array<ReturnType<typeof entry>> = [];
   const summaries: Array<ReturnType<typeof entry>> = [];
   const avg = (v: Float64Array | undefined, digits: number) => round(stats(v).avg, digits);
-  if (plan.discipline === "cycling") {
+  if (plan.discipline === "cycling" && series.output) {
     defs.push(
-      { slug: "output", name: "Output", unit: "watts", digits: 0, values: series.output },
+      { slug: "output", name: "Output", unit: "watts", digits: 0, values: series.output, average: ownAverage },
       { slug: "cadence", name: "Cadence", unit: "rpm", digits: 0, values: series.cadence },
       { slug: "resistance", name: "Resistance", unit: "%", digits: 0, values: series.resistance },
       { slug: "speed", name: "Speed", unit: sUnit, digits: 1, values: series.speed },
     );
     averages.push(
-      entry("avg_output", "Avg Output", "watts", avg(series.output, 0)), entry("avg_cadence", "Avg Cadence", "rpm", avg(series.cadence, 0)),
+      entry("avg_output", "Avg Output", "watts", round(ownAverage ?? stats(series.output).avg, 0)), entry("avg_cadence", "Avg Cadence", "rpm", avg(series.cadence, 0)),
       entry("avg_resistance", "Avg Resistance", "%", avg(series.resistance, 0)), entry("avg_speed", "Avg Speed", sUnit, avg(series.speed, 1)),
     );
   } else if (tread) {
     defs.push(
       { slug: "output", name: "Output", unit: "watts", digits: 0, values: series.output },
-      { slug: "pace", name: "Pace", unit: pUnit, digits: 2, values: series.pace },
+      { slug: "pace", name: "Pace", unit: pUnit, digits: 2, values: series.pace, pace: true },
       { slug: "incline", name: "Incline", unit: "%", digits: 1, values: series.incline },
     );
     averages.push(
@@ -88,28 +120,28 @@ export function performanceGraph(
     );
   } else if (plan.isOutdoor) {
     defs.push(
-      { slug: "pace", name: "Pace", unit: pUnit, digits: 2, values: series.pace },
+      { slug: "pace", name: "Pace", unit: pUnit, digits: 2, values: series.pace, pace: true },
       { slug: "altitude", name: "Elevation", unit: "ft", digits: 0, values: series.altitude },
     );
     averages.push(entry("avg_pace", "Avg Pace", pUnit, round(60 / Math.max(avg(series.speed, 3), 0.1), 2)), entry("avg_speed", "Avg Speed", sUnit, avg(series.speed, 1)));
   } else if (row) {
     defs.push(
-      { slug: "output", name: "Stroke Output", unit: "watts", digits: 0, values: series.output },
+      { slug: "output", name: "Stroke Output", unit: "watts", digits: 0, values: series.output, average: ownAverage },
       { slug: "stroke_rate", name: "Stroke Rate", unit: "spm", digits: 0, values: series.strokeRate },
-      { slug: "split_pace", name: "Split Pace", unit: "min/500m", digits: 2, values: series.splitPace },
+      { slug: "split_pace", name: "Split Pace", unit: "min/500m", digits: 2, values: series.splitPace, pace: true },
     );
     averages.push(
-      entry("avg_output", "Avg Output", "watts", avg(series.output, 0)), entry("avg_stroke_rate", "Avg Stroke Rate", "spm", avg(series.strokeRate, 0)),
+      entry("avg_output", "Avg Output", "watts", round(ownAverage ?? stats(series.output).avg, 0)), entry("avg_stroke_rate", "Avg Stroke Rate", "spm", avg(series.strokeRate, 0)),
       entry("avg_split_pace", "Avg Split Pace", "min/500m", round(500 / Math.max(summary.distance / Math.max(series.n, 1), 0.1) / 60, 2)),
     );
   }
-  const metrics = defs.map((d) => metricJson(d, offsets)).filter((m): m is Record<string, unknown> => m !== undefined);
+  const metrics = defs.map((d) => metricJson(d, offsets, first)).filter((m): m is Record<string, unknown> => m !== undefined);
   if (tread) {
     const pace = metrics.find((m) => m.slug === "pace");
-    const speed = metricJson({ slug: "speed", name: "Speed", unit: sUnit, digits: 1, values: series.speed }, offsets);
+    const speed = metricJson({ slug: "speed", name: "Speed", unit: sUnit, digits: 1, values: series.speed }, offsets, first);
     if (pace && speed) pace.alternatives = [speed];
   }
-  if (series.heartRate) metrics.push(heartRateJson(member, series.heartRate, summary, offsets));
+  if (series.heartRate) metrics.push(heartRateJson(member, series.heartRate, summary, offsets, first));
 
   if (series.output) summaries.push(entry("total_output", "Total Output", "kj", Math.round(summary.totalWork / 1000)));
   if (series.distance) summaries.push(entry("distance", "Distance", row ? "m" : dUnit, round(summary.distance, row ? 0 : 2)));
@@ -119,7 +151,8 @@ export function performanceGraph(
 
   const inMetric = timeInMetric(member, header, series);
   const graph: Record<string, unknown> = {
-    duration: series.n,
+    // the last offset: a late start ends the graph short of the class
+    duration: Math.max(1, first) + series.n - 1,
     is_class_plan_shown: plan.segments.length > 0,
     segment_list: plan.segments.map((s) => ({
       id: s.id, length: s.length, start_time_offset: s.start, icon_url: `https://example.invalid/segment-icons/${s.iconSlug}.png`,
@@ -130,8 +163,9 @@ export function performanceGraph(
     summaries,
     metrics,
     has_apple_watch_metrics: header.deviceType === "iPhone" && !!series.heartRate,
-    splits_data: splitsData(series, dUnit),
-    target_metrics_performance_data: { target_metrics: targetMetricsJson(plan), time_in_metric: inMetric },
+    splits_data: header.quirks.includes("splitsNull") ? null : header.quirks.includes("splitsEmpty") ? {} : splitsData(series, dUnit),
+    // a class with instructor cues instead of target metrics sends only the older per-sample form (quirks.ts)
+    ...(cuesOnly(plan) ? {} : { target_metrics_performance_data: { target_metrics: targetMetricsJson(plan), time_in_metric: inMetric } }),
     effort_zones: effortZones(summary),
   };
   if (row) {

@@ -1,6 +1,7 @@
 import { seededRandom } from "../../shared/http";
 import { hexId, seedOf } from "./ids";
 import { justRidePlan, plansOfKind } from "./catalog";
+import { demoQuirks, quirkRandom, type Quirk } from "./quirks";
 import type { MemberSpec } from "./members";
 import { generateSeries } from "./series";
 import { ftpTestResult } from "./summary";
@@ -104,7 +105,27 @@ export function buildHeader({ member, id, plan, createdAt, status, ftp, trueFtp,
     form: plan.isFtpTest ? 0.99 + rng() * 0.02 : 0.93 + rng() * 0.11,
     leaderboardRank: ranked && status === "COMPLETE" ? 1 + Math.floor(rng() * users) : null,
     totalLeaderboardUsers: ranked && status === "COMPLETE" ? users : null,
+    quirks: [],
   };
+}
+
+/**
+ * A header with its quirks (quirks.ts) and what they change: a late start records 7 s less at the start and stops
+ * 30–150 s before the class ends; a ride without a bike is taken on a phone.
+ */
+export function withQuirks(header: WorkoutHeader, quirks: readonly Quirk[]): WorkoutHeader {
+  if (!quirks.length) return header;
+  const rng = quirkRandom(`${header.id}:effects`);
+  const out: WorkoutHeader = { ...header, quirks: [...quirks] };
+  if (quirks.includes("lateStart")) out.recorded = Math.max(60, header.recorded - 7 - 30 - Math.floor(rng() * 120));
+  if (quirks.includes("noOutput")) out.deviceType = "iPhone";
+  return out;
+}
+
+/** Some outdoor walks of the demo are run instead (an Outdoor Run of the same length), decided by the quirk stream. */
+function outdoorVariant(id: string, plan: ClassPlan): ClassPlan {
+  if (plan.kind !== "outdoor_walk" || quirkRandom(`${id}:outdoor`)() >= 0.5) return plan;
+  return plansOfKind("outdoor_run").find((p) => p.duration === plan.duration) ?? plan;
 }
 
 /** The FTP in force after a workout: a completed FTP test sets it from its own samples. */
@@ -147,7 +168,9 @@ export function generateHistory(member: MemberSpec, opts: HistoryOptions): Histo
   const push = (index: number, plan: ClassPlan, createdAt: number, day: number, status: WorkoutHeader["status"]) => {
     const progress = Math.min(1, Math.max(0, (day - firstDay) / member.spanDays));
     const trueFtp = Math.round(member.startFtp * 0.97 + (member.endFtp - member.startFtp) * progress * progress * (3 - 2 * progress));
-    const header = buildHeader({ member, id: hexId(`workout:${member.key}:${index}`), plan, createdAt, status, ftp, trueFtp, progress, rng });
+    const id = hexId(`workout:${member.key}:${index}`);
+    const base = buildHeader({ member, id, plan: outdoorVariant(id, plan), createdAt, status, ftp, trueFtp, progress, rng });
+    const header = withQuirks(base, demoQuirks(id, base.plan, { hasHr: base.hasHr, complete: status === "COMPLETE" }));
     ftp = ftpAfter(member, header, ftp);
     headers.push(header);
     return header;

@@ -4,6 +4,7 @@ import { classTypeId } from "./catalog";
 import { rideJson } from "./ride-json";
 import { round } from "./summary";
 import { expectedOutput, instructorCuesJson, paceIntensitiesJson, targetMetricsJson } from "./targets-json";
+import { cuesOnly } from "./quirks";
 import type { ClassPlan } from "./types";
 
 const WORDS = ["Midnight", "Signal", "Golden", "Echo", "Velvet", "Summit", "Neon", "River", "Paper", "Static", "Northern", "Wild"];
@@ -92,7 +93,8 @@ export function rideDetails(plan: ClassPlan, ftp: number, unit: "mi" | "km"): Re
     segments: segmentsJson(plan),
     instructor_cues: instructorCuesJson(plan),
     target_class_metrics: targetClassMetrics,
-    target_metrics_data: targetMetricsData,
+    // some cue-based classes carry instructor cues instead of target metrics (quirks.ts)
+    ...(cuesOnly(plan) ? {} : { target_metrics_data: targetMetricsData }),
     playlist: playlist(plan),
     averages: {
       average_total_work: Math.round(150 * w * plan.duration), average_distance: round((plan.duration / 3600) * 17 * w, 2),

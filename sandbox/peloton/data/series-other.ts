@@ -72,11 +72,13 @@ export function outdoor(member: MemberSpec, header: WorkoutHeader, rng: Rng, ser
   const stops = Array.from({ length: 2 + Math.floor(rng() * 3) }, () => [Math.floor(rng() * n), 15 + Math.floor(rng() * 40)] as const);
   const loopMiles = 1.6 + rng() * 1.2;
   const phase = rng() * Math.PI * 2;
-  let mph = 3.2;
+  const running = header.plan.kind === "outdoor_run";
+  const cruise = running ? 6.2 : 3.5;
+  let mph = running ? 5.5 : 3.2;
   let miles = 0;
   for (let s = 0; s < n; s++) {
     const stopped = stops.some(([at, len]) => s >= at && s < at + len);
-    mph = stopped ? 0 : Math.max(2.4, mph + (3.5 * header.form - mph) * 0.05 + gauss(rng) * 0.08);
+    mph = stopped ? 0 : Math.max(2.4, mph + (cruise * header.form - mph) * 0.05 + gauss(rng) * 0.08);
     miles += mph / 3600;
     speed[s] = mph * unit;
     pace[s] = mph > 0 ? 60 / (mph * unit) : Number.NaN;

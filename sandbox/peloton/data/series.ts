@@ -24,6 +24,14 @@ function heartRate(member: MemberSpec, header: WorkoutHeader, intensity: Float64
       hr.fill(Number.NaN, at, Math.min(n, at + 5 + Math.floor(rng() * 35)));
     }
   }
+  if (header.quirks.includes("hrZeroDropouts")) {
+    // the strap loses contact and the app sends 0 bpm rather than nothing (a stream of its own: the rest is unchanged)
+    const zeros = seededRandom(header.seed ^ 0x0bad5eed);
+    for (let d = 0, gaps = 1 + Math.floor(zeros() * 2); d < gaps; d++) {
+      const at = Math.floor(zeros() * n);
+      hr.fill(0, at, Math.min(n, at + 20 + Math.floor(zeros() * 40)));
+    }
+  }
   return hr;
 }
 
@@ -114,9 +122,12 @@ export function generateSeries(member: MemberSpec, header: WorkoutHeader): Serie
   const series: Series = { n, calories: 0 };
   const intensity = new Float64Array(n);
   const { discipline, kind } = header.plan;
-  if (discipline === "cycling") cycling(member, header, rng, series, intensity);
-  else if (kind === "tread_run" || kind === "tread_walk") tread(member, header, rng, series, intensity);
-  else if (kind === "outdoor_walk") outdoor(member, header, rng, series, intensity);
+  if (discipline === "cycling") {
+    cycling(member, header, rng, series, intensity);
+    // a class ridden in the app without a bike: heart rate from the effort, but no bike channels at all
+    if (header.quirks.includes("noOutput")) for (const channel of ["output", "cadence", "resistance", "speed", "distance"] as const) delete series[channel];
+  } else if (kind === "tread_run" || kind === "tread_walk") tread(member, header, rng, series, intensity);
+  else if (kind === "outdoor_walk" || kind === "outdoor_run") outdoor(member, header, rng, series, intensity);
   else if (discipline === "caesar") row(member, header, rng, series, intensity);
   else {
     const perMinute: Partial<Record<string, number>> = { strength: 7, yoga: 4, stretching: 2.5, meditation: 1.1 };

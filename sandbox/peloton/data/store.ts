@@ -2,7 +2,8 @@ import { z } from "zod";
 import { seededRandom } from "../../shared/http";
 import { hexId, seedOf } from "./ids";
 import { catalog } from "./catalog";
-import { buildHeader, ftpAfter, generateHistory, pickPlan } from "./history";
+import { buildHeader, ftpAfter, generateHistory, pickPlan, withQuirks } from "./history";
+import { QUIRKS } from "./quirks";
 import { MEMBERS, type MemberSpec } from "./members";
 import { cyclingWork, generateSeries, type Series } from "./series";
 import { round, summarize, type WorkoutSummary } from "./summary";
@@ -16,6 +17,8 @@ export const newWorkoutSchema = z.object({
   /** Epoch seconds; default: so that the workout ended a minute ago. */
   createdAt: z.number().int().positive().optional(),
   status: z.enum(["COMPLETE", "IN_PROGRESS"]).optional(),
+  /** awkward cases its responses carry (quirks.ts); none unless asked */
+  quirks: z.array(z.enum(QUIRKS)).optional(),
 });
 export type NewWorkoutInput = z.infer<typeof newWorkoutSchema>;
 
@@ -84,7 +87,8 @@ export class DataStore {
     if (work === undefined) {
       const data = this.histories.get(header.memberKey);
       if (!data) throw new Error(`member ${header.memberKey} not loaded`);
-      work = header.plan.discipline === "cycling" ? round(cyclingWork(data.member, header), 2) : this.summary(header).totalWork;
+      work =
+        header.quirks.includes("noOutput") ? 0 : header.plan.discipline === "cycling" ? round(cyclingWork(data.member, header), 2) : this.summary(header).totalWork;
       this.works.set(header.id, work);
     }
     return work;
@@ -118,7 +122,7 @@ export class DataStore {
     const createdAt = input.createdAt ?? now - plan.length - 120;
     const trueFtp = Math.round(member.endFtp * (0.98 + rng() * 0.04));
     const status = input.status ?? "COMPLETE";
-    const header = buildHeader({ member, id, plan, createdAt, status, ftp: data.ftp, trueFtp, progress: 1, rng });
+    const header = withQuirks(buildHeader({ member, id, plan, createdAt, status, ftp: data.ftp, trueFtp, progress: 1, rng }), input.quirks ?? []);
     data.ftp = ftpAfter(member, header, data.ftp);
     data.workouts.push(header);
     data.workouts.sort((a, b) => a.createdAt - b.createdAt);

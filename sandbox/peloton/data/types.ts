@@ -1,3 +1,5 @@
+import type { Quirk } from "./quirks";
+
 /** Shared shapes of the simulator's generated world. */
 export type Discipline = "cycling" | "running" | "walking" | "caesar" | "strength" | "yoga" | "meditation" | "stretching";
 
@@ -6,6 +8,7 @@ export const CLASS_KINDS = [
   "endurance", "hiit", "climb", "music", "low_impact", "warm_up", "cool_down", "just_ride",
   "tread_run", "tread_walk", "outdoor_walk", "row",
   "strength", "yoga", "stretching", "meditation",
+  "outdoor_run",
 ] as const;
 export type ClassKind = (typeof CLASS_KINDS)[number];
 
@@ -88,4 +91,6 @@ export interface WorkoutHeader {
   form: number;
   leaderboardRank: number | null;
   totalLeaderboardUsers: number | null;
+  /** the awkward cases this workout's responses carry (quirks.ts) */
+  quirks: readonly Quirk[];
 }

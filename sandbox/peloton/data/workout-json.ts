@@ -95,6 +95,8 @@ export function workoutJson(view: WorkoutView, opts: { detail: boolean; joins: R
     is_3p_fit_feed_workout: false,
     is_peloton_originated_workout: true,
   };
+  // an older response: keys that newer ones carry are simply not there (quirks.ts)
+  if (header.quirks.includes("noIsOutdoor")) delete out.is_outdoor;
   if (opts.detail) {
     Object.assign(out, {
       device_type_display_name: DEVICE_DISPLAY[header.deviceType] ?? "Web",
@@ -110,6 +112,7 @@ export function workoutJson(view: WorkoutView, opts: { detail: boolean; joins: R
       is_skip_intro_available: classVideo,
       has_paused: false,
     });
+    if (header.quirks.includes("noFtpInfo")) delete out.ftp_info;
     const tracker = movementTracker(header);
     if (tracker) out.movement_tracker_data = tracker;
   }

@@ -19,22 +19,30 @@ export async function fetchWorkout(userId: string, id: string) {
   return toActivity(await getWorkout(userId, id));
 }
 
+/** Activities of a range, and how many items TrainingPeaks sent that could not be read (left out, not fatal). */
+export interface ActivityList {
+  activities: TrainingPeaksActivity[];
+  unreadable: number;
+}
+
 /** Activities in an inclusive date range of any length: chunked to the API's 45-day limit. */
-export async function fetchActivities(userId: string, start: string, end: string): Promise<TrainingPeaksActivity[]> {
+export async function fetchActivities(userId: string, start: string, end: string): Promise<ActivityList> {
   const results: TrainingPeaksActivity[] = [];
+  let unreadable = 0;
   for (const chunk of splitDateRange(start, end, 45)) {
     const list = await listWorkouts(userId, chunk.start, chunk.end);
-    results.push(...list.map(toActivity));
+    results.push(...list.workouts.map(toActivity));
+    unreadable += list.unreadable;
   }
   const unique = new Map(results.map((a) => [a.id, a]));
-  return sortActivities([...unique.values()]);
+  return { activities: sortActivities([...unique.values()]), unreadable };
 }
 
 /** The workouts with a plan in an inclusive date range (the calendar's plan vs actual). */
 export async function fetchPlannedWorkouts(userId: string, start: string, end: string): Promise<PlannedWorkout[]> {
   const results = new Map<string, PlannedWorkout>();
   for (const chunk of splitDateRange(start, end, 45)) {
-    for (const w of await listWorkouts(userId, chunk.start, chunk.end)) {
+    for (const w of (await listWorkouts(userId, chunk.start, chunk.end)).workouts) {
       const plan = toPlannedWorkout(w);
       if (plan) results.set(plan.id, plan);
     }

@@ -13,8 +13,9 @@ import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
  *   output/stroke_rate/split_pace/heart_rate; strength/yoga: heart_rate). A top-level metric wins over an alternative.
  * - Values line up index-for-index with the offsets; nulls stay null, a short array is padded with null and a long one
  *   cut to length. Nothing is dropped or interpolated.
- * - Outdoor workouts with GPS get a `distance` channel: the cumulative `location_data` distance of the latest fix at or
- *   before each sample (null before the first fix).
+ * - Outdoor workouts with GPS get `distance`, `latitude` and `longitude` channels: the cumulative distance and the
+ *   position of the latest `location_data` fix at or before each sample (null before the first fix), so the track
+ *   reaches the FIT and TCX exports.
  * - No offsets and no values, or no known channel at all (meditation, strength without a heart-rate strap): null.
  */
 const SLUG_TO_CHANNEL: Record<string, ChannelName> = {
@@ -57,26 +58,47 @@ function aligned(values: readonly (number | null)[], length: number): (number | 
   return out;
 }
 
-function distanceChannel(graph: PelotonPerformanceGraph, offsets: readonly number[]): { values: (number | null)[]; unit: string | null } | null {
-  const fixes: { at: number; distance: number }[] = [];
-  let unit: string | null = null;
-  for (const segment of graph.location_data ?? []) {
-    for (const c of segment.coordinates ?? []) {
-      if (typeof c.seconds_offset_from_start !== "number" || typeof c.distance !== "number" || !Number.isFinite(c.distance)) continue;
-      fixes.push({ at: c.seconds_offset_from_start, distance: c.distance });
-      unit ??= c.distance_display_unit ?? null;
-    }
-  }
+interface Fix {
+  at: number;
+  value: number;
+}
+
+/** The value of the latest fix at or before each offset (null before the first). */
+function atOffsets(fixes: Fix[], offsets: readonly number[]): (number | null)[] | null {
   if (!fixes.length) return null;
   fixes.sort((a, b) => a.at - b.at);
   const values: (number | null)[] = [];
   let next = 0;
   let current: number | null = null;
   for (const offset of offsets) {
-    for (let fix = fixes[next]; fix && fix.at <= offset; fix = fixes[++next]) current = fix.distance;
+    for (let fix = fixes[next]; fix && fix.at <= offset; fix = fixes[++next]) current = fix.value;
     values.push(current);
   }
-  return { values, unit };
+  return values;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function gpsChannels(graph: PelotonPerformanceGraph, offsets: readonly number[]) {
+  const distance: Fix[] = [];
+  const latitude: Fix[] = [];
+  const longitude: Fix[] = [];
+  let unit: string | null = null;
+  for (const segment of graph.location_data ?? []) {
+    for (const c of segment.coordinates ?? []) {
+      const at = c.seconds_offset_from_start;
+      if (!isNumber(at)) continue;
+      if (isNumber(c.distance)) {
+        distance.push({ at, value: c.distance });
+        unit ??= c.distance_display_unit ?? null;
+      }
+      if (isNumber(c.latitude) && isNumber(c.longitude) && Math.abs(c.latitude) <= 90 && Math.abs(c.longitude) <= 180) {
+        latitude.push({ at, value: c.latitude });
+        longitude.push({ at, value: c.longitude });
+      }
+    }
+  }
+  return { distance: atOffsets(distance, offsets), unit, latitude: atOffsets(latitude, offsets), longitude: atOffsets(longitude, offsets) };
 }
 
 export function buildSeries(graph: PelotonPerformanceGraph | null): WorkoutSeries | null {
@@ -105,10 +127,14 @@ export function buildSeries(graph: PelotonPerformanceGraph | null): WorkoutSerie
   for (const metric of metrics) add(metric);
   for (const metric of metrics) for (const alternative of metric.alternatives ?? []) add(alternative);
 
-  const distance = distanceChannel(graph, offsets);
-  if (distance && !channels.distance) {
-    channels.distance = distance.values;
-    if (distance.unit) units.distance = distance.unit;
+  const gps = gpsChannels(graph, offsets);
+  if (gps.distance && !channels.distance) {
+    channels.distance = gps.distance;
+    if (gps.unit) units.distance = gps.unit;
+  }
+  if (gps.latitude && gps.longitude) {
+    channels.latitude = gps.latitude;
+    channels.longitude = gps.longitude;
   }
   if (Object.keys(channels).length === 0) return null;
   return { intervalSeconds: interval, firstOffset, length, channels, units };

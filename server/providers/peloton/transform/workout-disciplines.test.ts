@@ -25,20 +25,22 @@ describe("transformWorkout: other disciplines", () => {
     expect(t.targets?.paceIntensityLevels[0]?.levels[0]).toEqual({ slug: "level_1", name: "Level 1", fastSeconds: 1091.4, slowSeconds: 1158.6 });
   });
 
-  it("outdoor walk: free + outdoor title, pace/altitude/heart rate and GPS distance on the sample clock", () => {
+  it("outdoor walk: free + outdoor title, pace/altitude/heart rate and GPS distance and track on the sample clock", () => {
     const t = transformFixture("outdoor-walk");
     expect(t.workout.title).toBe("Outdoor Walk");
     expect(t.workout.isOutdoor).toBe(true);
     expect(t.workout.pelotonRideId).toBeNull();
     expect(t.summary.totalOutputKj).toBeNull();
     expect(t.summary.distance).toBe(0.53);
-    expect(Object.keys(t.series?.channels ?? {}).sort()).toEqual(["altitude", "distance", "heart_rate", "pace"]);
+    expect(Object.keys(t.series?.channels ?? {}).sort()).toEqual(["altitude", "distance", "heart_rate", "latitude", "longitude", "pace"]);
+    expect([t.series?.channels.latitude?.[0], t.series?.channels.longitude?.[0]]).toEqual([40.671212, -73.970106]);
     expect(t.series?.units).toEqual({ pace: "min/mi", altitude: "ft", heart_rate: "bpm", distance: "mi" });
     const distance = t.series?.channels.distance ?? [];
     expect(distance[0]).toBe(0.001);
     // the GPS gap (241–284 s) holds the last fix's distance
     const at = (offset: number) => distance[(offset - 1) / 5];
     expect(at(246)).toBe(at(281));
+    expect(t.series?.channels.latitude?.[(246 - 1) / 5]).toBe(t.series?.channels.latitude?.[(281 - 1) / 5]);
     expect(distance.every((d, i) => i === 0 || (d ?? 0) >= (distance[i - 1] ?? 0))).toBe(true);
   });
 
@@ -48,7 +50,8 @@ describe("transformWorkout: other disciplines", () => {
     expect(t.workout.title).toBe("20 min Endurance Row");
     expect(t.summary.distance).toBe(4316);
     expect(t.summary.distanceUnit).toBe("m");
-    expect(t.summary.output).toEqual({ avg: 134, max: 223 });
+    expect(t.summary.output).toEqual({ avg: 133.6, max: 223 });
+    expect(t.summary.cadence.avg).toBeGreaterThan(15); // stroke rate, the rower's cadence
     expect(t.summary.speed).toEqual({ avg: null, max: null });
     expect(t.series?.units).toEqual({ output: "watts", stroke_rate: "spm", split_pace: "min/500m", heart_rate: "bpm" });
     expect(t.targets?.strokeRate?.[0]).toEqual({ start: 0, end: 180, lower: 18, upper: 20 });
@@ -62,7 +65,7 @@ describe("transformWorkout: other disciplines", () => {
     expect(Object.keys(t.series?.channels ?? {})).toEqual(["heart_rate"]);
     expect(t.summary.calories).toBe(118);
     expect(t.summary.totalOutputKj).toBeNull();
-    expect(t.summary.heartRate).toEqual({ avg: 119, max: 135 });
+    expect(t.summary.heartRate).toEqual({ avg: 119.4, max: 135 });
     expect(t.summary.normalizedPower).toBeNull();
     expect(t.targets).toBeNull();
   });

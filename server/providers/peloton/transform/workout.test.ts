@@ -64,12 +64,14 @@ describe("transformWorkout: cycling", () => {
       distanceUnit: "mi",
       calories: 350,
       elevation: null,
-      output: { avg: 159, max: 241 },
-      cadence: { avg: 87, max: 98 },
+      // AutoCoach's figures from the samples (lib/metrics/activity.ts); Peloton's own, rounded, are kept beside them
+      output: { avg: 159.2, max: 241 },
+      cadence: { avg: 87.2, max: 98 },
       resistance: { avg: 42, max: 51 },
       speed: { avg: 16.7, max: 20 },
       speedUnit: "mph",
-      heartRate: { avg: 140, max: 167 },
+      heartRate: { avg: 140.2, max: 167 },
+      peloton: { output: { avg: 159, max: 241 }, cadence: { avg: 87, max: 98 }, heartRate: { avg: 140, max: 167 } },
       normalizedPower: 170.6,
       intensityFactor: 0.853,
       tss: 36.4,
@@ -161,7 +163,7 @@ describe("transformWorkout: cycling", () => {
     expect(t.targets).toBeNull();
   });
 
-  it("nulls inside the series stay null (85 s heart-rate dropout, 12 s bike blip) and are left out of avg/NP", () => {
+  it("nulls inside the series stay null (85 s heart-rate dropout, 12 s bike blip); the blip is 0 W in NP", () => {
     const t = transformFixture("cycling-nulls");
     const hr = t.series?.channels.heart_rate ?? [];
     const output = t.series?.channels.output ?? [];
@@ -170,8 +172,9 @@ describe("transformWorkout: cycling", () => {
     expect(hr[204]).not.toBeNull();
     expect(output.slice(400, 412)).toEqual(Array.from({ length: 12 }, () => null));
     expect(t.series?.channels.speed?.[400]).toBeNull();
-    expect(t.summary.heartRate).toEqual({ avg: 137, max: 159 });
-    expect(t.summary.normalizedPower).toBe(185.6);
+    expect(t.summary.heartRate).toEqual({ avg: 136.8, max: 159 });
+    // the 12 s without output count as 0 W (as Peloton's total output does): 185.6 W when they were left out
+    expect(t.summary.normalizedPower).toBe(183.9);
     expect(t.summary.tss).toBe(12.8);
   });
 
@@ -206,7 +209,8 @@ describe("transformWorkout: odd input", () => {
     });
     const t = transformWorkout({ workout: loadFixture("cycling-power-zone").workout, graph });
     expect(t.series?.channels).toEqual({ output: [100, null, 102, null], cadence: [80, 81, 82, 83] });
-    expect(t.summary.output).toEqual({ avg: 101, max: 102 });
+    // the two seconds without a reading count as 0 W (lib/metrics/power.ts)
+    expect(t.summary.output).toEqual({ avg: 50.5, max: 102 });
   });
 
   it("falls back to created_at for the start and refuses a workout with no time at all", () => {

@@ -1,11 +1,14 @@
 import "server-only";
 import { providerError } from "@/lib/errors/app-error";
-import { powerMetrics } from "@/lib/metrics/power";
+import { activityFigures } from "@/lib/metrics/activity";
+import { pelotonWorkoutToActivity } from "@/server/fit/from-workout";
 import { epochSecondsToDate, pedalingStartOf, toSegments, workoutTargets } from "./ride";
+import { isOutdoorWorkout } from "./outdoor";
 import { buildSeries } from "./series";
-import { buildSummary, type PowerSummary } from "./summary";
+import { buildTotals, pelotonAverages, type FiguresSummary, type PelotonTotals } from "./summary";
 import { isJustRide, type PelotonPerformanceGraph, type PelotonRideDetails, type PelotonWorkout } from "../api/workout-schemas";
-import type { Discipline, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
+import type { Discipline, MetricStat, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
+import type { ClassSegment } from "@/lib/domain/targets";
 import type { WorkoutSeries } from "@/lib/domain/series";
 import { disciplineLabel } from "@/lib/format/display";
 
@@ -51,11 +54,11 @@ function displayName(discipline: string): string {
  * The class title; for free rides Peloton's own ("25 min Just Ride" in ride.title or workout.title) when it sends one,
  * else "Just Ride"/"Just Run"/"Just Walk"/"Just Row" ("Outdoor Run"… when outdoors); otherwise the workout's name.
  */
-function titleOf(workout: PelotonWorkout, details: PelotonRideDetails | null, discipline: string, free: boolean): string {
+function titleOf(workout: PelotonWorkout, details: PelotonRideDetails | null, discipline: string, free: boolean, outdoor: boolean): string {
   const given = nonEmpty(details?.ride.title) ?? nonEmpty(workout.ride?.title) ?? nonEmpty(workout.title);
   if (given) return given;
   if (free) {
-    const table = workout.is_outdoor ? OUTDOOR_TITLE : FREE_TITLE;
+    const table = outdoor ? OUTDOOR_TITLE : FREE_TITLE;
     const title = table[discipline];
     if (title) return title;
   }
@@ -92,12 +95,13 @@ export function toWorkoutRecord(workout: PelotonWorkout, opts: { ride?: PelotonR
           ? opts.graph.duration
           : null;
   const ftp = workoutFtp(workout);
+  const outdoor = isOutdoorWorkout(workout, opts.graph ?? null, details, discipline);
   return {
     pelotonWorkoutId: workout.id,
     pelotonRideId: free ? null : rawRideId,
     status: nonEmpty(workout.status) ?? (endTime ? "COMPLETE" : "IN_PROGRESS"),
     discipline,
-    title: titleOf(workout, details, discipline, free),
+    title: titleOf(workout, details, discipline, free, outdoor),
     instructorId: free ? null : (nonEmpty(workout.ride?.instructor_id) ?? nonEmpty(workout.ride?.instructor?.id) ?? nonEmpty(details?.ride.instructor_id)),
     startTime,
     endTime,
@@ -107,23 +111,46 @@ export function toWorkoutRecord(workout: PelotonWorkout, opts: { ride?: PelotonR
     ftpSource: ftp === null ? null : nonEmpty(workout.ftp_info?.ftp_source),
     leaderboardRank: positive(workout.leaderboard_rank) ? workout.leaderboard_rank : null,
     leaderboardTotal: positive(workout.total_leaderboard_users) ? workout.total_leaderboard_users : null,
-    isOutdoor: workout.is_outdoor ?? false,
+    isOutdoor: outdoor,
     deviceType: nonEmpty(workout.device_type),
     workoutType: nonEmpty(workout.workout_type),
   };
 }
 
-/** NP from the output channel (any discipline); IF/TSS only where the bike FTP applies. Rounded: NP 0.1 W, IF 0.001, TSS 0.1. */
-function powerSummary(series: WorkoutSeries | null, record: WorkoutRecord, input: TransformWorkoutInput): PowerSummary {
-  const output = series?.channels.output;
+/**
+ * Output, cadence and heart rate (avg/max) and NP/IF/TSS: AutoCoach's figures, from the same Activity and the same
+ * function (lib/metrics/activity.ts) as the workout page, the FIT export and the comparison. IF/TSS only where the
+ * bike FTP applies. Rounded: averages 0.1, NP 0.1 W, IF 0.001, TSS 0.1.
+ */
+function figuresSummary(
+  record: WorkoutRecord,
+  series: WorkoutSeries | null,
+  segments: ClassSegment[],
+  totals: PelotonTotals,
+  input: TransformWorkoutInput,
+): FiguresSummary {
   const usesFtp = FTP_DISCIPLINES.has(record.discipline);
   const ftp = !usesFtp ? null : positive(input.ftpOverride) ? input.ftpOverride : (record.ftp ?? (positive(input.fallbackFtp) ? input.fallbackFtp : null));
-  if (!output || !series) return { normalizedPower: null, intensityFactor: null, tss: null, ftpUsed: ftp };
-  const power = powerMetrics(output, { intervalSeconds: series.intervalSeconds, ftp });
+  const activity = pelotonWorkoutToActivity({
+    title: record.title,
+    discipline: record.discipline,
+    startTime: record.startTime,
+    durationSeconds: record.durationSeconds,
+    ftp,
+    series,
+    segments,
+    summary: { distance: totals.distance, distanceUnit: totals.distanceUnit, calories: totals.calories, totalOutputKj: totals.totalOutputKj },
+    isOutdoor: record.isOutdoor,
+  });
+  const f = activityFigures(activity, ftp);
+  const stat = (avg: number | null, max: number | null): MetricStat => ({ avg: round(avg, 1), max: round(max, 1) });
   return {
-    normalizedPower: round(power.normalizedPower, 1),
-    intensityFactor: round(power.intensityFactor, 3),
-    tss: round(power.tss, 1),
+    output: stat(f.avgPower, f.maxPower),
+    cadence: stat(f.avgCadence, f.maxCadence),
+    heartRate: stat(f.avgHeartRate, f.maxHeartRate),
+    normalizedPower: round(f.normalizedPower, 1),
+    intensityFactor: round(f.intensityFactor, 3),
+    tss: round(f.tss, 1),
     ftpUsed: ftp,
   };
 }
@@ -133,8 +160,9 @@ export function transformWorkout(input: TransformWorkoutInput): TransformedWorko
   const details = input.ride ?? null;
   const record = toWorkoutRecord(workout, { ride: details, graph });
   const series = buildSeries(graph);
-  const summary = buildSummary(graph, workout, series, powerSummary(series, record, input));
   const segments = toSegments(graph?.segment_list?.length ? graph.segment_list : details?.segments?.segment_list);
+  const totals = buildTotals(graph, workout, series);
+  const summary = { ...totals, ...figuresSummary(record, series, segments, totals, input), peloton: pelotonAverages(graph) };
   const pedalingStart = pedalingStartOf(details?.ride ?? workout.ride);
   const targets = record.pelotonRideId === null ? null : workoutTargets(graph, details, pedalingStart, series?.intervalSeconds ?? 1);
   return { workout: record, summary, series, segments, targets };

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { readJson, request } from "@/server/http/request";
 import { USER_AGENT, tpApiUrl } from "../auth/config";
-import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema, type TpProfile, type TpWorkout, type TpZones } from "./schemas";
+import { tpProfileSchema, tpWorkoutListSchema, tpWorkoutSchema, tpZonesSchema, type TpProfile, type TpWorkout, type TpWorkoutList, type TpZones } from "./schemas";
 import { withAccessToken } from "../auth/tokens";
 import type { z } from "zod";
 
@@ -36,7 +36,7 @@ export function getWorkout(userId: string, id: string): Promise<TpWorkout> {
   return tpGet(userId, `/v2/workouts/id/${id}`, tpWorkoutSchema);
 }
 
-/** GET /v2/workouts/{start}/{end}: one range of at most 45 days (the API's limit). */
-export function listWorkouts(userId: string, start: string, end: string): Promise<TpWorkout[]> {
+/** GET /v2/workouts/{start}/{end}: one range of at most 45 days (the API's limit), read item by item. */
+export function listWorkouts(userId: string, start: string, end: string): Promise<TpWorkoutList> {
   return tpGet(userId, `/v2/workouts/${start}/${end}`, tpWorkoutListSchema);
 }

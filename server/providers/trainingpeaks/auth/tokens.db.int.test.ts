@@ -101,7 +101,8 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id);
     const end = new Date(sim.clock.now()).toISOString().slice(0, 10);
     const start = new Date(sim.clock.now() - 99 * 86_400_000).toISOString().slice(0, 10);
-    const list = await fetchActivities(userId, start, end);
+    const { activities: list, unreadable } = await fetchActivities(userId, start, end);
+    expect(unreadable).toBe(0);
     expect(list.length).toBeGreaterThan(10);
     const workoutCalls = sim.stats.requests.filter((r) => r.path.toLowerCase().startsWith("/v2/workouts/"));
     expect(workoutCalls).toHaveLength(3);

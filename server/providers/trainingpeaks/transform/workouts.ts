@@ -55,17 +55,29 @@ function safeUrl(value: string | null | undefined): string | null {
   return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
 }
 
+const present = (v: number | null | undefined) => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * Whether TrainingPeaks holds a recording for the workout: an actual time or distance, or any measured figure (a basic
+ * athlete gets the measured ones as null, but still the time). Planned workouts carry only the *Planned fields.
+ */
+function hasRecording(w: TpWorkout): boolean {
+  if ((w.TotalTime ?? 0) > 0 || (w.Distance ?? 0) > 0) return true;
+  return [w.PowerAverage, w.NormalizedPower, w.HeartRateAverage, w.CadenceAverage, w.VelocityAverage, w.TssActual].some(present);
+}
+
 const hoursToSeconds = (h: number | null | undefined): number | null => (typeof h === "number" && h > 0 ? Math.round(h * 3600) : null);
 
 export function toActivity(w: TpWorkout): TrainingPeaksActivity {
   return {
     id: String(w.Id),
-    day: w.WorkoutDay.slice(0, 10),
+    day: w.WorkoutDay,
     startTime: w.StartTime ?? w.StartTimePlanned ?? null,
     startTimeLocal: w.StartTime ?? null,
     title: w.Title?.trim() || `${w.WorkoutType ?? "Workout"}`,
     type: w.WorkoutType ?? "Other",
-    completed: w.Completed === true,
+    // a recorded file makes it done whatever `Completed` says: TrainingPeaks leaves it false on some uploads
+    completed: w.Completed === true || hasRecording(w),
     durationSeconds: hoursToSeconds(w.TotalTime),
     plannedDurationSeconds: hoursToSeconds(w.TotalTimePlanned),
     distanceMeters: w.Distance ?? null,

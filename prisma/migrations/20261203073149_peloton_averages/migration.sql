@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkoutDetails" ADD COLUMN     "pelotonAverages" JSONB;

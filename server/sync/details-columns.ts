@@ -1,0 +1,39 @@
+import "server-only";
+import { Prisma } from "@/server/db/generated/prisma/client";
+import type { TransformedWorkout } from "@/lib/domain/workout";
+
+/** Plain JSON for Json columns (drops undefined, turns Dates into ISO strings). */
+function jsonValue(value: unknown): Prisma.InputJsonValue {
+  const plain: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value ?? null));
+  return plain;
+}
+
+/** The WorkoutDetails columns of a transformed workout (pure; shared with tests that stand in for the database). */
+export function detailsColumns(result: TransformedWorkout) {
+  const s = result.summary;
+  return {
+    totalOutputKj: s.totalOutputKj,
+    distance: s.distance,
+    distanceUnit: s.distanceUnit,
+    calories: s.calories,
+    elevation: s.elevation,
+    avgOutput: s.output.avg,
+    maxOutput: s.output.max,
+    avgCadence: s.cadence.avg,
+    maxCadence: s.cadence.max,
+    avgResistance: s.resistance.avg,
+    maxResistance: s.resistance.max,
+    avgSpeed: s.speed.avg,
+    maxSpeed: s.speed.max,
+    speedUnit: s.speedUnit,
+    avgHeartRate: s.heartRate.avg,
+    maxHeartRate: s.heartRate.max,
+    normalizedPower: s.normalizedPower,
+    intensityFactor: s.intensityFactor,
+    tss: s.tss,
+    ftpUsed: s.ftpUsed,
+    pelotonAverages: s.peloton ? jsonValue(s.peloton) : Prisma.JsonNull,
+    segments: jsonValue(result.segments),
+    targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
+  };
+}
