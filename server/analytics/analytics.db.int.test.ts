@@ -113,9 +113,15 @@ describe(`analytics during a sync (${database.kind()})`, () => {
     const complete = await d.workout.count({ where: { userId, syncState: "complete" } });
     expect(complete).toBeGreaterThan(40);
     expect(await d.workoutAnalytics.count({ where: { userId } })).toBe(complete);
-    const rides = await d.workoutAnalytics.findMany({ where: { userId, workout: { discipline: "cycling" } }, select: { scoreMethod: true, powerCurve: true } });
-    expect(rides.length).toBeGreaterThan(5);
-    expect(rides.every((r) => r.scoreMethod === "power" && r.powerCurve !== null)).toBe(true);
+    const rides = await d.workoutAnalytics.findMany({
+      where: { userId, workout: { discipline: "cycling" } },
+      select: { scoreMethod: true, powerCurve: true, workout: { select: { series: { select: { channels: true } } } } },
+    });
+    // Rides recorded with power are power-scored with a curve; a class taken without a bike (no output channel) is not.
+    const withPower = rides.filter((r) => r.workout.series?.channels.includes("output"));
+    expect(withPower.length).toBeGreaterThan(5);
+    expect(withPower.every((r) => r.scoreMethod === "power" && r.powerCurve !== null)).toBe(true);
+    expect(rides.filter((r) => !withPower.includes(r)).every((r) => r.scoreMethod !== "power" && r.powerCurve === null)).toBe(true);
     expect((await d.analyticsJob.findUniqueOrThrow({ where: { userId } })).state).toBe("pending");
     await runJob(userId);
     const ftps = await d.thresholdEntry.findMany({ where: { userId, kind: "ftp", source: "peloton" } });
