@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_MEMBER, TEST_MEMBERS, startPelotonSimulator, type PelotonSimulator } from "./server";
 import {
-  api, credentialBody, exchangeCode, followCallback, jarFetch, jwtClaims, parseHiddenForm, postCredentials, startLogin, tokenSchema,
+  api, credentialBody, exchangeCode, followCallback, jarFetch, jwtClaims, parseHiddenForm, postCredentials, startLogin, submitCredentials, tokenSchema,
 } from "./test-kit";
+import { withSimulator } from "../shared/vitest-sim";
 
 const CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
 let sim: PelotonSimulator;
 
-beforeAll(async () => {
-  sim = await startPelotonSimulator({ quiet: true, lockoutThreshold: 3 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+withSimulator(async () => (sim = await startPelotonSimulator({ quiet: true, lockoutThreshold: 3 })));
 
-async function credentialStep(email = DEMO_MEMBER.email, password = DEMO_MEMBER.password) {
-  const start = await startLogin(sim.url);
-  const res = await postCredentials(sim.url, start, credentialBody(start, email, password));
-  return { start, res };
-}
+const credentialStep = (email = DEMO_MEMBER.email, password = DEMO_MEMBER.password) => submitCredentials(sim.url, email, password);
 
 describe("headless Auth0 login (docs/peloton-api.md §2)", () => {
   it("runs authorize → login page → credentials → six-hop callback → PKCE token exchange", async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEMO_MEMBER, TEST_MEMBERS, startPelotonSimulator, type PelotonSimulator } from "./server";
 import { api, login } from "./test-kit";
+import { withSimulator } from "../shared/vitest-sim";
 
 let sim: PelotonSimulator;
 let token: string;
@@ -9,12 +10,7 @@ let token: string;
 const admin = (path: string, body?: unknown, method = "POST") =>
   fetch(`${sim.url}/__admin${path}`, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 
-beforeAll(async () => {
-  sim = await startPelotonSimulator({ quiet: true });
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sim.reset();
+withSimulator(async () => (sim = await startPelotonSimulator({ quiet: true })), async () => {
   token = (await login(sim.url, DEMO_MEMBER.email, DEMO_MEMBER.password)).access_token;
 });
 

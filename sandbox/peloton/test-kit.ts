@@ -208,3 +208,10 @@ export function jwtClaims(token: string): Record<string, unknown> {
   const payload = token.split(".")[1] ?? "";
   return z.record(z.string(), z.unknown()).parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
 }
+
+/** Start a login and post the credentials: the step a test of the credential page repeats. */
+export async function submitCredentials(base: string, email: string, password: string) {
+  const start = await startLogin(base);
+  const res = await postCredentials(base, start, credentialBody(start, email, password));
+  return { start, res };
+}

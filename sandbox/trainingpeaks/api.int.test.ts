@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ManualClock } from "../shared/clock";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "./server";
 import { connectAthlete, oauthErrorSchema, refreshTokens } from "./testing";
+import { withSimulator } from "../shared/vitest-sim";
 
 // 2026-05-15 12:00 in Denver: every assertion below sees the same seeded data.
 const FIXED_NOW = Date.UTC(2026, 4, 15, 18, 0, 0);
@@ -65,12 +66,7 @@ const PREMIUM_FIELDS = ["Calories", "HeartRateAverage", "HeartRateMaximum", "Nor
 let sim: TrainingPeaksSimulator;
 let demo: string;
 
-beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, clock: fixedClock() });
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  sim.reset();
+withSimulator(async () => (sim = await startTrainingPeaksSimulator({ quiet: true, clock: fixedClock() })), async () => {
   demo = (await connectAthlete(sim.url)).access_token;
 });
 

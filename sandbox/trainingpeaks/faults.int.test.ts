@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "./server";
 import { connectAthlete, refreshTokens, tokenResponseSchema } from "./testing";
+import { withSimulator } from "../shared/vitest-sim";
 
 let sim: TrainingPeaksSimulator;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
+withSimulator(async () => (sim = await startTrainingPeaksSimulator({ quiet: true })), () => {
   token = sim.issueTokens().access_token;
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, DEMO_CLIENT, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "./server";
 import {
   authorizeUrl,
@@ -11,15 +11,12 @@ import {
   tokenRequest,
   tokenResponseSchema,
 } from "./testing";
+import { withSimulator } from "../shared/vitest-sim";
 
 const REDIRECT = "http://localhost:3000/api/auth/callback/trainingpeaks";
 let sim: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+withSimulator(async () => (sim = await startTrainingPeaksSimulator({ quiet: true })));
 
 async function errorOf(response: Response) {
   return oauthErrorSchema.parse(await response.json()).error;

@@ -1,8 +1,9 @@
 import { request } from "node:http";
 import { connect } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "./server";
 import { base64, buildFitActivity, getStatus, gzip, messagesSchema, postFile } from "./upload-testing";
+import { withSimulator } from "../shared/vitest-sim";
 
 const RIDE = buildFitActivity({ start: new Date("2026-05-10T13:12:07Z"), blocks: [{ seconds: 600, watts: 220, heartRate: 140, cadence: 90, speed: 9 }] });
 const fileBody = (data: Uint8Array | string, extra: Record<string, unknown> = {}) => ({ UploadClient: "AutoCoach", Filename: "ride.fit", Data: base64(data), ...extra });
@@ -10,12 +11,7 @@ const fileBody = (data: Uint8Array | string, extra: Record<string, unknown> = {}
 let sim: TrainingPeaksSimulator;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
+withSimulator(async () => (sim = await startTrainingPeaksSimulator({ quiet: true })), () => {
   token = sim.issueTokens().access_token;
 });
 

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ManualClock } from "../shared/clock";
 import { localToUtc, parseDay } from "./dates";
 import { DEMO_ATHLETES, startTrainingPeaksSimulator, type TrainingPeaksSimulator } from "./server";
 import { type ActivitySpec, base64, buildFitActivity, buildTcx, getStatus, gzip, messagesSchema, pollUntilComplete, postFile } from "./upload-testing";
+import { withSimulator } from "../shared/vitest-sim";
 
 // 2026-05-15 12:00 in Denver, as in api.int.test.ts: the seeded calendar is the same on every run.
 const FIXED_NOW = Date.UTC(2026, 4, 15, 18, 0, 0);
@@ -67,12 +68,7 @@ function expectedRideNp(): number {
 let sim: TrainingPeaksSimulator;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startTrainingPeaksSimulator({ quiet: true, clock: new ManualClock({ now: () => FIXED_NOW }) });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
+withSimulator(async () => (sim = await startTrainingPeaksSimulator({ quiet: true, clock: new ManualClock({ now: () => FIXED_NOW }) })), () => {
   token = sim.issueTokens().access_token;
 });
 

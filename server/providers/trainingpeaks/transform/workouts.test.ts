@@ -3,6 +3,7 @@ import { tpWorkoutListSchema } from "../api/schemas";
 import { toActivity } from "./workouts";
 import { matchActivity } from "@/lib/compare/match";
 import { SAME_SESSION_TOLERANCE_SECONDS } from "@/server/push/find-existing";
+import { tpActivity } from "@/lib/compare/__fixtures__/activities";
 
 /** Workout objects shaped as docs/trainingpeaks-api.md §5.3 describes them (a completed premium ride, a planned run, a basic athlete's ride). */
 const RECORDED = [
@@ -27,27 +28,8 @@ describe("toActivity", () => {
   const [ride, planned, basic] = tpWorkoutListSchema.parse(RECORDED).workouts.map(toActivity);
 
   it("maps a completed ride, including max power, cadence, the link and the actual local start", () => {
-    expect(ride).toEqual({
-      id: "3518400833",
-      day: "2026-05-02",
-      startTime: "2026-05-02T07:12:05",
-      startTimeLocal: "2026-05-02T07:12:05",
-      title: "Endurance ride",
-      type: "Bike",
-      completed: true,
-      durationSeconds: 7308,
-      plannedDurationSeconds: null,
-      distanceMeters: 61234.5,
-      tss: 118.4,
-      intensityFactor: 0.74,
-      avgPower: 182,
-      maxPower: 512,
-      normalizedPower: 197,
-      avgHeartRate: 138,
-      avgCadence: 88,
-      calories: 1320,
-      url: "https://app.trainingpeaks.com/workout/3518400833",
-    });
+    // the same activity the compare tests start from
+    expect(ride).toEqual(tpActivity());
   });
 
   it("lists a planned workout at its planned start but gives it no actual start", () => {
