@@ -3,16 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/calendar", label: "Calendar" },
-  { href: "/workouts", label: "Workouts" },
-  { href: "/fitness", label: "Fitness" },
-  { href: "/power", label: "Power" },
-  { href: "/connections", label: "Connections" },
-  { href: "/trainingpeaks", label: "TrainingPeaks" },
-  { href: "/settings", label: "Settings" },
-];
+// Every page's path is its label in lower case.
+const LINKS = ["Dashboard", "Calendar", "Workouts", "Fitness", "Power", "Connections", "TrainingPeaks", "Settings"].map((label) => ({
+  href: `/${label.toLowerCase()}`,
+  label,
+}));
 
 export function MainNav() {
   const pathname = usePathname();

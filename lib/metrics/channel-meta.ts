@@ -11,20 +11,22 @@ export interface ChannelMeta {
   pace: boolean;
 }
 
+const meta = (label: string, defaultUnit: string, decimals: number, pace = false): ChannelMeta => ({ label, defaultUnit, decimals, pace });
+
 export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
-  output: { label: "Output", defaultUnit: "W", decimals: 0, pace: false },
-  cadence: { label: "Cadence", defaultUnit: "rpm", decimals: 0, pace: false },
-  resistance: { label: "Resistance", defaultUnit: "%", decimals: 0, pace: false },
-  speed: { label: "Speed", defaultUnit: "mph", decimals: 1, pace: false },
-  heart_rate: { label: "Heart rate", defaultUnit: "bpm", decimals: 0, pace: false },
-  pace: { label: "Pace", defaultUnit: "min/mi", decimals: 2, pace: true },
-  incline: { label: "Incline", defaultUnit: "%", decimals: 1, pace: false },
-  altitude: { label: "Elevation", defaultUnit: "ft", decimals: 0, pace: false },
-  stroke_rate: { label: "Stroke rate", defaultUnit: "spm", decimals: 0, pace: false },
-  split_pace: { label: "Split", defaultUnit: "min/500m", decimals: 2, pace: true },
-  distance: { label: "Distance", defaultUnit: "mi", decimals: 2, pace: false },
-  latitude: { label: "Latitude", defaultUnit: "°", decimals: 6, pace: false },
-  longitude: { label: "Longitude", defaultUnit: "°", decimals: 6, pace: false },
+  output: meta("Output", "W", 0),
+  cadence: meta("Cadence", "rpm", 0),
+  resistance: meta("Resistance", "%", 0),
+  speed: meta("Speed", "mph", 1),
+  heart_rate: meta("Heart rate", "bpm", 0),
+  pace: meta("Pace", "min/mi", 2, true),
+  incline: meta("Incline", "%", 1),
+  altitude: meta("Elevation", "ft", 0),
+  stroke_rate: meta("Stroke rate", "spm", 0),
+  split_pace: meta("Split", "min/500m", 2, true),
+  distance: meta("Distance", "mi", 2),
+  latitude: meta("Latitude", "°", 6),
+  longitude: meta("Longitude", "°", 6),
 };
 
 /** Channel order in the payload and the stacked charts. */

@@ -44,30 +44,34 @@ const invert = (effort: Effort): Effort => (effort === 1 ? -1 : effort === -1 ? 
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-/** Pace-intensity spans as bands on a pace channel (decimal minutes per `unit`). Unresolvable spans are left out. */
+type PaceRange = NonNullable<ReturnType<typeof paceLevelRange>>;
+
+/** One band per span whose intensity resolves at this pace level (unresolvable spans are left out). */
+function bandsOf(
+  spans: readonly PaceIntensityTarget[],
+  levels: readonly PaceIntensityLevel[],
+  paceLevel: number,
+  band: (pace: PaceRange) => Pick<ResolvedTarget, "lower" | "upper" | "label" | "classify">,
+): ResolvedTarget[] {
+  return spans.flatMap((span) => {
+    const pace = paceLevelRange(levels, span.intensity, paceLevel);
+    return pace ? [{ start: span.start, end: span.end, zone: null, openUpper: false, ...band(pace) }] : [];
+  });
+}
+
+/** Pace-intensity spans as bands on a pace channel (decimal minutes per `unit`). */
 export function paceIntensityBands(
   spans: readonly PaceIntensityTarget[],
   levels: readonly PaceIntensityLevel[],
   paceLevel: number,
   unit: string,
 ): ResolvedTarget[] {
-  const out: ResolvedTarget[] = [];
-  for (const span of spans) {
-    const pace = paceLevelRange(levels, span.intensity, paceLevel);
-    if (!pace) continue;
-    const { fastSeconds, slowSeconds } = pace;
-    out.push({
-      start: span.start,
-      end: span.end,
-      lower: round(fastSeconds / 60, 3),
-      upper: round(slowSeconds / 60, 3),
-      label: `${pace.name} ${formatPace(fastSeconds / 60)}–${formatPace(slowSeconds / 60)} ${paceSuffix(unit)}`,
-      zone: null,
-      openUpper: false,
-      classify: (minutes) => invert(classifyRange(minutes * 60, fastSeconds, slowSeconds)),
-    });
-  }
-  return out;
+  return bandsOf(spans, levels, paceLevel, ({ name, fastSeconds, slowSeconds }) => ({
+    lower: round(fastSeconds / 60, 3),
+    upper: round(slowSeconds / 60, 3),
+    label: `${name} ${formatPace(fastSeconds / 60)}–${formatPace(slowSeconds / 60)} ${paceSuffix(unit)}`,
+    classify: (minutes) => invert(classifyRange(minutes * 60, fastSeconds, slowSeconds)),
+  }));
 }
 
 /** The same targets on a speed channel (mph for per-mile tables, kph for per-km). */
@@ -77,22 +81,14 @@ export function paceIntensitySpeedBands(
   paceLevel: number,
   unit: string,
 ): ResolvedTarget[] {
-  const out: ResolvedTarget[] = [];
-  for (const span of spans) {
-    const pace = paceLevelRange(levels, span.intensity, paceLevel);
-    if (!pace) continue;
+  return bandsOf(spans, levels, paceLevel, (pace) => {
     const lower = 3600 / pace.slowSeconds;
     const upper = 3600 / pace.fastSeconds;
-    out.push({
-      start: span.start,
-      end: span.end,
+    return {
       lower: round(lower, 2),
       upper: round(upper, 2),
       label: `${pace.name} ${lower.toFixed(1)}–${upper.toFixed(1)} ${unit}`,
-      zone: null,
-      openUpper: false,
       classify: (speed) => classifyRange(speed, lower, upper),
-    });
-  }
-  return out;
+    };
+  });
 }
