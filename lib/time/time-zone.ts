@@ -49,7 +49,7 @@ export function resolveTimeZone(timeZone: string | null | undefined): ResolvedTi
   return isValidTimeZone(name) ? { timeZone: name, fallback: null } : { timeZone: "UTC", fallback: "invalid" };
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -58,7 +58,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClockAt(instantMs: number, timeZone: string): WallClock {
+/** The wall-clock reading of `timeZone` at an instant. */
+export function wallClockAt(instantMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instantMs))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);

@@ -68,3 +68,37 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** What a simulator route answers, written by `sendBody`. */
+export type SimBody =
+  | { kind: "json"; value: unknown }
+  | { kind: "html"; html: string }
+  | { kind: "text"; text: string }
+  | { kind: "redirect"; location: string }
+  | { kind: "empty" };
+
+/**
+ * Write a route's answer. `malformed` (the fault injection) cuts JSON mid-document so every parser fails, as a
+ * truncated upstream answer would.
+ */
+export function sendBody(res: ServerResponse, status: number, body: SimBody, headers: Record<string, string> = {}, malformed = false): void {
+  switch (body.kind) {
+    case "json": {
+      if (!malformed) return sendJson(res, status, body.value, headers);
+      const text = JSON.stringify(body.value);
+      return sendText(res, status, `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- truncated`, {
+        ...headers,
+        "Content-Type": "application/json; charset=utf-8",
+      });
+    }
+    case "html":
+      return sendHtml(res, status, body.html, headers);
+    case "text":
+      return sendText(res, status, body.text, headers);
+    case "redirect":
+      return redirect(res, body.location, headers, status);
+    case "empty":
+      res.writeHead(status, { "Content-Length": 0, ...headers });
+      res.end();
+  }
+}

@@ -1,3 +1,4 @@
+import { wallClockAt } from "@/lib/time/time-zone";
 /**
  * Calendar helpers. TrainingPeaks speaks in athlete-local dates and zone-less datetimes, so the
  * simulator works with "day numbers" (days since 1970-01-01 of a local calendar date) and converts
@@ -25,30 +26,10 @@ export function weekday(day: number): number {
   return new Date(day * DAY_MS).getUTCDay();
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The athlete-local calendar day and second of day at an instant. */
 export function wallClock(ms: number, timeZone: string): { day: number; secondOfDay: number } {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(ms))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const day = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1) / DAY_MS;
-  return { day, secondOfDay: (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0) };
+  const w = wallClockAt(ms, timeZone);
+  return { day: Date.UTC(w.year, w.month - 1, w.day) / DAY_MS, secondOfDay: w.hour * 3600 + w.minute * 60 + w.second };
 }
 
 /** The athlete-local calendar day at an instant. */

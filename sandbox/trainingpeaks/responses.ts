@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { redirect, sendHtml, sendJson, sendText } from "../shared/http";
+import { sendBody } from "../shared/http";
 
 type Headers = Record<string, string>;
 
@@ -32,22 +32,5 @@ export const bodyTooLarge = (limit: number): SimResponse =>
 export const found = (location: string): SimResponse => ({ kind: "redirect", status: 302, location });
 
 export function writeResponse(res: ServerResponse, response: SimResponse, malformed = false): void {
-  const headers = response.headers ?? {};
-  switch (response.kind) {
-    case "json": {
-      if (!malformed) return sendJson(res, response.status, response.body, headers);
-      const full = JSON.stringify(response.body);
-      const truncated = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
-      return sendText(res, response.status, truncated, { ...headers, "Content-Type": "application/json; charset=utf-8" });
-    }
-    case "html":
-      return sendHtml(res, response.status, response.html, headers);
-    case "text":
-      return sendText(res, response.status, response.text, headers);
-    case "redirect":
-      return redirect(res, response.location, headers, response.status);
-    case "empty":
-      res.writeHead(response.status, { "Content-Length": 0, ...headers });
-      res.end();
-  }
+  sendBody(res, response.status, response.kind === "json" ? { kind: "json", value: response.body } : response, response.headers, malformed);
 }

@@ -1,14 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseCookies, readBody, redirect, sendHtml, sendJson, sendText } from "@/sandbox/shared/http";
+import { parseCookies, readBody, sendBody, type SimBody } from "@/sandbox/shared/http";
 
 /** What a route answers. The server writes it, which is where fault injection can corrupt it. */
-export type ReplyBody =
-  | { kind: "json"; value: unknown }
-  | { kind: "html"; html: string }
-  | { kind: "text"; text: string }
-  | { kind: "redirect"; location: string }
-  | { kind: "empty" };
+export type ReplyBody = SimBody;
 
 export interface Reply {
   status: number;
@@ -24,28 +19,7 @@ export const redirectReply = (location: string, cookies?: string[], status = 302
 
 export function writeReply(res: ServerResponse, reply: Reply, malformed: boolean): void {
   if (reply.cookies?.length) res.setHeader("Set-Cookie", reply.cookies);
-  const headers = reply.headers ?? {};
-  const body = reply.body;
-  switch (body.kind) {
-    case "json": {
-      if (!malformed) return sendJson(res, reply.status, body.value, headers);
-      const text = JSON.stringify(body.value);
-      // Cut mid-document so every JSON parser fails, as a truncated upstream answer would.
-      return sendText(res, reply.status, `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- truncated`, {
-        ...headers,
-        "Content-Type": "application/json; charset=utf-8",
-      });
-    }
-    case "html":
-      return sendHtml(res, reply.status, body.html, headers);
-    case "text":
-      return sendText(res, reply.status, body.text, headers);
-    case "redirect":
-      return redirect(res, body.location, headers, reply.status);
-    case "empty":
-      res.writeHead(reply.status, { "Content-Length": 0, ...headers });
-      res.end();
-  }
+  sendBody(res, reply.status, reply.body, reply.headers, malformed);
 }
 
 export interface SimRequest {
