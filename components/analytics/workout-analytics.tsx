@@ -1,11 +1,9 @@
 import Link from "next/link";
-import type { ClassAttempt, FtpTestRide, WorkoutScore } from "@/lib/domain/analytics";
+import type { ClassAttempt, FtpTestRide, WorkoutInsights } from "@/lib/domain/analytics";
 import { SCORE_METHOD_LABEL } from "@/lib/domain/analytics";
-import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { formatDuration, formatNumber } from "@/lib/format/display";
 import { scoreBasis } from "@/lib/format/score";
 import { formatDay, heartRateZoneBars, powerZoneBars } from "@/lib/metrics/analytics-chart";
-import type { WorkoutAnalysis } from "@/lib/domain/analytics";
 import type { HeartRateZoneInfo, PowerZoneInfo } from "@/lib/metrics/workout-chart-types";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
@@ -13,14 +11,8 @@ import { LazyTimeInZoneChart } from "./lazy-charts";
 import { SetFtpButton } from "./set-ftp-button";
 
 /** The workout page's analytics: its score and how it was computed, per-workout figures, time in zone, attempts. */
-export interface WorkoutAnalyticsProps {
+export interface WorkoutAnalyticsProps extends WorkoutInsights {
   discipline: string;
-  score: WorkoutScore;
-  rescoring: boolean;
-  analysis: WorkoutAnalysis;
-  attempts: ClassAttempt[];
-  ftpTest: (FtpTestRide & { currentFtp: number | null }) | null;
-  units: UnitsSetting;
   power: PowerZoneInfo | null;
   heartRate: HeartRateZoneInfo | null;
 }

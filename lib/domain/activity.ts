@@ -42,15 +42,19 @@ export interface ActivityLap {
 }
 
 /** Totals a device wrote into its session message (as recorded; we never trust them over the samples). */
-export interface RecordedSummary {
-  totalTimerSeconds: number | null;
-  totalElapsedSeconds: number | null;
-  totalDistanceMeters: number | null;
+/** Power figures a device, TrainingPeaks and we all give a ride. */
+export interface PowerFigures {
   avgPower: number | null;
   maxPower: number | null;
   normalizedPower: number | null;
   intensityFactor: number | null;
   tss: number | null;
+}
+
+export interface RecordedSummary extends PowerFigures {
+  totalTimerSeconds: number | null;
+  totalElapsedSeconds: number | null;
+  totalDistanceMeters: number | null;
   avgHeartRate: number | null;
   maxHeartRate: number | null;
   avgCadence: number | null;
@@ -100,14 +104,9 @@ export interface Activity {
  * The figures compared between us and TrainingPeaks. This is the exact JSON contract of
  * `npm run tp -- compare --json` (`ours` and `trainingpeaks`), so keys must not change.
  */
-export interface ComparisonMetrics {
+export interface ComparisonMetrics extends PowerFigures {
   durationSeconds: number | null;
   distanceMeters: number | null;
-  avgPower: number | null;
-  maxPower: number | null;
-  normalizedPower: number | null;
-  intensityFactor: number | null;
-  tss: number | null;
   avgHeartRate: number | null;
   avgCadence: number | null;
   ftp: number | null;

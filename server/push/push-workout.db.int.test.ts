@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, DEMO_CLIENT, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
+import { withSimulator } from "@/sandbox/shared/vitest-sim";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  sim = await startTestTrainingPeaks();
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.reset();
-});
+withSimulator(async () => (sim = await startTestTrainingPeaks()));
 
 const DENVER = "America/Denver";
 const noSleep = async () => undefined;

@@ -2,10 +2,8 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { WorkoutSeries } from "@/lib/domain/series";
 import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
-import { isAppError } from "@/lib/errors/app-error";
-import { decodeSeries } from "@/server/db/series-codec";
-import { log } from "@/server/log";
 import { isSegments, isTargets, mergeTargets } from "./workout-detail";
+import { readStoredSeries } from "./stored-series";
 
 /** What scoring and curves need of a workout, read in batches by the rescoring job and the sync hook (reads only). */
 export interface AnalysisInput {
@@ -30,15 +28,7 @@ export async function readAnalysisInputs(db: Db, userId: string, ids: readonly s
     include: { details: true, series: true, ride: { select: { targets: true, segments: true } } },
   });
   return rows.map((w) => {
-    let series: WorkoutSeries | null = null;
-    if (w.series) {
-      try {
-        series = decodeSeries(new Uint8Array(w.series.data));
-      } catch (error) {
-        if (!isAppError(error, "storage.corrupt")) throw error;
-        log.error("workout.series.corrupt", { workoutId: w.id, error });
-      }
-    }
+    const series = readStoredSeries(w.id, w.series);
     const d = w.details;
     return {
       id: w.id,

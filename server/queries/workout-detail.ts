@@ -1,16 +1,13 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { ClassSegment, ClassTargets } from "@/lib/domain/targets";
-import type { WorkoutSeries } from "@/lib/domain/series";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
-import { decodeSeries } from "@/server/db/series-codec";
-import { isAppError } from "@/lib/errors/app-error";
-import { log } from "@/server/log";
 import type { ResolvedThreshold } from "@/lib/domain/thresholds";
 import { THRESHOLD_SOURCE_LABEL } from "@/lib/domain/thresholds";
 import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
 import { z } from "zod";
+import { readStoredSeries } from "./stored-series";
 
 /** Where an FTP in force came from, for the FTP chip ("from an FTP test", "TrainingPeaks", "yours from 2025-06-01"). */
 function ftpOrigin(ftp: ResolvedThreshold, rideFtpSource: string | null, fromRide: boolean): string {
@@ -85,15 +82,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
   const [scoring, connection] = await Promise.all([readScoringContext(db, userId), db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } })]);
   const day = localDay(w.startTime, scoring.settings.timeZone);
   const thresholds = scoring.resolver.on(day, w.ftp);
-  let series: WorkoutSeries | null = null;
-  if (w.series) {
-    try {
-      series = decodeSeries(new Uint8Array(w.series.data));
-    } catch (error) {
-      if (!isAppError(error, "storage.corrupt")) throw error;
-      log.error("workout.series.corrupt", { workoutId: w.id, error });
-    }
-  }
+  const series = readStoredSeries(w.id, w.series);
   const targets = mergeTargets(isTargets(w.details?.targets) ? w.details.targets : null, isTargets(w.ride?.targets) ? w.ride.targets : null);
   const segments = isSegments(w.details?.segments) && w.details.segments.length ? w.details.segments : isSegments(w.ride?.segments) ? w.ride.segments : [];
   const fromRide = thresholds.ftp?.source === "peloton" && thresholds.ftp.effectiveFrom === day && thresholds.ftp.value === w.ftp;

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { setupTestDatabase } from "@/test/integration-db";
+import { withSimulator } from "@/sandbox/shared/vitest-sim";
 
 const database = setupTestDatabase();
 let sim: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  sim = await startTestTrainingPeaks();
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.reset();
-});
+withSimulator(async () => (sim = await startTestTrainingPeaks()));
 
 async function seedUser(athleteId: number, opts: { expiresInSeconds?: number } = {}) {
   const { getDb } = await import("@/server/db/client");
