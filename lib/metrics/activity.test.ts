@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { activityMetrics } from "./activity";
 import type { Activity, ActivitySamples } from "../domain/activity";
+import { activityOf } from "./__fixtures__/synthetic-activity";
 
 const repeat = (value: number | null, n: number) => Array.from({ length: n }, () => value);
 
-function activity(samples: ActivitySamples, extra: Partial<Activity> = {}): Activity {
-  const length = Math.max(0, ...Object.values(samples).map((values) => values.length));
-  return {
-    startTime: new Date("2026-05-02T07:00:00Z"),
-    sport: "cycling",
-    subSport: "indoorCycling",
-    title: null,
-    length,
-    durationSeconds: length,
-    samples,
-    laps: [],
-    ftp: null,
-    recorded: null,
-    device: null,
-    ...extra,
-  };
-}
+const activity = (samples: ActivitySamples, extra: Partial<Activity> = {}) => activityOf(samples, { subSport: "indoorCycling", ...extra });
 
 describe("activityMetrics: power against hand-computed values (FTP 250)", () => {
   it("30 s at 200 W then 30 s at 300 W", () => {

@@ -4,25 +4,12 @@ import { NO_THRESHOLDS, type ResolvedThresholds } from "@/lib/domain/thresholds"
 import { heartRateStress, trimp } from "./hr-stress";
 import { gradeFactor, paceStress, rowingWattsForSplit } from "./pace-stress";
 import { scoreActivity } from "./score";
+import { activityOf } from "./__fixtures__/synthetic-activity";
 
 const MILE = 1609.344;
 
-function activity(seconds: number, samples: ActivitySamples, extra: Partial<Activity> = {}): Activity {
-  return {
-    startTime: new Date("2026-03-02T07:00:00Z"),
-    sport: "cycling",
-    subSport: null,
-    title: null,
-    length: seconds,
-    durationSeconds: seconds,
-    samples,
-    laps: [],
-    ftp: null,
-    recorded: null,
-    device: null,
-    ...extra,
-  };
-}
+const activity = (seconds: number, samples: ActivitySamples, extra: Partial<Activity> = {}) =>
+  activityOf(samples, { startTime: new Date("2026-03-02T07:00:00Z"), length: seconds, durationSeconds: seconds, ...extra });
 
 const steady = (seconds: number, value: number) => new Array<number>(seconds).fill(value);
 const t = (value: number, source: "manual" | "trainingpeaks" = "manual") => ({ value, source, effectiveFrom: "2026-01-01", fallback: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyRange, clipSpans, powerZoneBands, rangeBands, speedTargetScale, zone7Cap } from "./target-bands";
+import { powerZones } from "./zones";
 
 const span = (start: number, end: number, zoneLower: number, zoneUpper = zoneLower) => ({ start, end, zoneLower, zoneUpper });
 
@@ -9,17 +10,10 @@ describe("power zone bands", () => {
     expect(band).toMatchObject({ start: 0, end: 60, lower: 181, upper: 210, zone: 4, openUpper: false, label: "Z4 181–210 W" });
   });
 
-  it("FTP 200: every zone's drawn range", () => {
+  it("FTP 200: every zone is drawn over the watts the zone table gives it (Z7 up to the ride's max)", () => {
     const bands = powerZoneBands([1, 2, 3, 4, 5, 6, 7].map((z) => span(z * 10, z * 10 + 10, z)), 200, 350);
-    expect(bands.map((b) => [b.lower, b.upper])).toEqual([
-      [0, 110],
-      [111, 150],
-      [151, 180],
-      [181, 210],
-      [211, 240],
-      [241, 300],
-      [301, 400],
-    ]);
+    expect(bands.map((b) => [b.lower, b.upper])).toEqual(powerZones(200).map((z) => [z.minWatts, z.maxWatts ?? 400]));
+    expect(bands[6]?.upper).toBe(400);
   });
 
   it("a zone range 3–4 runs from the bottom of Z3 to the top of Z4 and is coloured as Z4", () => {

@@ -70,3 +70,22 @@ export function syntheticRide(opts: SyntheticRideOptions): Activity {
     device: null,
   };
 }
+
+/** An Activity around the given 1 Hz samples (length from the longest channel unless `extra` says otherwise). */
+export function activityOf(samples: Activity["samples"], extra: Partial<Activity> = {}): Activity {
+  const length = Math.max(0, ...Object.values(samples).map((values) => values.length));
+  return {
+    startTime: new Date("2026-05-02T07:00:00Z"),
+    sport: "cycling",
+    subSport: null,
+    title: null,
+    length,
+    durationSeconds: length,
+    samples,
+    laps: [],
+    ftp: null,
+    recorded: null,
+    device: null,
+    ...extra,
+  };
+}
