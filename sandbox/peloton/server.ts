@@ -1,8 +1,9 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ManualClock, systemClock, type Clock } from "../shared/clock";
+import { ManualClock, systemClock } from "../shared/clock";
 import { FaultController, type FaultRule } from "../shared/faults";
 import { sleep } from "../shared/http";
+import type { SimulatorBaseOptions } from "../shared/options";
 import { adminRoute, type AdminControls } from "./admin";
 import { apiRoute } from "./api/routes";
 import { authorize, loginPageRoute } from "./auth/authorize";
@@ -19,17 +20,8 @@ export { DEMO_MEMBER, TEST_MEMBERS, type MemberCredentials } from "./data/member
 export type { NewWorkoutInput } from "./data/store";
 export type { PelotonStats } from "./core/context";
 
-export interface PelotonSimulatorOptions {
-  port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default http://localhost:<port>. */
-  publicUrl?: string;
-  clock?: Clock;
-  /** Default 172800 (48 h). */
-  accessTokenTtlSeconds?: number;
-  /** Default 60. */
-  codeTtlSeconds?: number;
+/** Access tokens live 172800 s (48 h) and codes 60 s unless given. */
+export interface PelotonSimulatorOptions extends SimulatorBaseOptions {
   /** Default "six-hop" (docs/peloton-api.md §2.5). */
   redirectChain?: "six-hop" | "one-hop";
   /** Consecutive failures before 429 too_many_attempts; default 5. */
@@ -38,7 +30,6 @@ export interface PelotonSimulatorOptions {
   heavyMemberWorkouts?: number;
   /** Where the generated histories end (epoch ms); default the start of today (UTC) on the clock. */
   historyEndMs?: number;
-  quiet?: boolean;
 }
 
 export interface PelotonSimulator {

@@ -11,9 +11,13 @@ export interface AdminActions {
   clock: ManualClock;
   faults: FaultController;
   stats: SimulatorStats;
+  /** Accepted `POST /v3/file` uploads and the upload settings (also `GET /__admin/uploads`). */
   uploads: UploadLog;
+  /** Invalidate every live access token (tests: force 401 → refresh path). */
   expireAccessTokens(): void;
+  /** Revoke every grant of an athlete, or of everyone (tests: invalid_grant path). */
   revokeGrants(athleteId?: number): void;
+  /** Clear faults, stats, grants, uploads (and their workouts), upload settings and the clock offset. */
   reset(): void;
   /** Throws an Error with a readable message for an unknown athlete or scope. */
   issueTokens(input: { athleteId?: number; scopes?: string[] }): TokenResponse;

@@ -1,20 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { type Clock, ManualClock } from "../shared/clock";
+import { ManualClock } from "../shared/clock";
 import { FaultController, type FaultRule } from "../shared/faults";
 import { readBody, sleep } from "../shared/http";
-import { handleAdmin } from "./admin";
+import type { SimulatorBaseOptions } from "../shared/options";
+import { type AdminActions, handleAdmin } from "./admin";
 import { handleApi, isApiPath } from "./api";
 import { DEMO_ATHLETES, findAthlete } from "./athletes";
 import { handleAuthorize } from "./authorize";
 import { WorkoutCatalog } from "./catalog";
 import { renderWorkoutPage } from "./consent-page";
-import { clearStats, ConsentNonces, emptyStats, pushCapped, type SimContext, type SimRequest, type SimulatorStats } from "./context";
+import { clearStats, ConsentNonces, emptyStats, pushCapped, type SimContext, type SimRequest } from "./context";
 import { GrantStore, type TokenResponse } from "./grants";
 import { renderIisNotFound } from "./page-layout";
 import { empty, html, json, type SimResponse, text, writeResponse } from "./responses";
 import { DEFAULT_REDIRECT_URIS, DEMO_CLIENT, isKnownScope } from "./scopes";
 import { handleDeauthorize, handleToken } from "./token";
-import { type UploadLog, UploadStore } from "./uploads";
+import { UploadStore } from "./uploads";
 
 export { DEMO_ATHLETES } from "./athletes";
 export type { SeedAthlete } from "./athletes";
@@ -23,19 +24,8 @@ export type { TokenResponse } from "./grants";
 export type { SimulatorStats } from "./context";
 export type { FileStatus, UploadLog, UploadRecord, UploadSettings } from "./uploads";
 
-export interface TrainingPeaksSimulatorOptions {
-  /** 0 = ephemeral (tests); default 0. */
-  port?: number;
-  /** Default "127.0.0.1". */
-  host?: string;
-  /** Base URL printed and used in links; default http://localhost:<port>. */
-  publicUrl?: string;
-  /** Default `new ManualClock()`; a plain Clock is wrapped in a ManualClock. */
-  clock?: Clock;
-  /** Default 3600. */
-  accessTokenTtlSeconds?: number;
-  /** Default 3600 (TrainingPeaks: 60 minutes). */
-  codeTtlSeconds?: number;
+/** Access tokens live 3600 s and codes 3600 s (TrainingPeaks: 60 minutes) unless given; the clock is wrapped in a ManualClock. */
+export interface TrainingPeaksSimulatorOptions extends SimulatorBaseOptions {
   /** How long a rotated refresh token stays usable; default 0. */
   refreshGraceSeconds?: number;
   /** Registered redirect URIs of the demo client. */
@@ -44,26 +34,14 @@ export interface TrainingPeaksSimulatorOptions {
   uploadProcessingPolls?: number;
   /** Largest `POST /v3/file` body and decoded file; default 30 MB. */
   maxUploadBytes?: number;
-  /** Silence the per-request log lines. */
-  quiet?: boolean;
 }
 
-export interface TrainingPeaksSimulator {
+/** A running simulator: what the admin endpoints may do (admin.ts), its address, and close. */
+export interface TrainingPeaksSimulator extends AdminActions {
   url: string;
   port: number;
-  clock: ManualClock;
-  faults: FaultController;
-  stats: SimulatorStats;
-  /** Accepted `POST /v3/file` uploads and the upload settings (also `GET /__admin/uploads`). */
-  uploads: UploadLog;
-  /** Invalidate every live access token (tests: force 401 → refresh path). */
-  expireAccessTokens(): void;
-  /** Revoke every grant of an athlete, or of everyone (tests: invalid_grant path). */
-  revokeGrants(athleteId?: number): void;
   /** Tokens for an athlete without the browser flow (default: demo athlete, every client scope). */
   issueTokens(input?: { athleteId?: number; scopes?: string[] }): TokenResponse;
-  /** Clear faults, stats, grants, uploads (and their workouts), upload settings and the clock offset. */
-  reset(): void;
   close(): Promise<void>;
 }
 
