@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 
 /** What every command-line subcommand shares: injectable output, usage errors (exit 2), unexpected failures (exit 1). */
@@ -10,6 +11,15 @@ export interface CliIo {
 /** A problem with what the user asked for: printed with the usage, exit code 2. */
 export function usageError(message: string): AppError {
   return new AppError("input.invalid", { message });
+}
+
+/** Strict `--name value` options and no positionals; an unknown or malformed option is a usage error. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 type Write = (text: string) => void;

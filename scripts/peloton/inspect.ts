@@ -18,12 +18,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { performanceGraphSchema, rideDetailsSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
 import { transformWorkout } from "@/server/providers/peloton/transform/workout";
 import type { MetricStat } from "@/lib/domain/workout";
-import { type CliIo, runCommand, usageError } from "../lib/cli";
+import { type CliIo, parseOptions, runCommand, usageError } from "../lib/cli";
 import { isAppError } from "@/lib/errors/app-error";
 
 export const INSPECT_USAGE =
@@ -124,17 +123,13 @@ export async function inspectFiles(files: { workout: string; graph: string; ride
 
 export async function runInspect(argv: string[], io: InspectIo = {}): Promise<number> {
   return runCommand("inspect", INSPECT_USAGE, io, async (out) => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        strict: true,
-        allowPositionals: false,
-        options: { workout: { type: "string" }, graph: { type: "string" }, ride: { type: "string" }, ftp: { type: "string" }, help: { type: "boolean", short: "h" } },
-      }));
-    } catch (error) {
-      throw usageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseOptions(argv, {
+      workout: { type: "string" },
+      graph: { type: "string" },
+      ride: { type: "string" },
+      ftp: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
     if (values.help) {
       out(`${INSPECT_USAGE}\n`);
       return 0;

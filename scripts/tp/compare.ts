@@ -6,7 +6,6 @@
  * why on stderr (never on stdout in --json mode).
  */
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { buildComparison, type ComparisonReport } from "../../lib/compare/build";
 import { chooseFtp, MAX_FTP_WATTS, MIN_FTP_WATTS } from "../../lib/compare/ftp";
 import { isCalendarDay, ourSide } from "../../lib/compare/ours";
@@ -14,7 +13,7 @@ import { decodeFit } from "@/server/fit/decode";
 import type { Activity } from "@/lib/domain/activity";
 import { isAppError } from "@/lib/errors/app-error";
 import { embeddedDbProblem } from "../lib/embedded-db";
-import { type CliIo, runCommand, usageError } from "../lib/cli";
+import { type CliIo, parseOptions, runCommand, usageError } from "../lib/cli";
 import { printReport } from "./print";
 
 export const COMPARE_USAGE = `usage: npm run tp -- compare --file <x.fit|x.fit.gz> [--date YYYY-MM-DD] [--ftp W] [--user <email>] [--offline] [--json]
@@ -37,25 +36,15 @@ interface CompareArgs {
 }
 
 function parseCompareArgs(argv: string[]): CompareArgs | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        file: { type: "string" },
-        date: { type: "string" },
-        ftp: { type: "string" },
-        user: { type: "string" },
-        offline: { type: "boolean" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(argv, {
+    file: { type: "string" },
+    date: { type: "string" },
+    ftp: { type: "string" },
+    user: { type: "string" },
+    offline: { type: "boolean" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return "help";
   if (!values.file) throw usageError("--file <x.fit|x.fit.gz> is required");
   if (values.date !== undefined && !isCalendarDay(values.date)) throw usageError(`--date must be a day as YYYY-MM-DD, got "${values.date}"`);
