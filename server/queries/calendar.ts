@@ -4,6 +4,7 @@ import type { CalendarMode, CalendarTotals, CalendarView, CalendarWorkout } from
 import { buildCalendar, calendarRange } from "@/lib/metrics/calendar";
 import { addDays, localDay, zonedLocalToUtc } from "@/lib/time/time-zone";
 import { readAnalyticsSettings } from "./analytics-settings";
+import { WORKOUT_LIST_COLUMNS } from "./columns";
 
 /** The calendar of a month or week: workouts by local day with their scores, and week / month / year totals. */
 
@@ -44,11 +45,7 @@ export async function getCalendar(userId: string, mode: CalendarMode, day: strin
       where: { userId, status: "COMPLETE", startTime: { gte: after, lt: before } },
       orderBy: { startTime: "asc" },
       select: {
-        id: true,
-        title: true,
-        discipline: true,
-        startTime: true,
-        durationSeconds: true,
+        ...WORKOUT_LIST_COLUMNS,
         details: { select: { distance: true, distanceUnit: true, totalOutputKj: true } },
         analytics: { select: { score: true, scoreMethod: true } },
       },

@@ -4,6 +4,7 @@ import type { CurrentFtp, FtpSourceLabel, RecentWorkout, WeekVolume } from "@/li
 import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
 import { getUserTimeZone } from "./user-time-zone";
+import { WORKOUT_LIST_COLUMNS } from "./columns";
 
 /** Dashboard data, always for the signed-in user. */
 
@@ -42,11 +43,7 @@ export async function getRecentWorkouts(userId: string, limit = 6): Promise<Rece
       orderBy: { startTime: "desc" },
       take: limit,
       select: {
-        id: true,
-        title: true,
-        discipline: true,
-        startTime: true,
-        durationSeconds: true,
+        ...WORKOUT_LIST_COLUMNS,
         instructor: { select: { name: true } },
         details: { select: { totalOutputKj: true, tss: true } },
         analytics: { select: { score: true } },

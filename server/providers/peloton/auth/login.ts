@@ -9,26 +9,16 @@ import {
   readText,
   safeToken,
   type FlowContext,
-  type LoginStepEvent,
 } from "./login-flow";
 import { PELOTON_AUTH } from "./constants";
 import { CookieJar } from "./cookie-jar";
 import { formField, looksLikeVerificationPage, parseHiddenForm, parseInjectedConfig } from "./hidden-form";
 import { createPkceSet, type PkceSet } from "./pkce";
-import { exchangeCode, type PelotonTokens } from "./tokens";
+import { exchangeCode, type AuthCallOptions, type PelotonTokens } from "./tokens";
 
-export interface LoginOptions {
+export interface LoginOptions extends AuthCallOptions {
   email: string;
   password: string;
-  /** PELOTON_REAL_HOSTS.authBaseUrl in production, the simulator's URL in demo mode and tests. */
-  authBaseUrl: string;
-  fetchImpl?: typeof fetch;
-  signal?: AbortSignal;
-  /** Per-request timeout (default 15 s). */
-  timeoutMs?: number;
-  /** Called once per HTTP exchange, for logs; carries no secrets. */
-  onStep?: (step: LoginStepEvent) => void;
-  now?: () => number;
 }
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

@@ -95,14 +95,21 @@ export async function exchangeCode(
   return result.tokens;
 }
 
-export interface RefreshOptions {
-  refreshToken: string;
+/** How a call to Peloton's auth host is made (login and refresh alike). */
+export interface AuthCallOptions {
+  /** PELOTON_REAL_HOSTS.authBaseUrl in production, the simulator's URL in demo mode and tests. */
   authBaseUrl: string;
   fetchImpl?: typeof fetch;
   signal?: AbortSignal;
+  /** Per-request timeout (default 15 s). */
   timeoutMs?: number;
+  /** Called once per HTTP exchange, for logs; carries no secrets. */
   onStep?: (step: LoginStepEvent) => void;
   now?: () => number;
+}
+
+export interface RefreshOptions extends AuthCallOptions {
+  refreshToken: string;
 }
 
 /**
