@@ -1,13 +1,12 @@
 import { EMPTY_TOTALS, type CalendarDay, type CalendarMode, type CalendarTotals, type CalendarView, type CalendarWeek, type CalendarWorkout, type PlannedWorkout } from "@/lib/domain/calendar";
 import { addDays } from "@/lib/time/time-zone";
+import { isDay } from "@/lib/time/day-range";
 
 /**
  * The calendar's shape (pure): which days a month or week view spans (weeks start on Monday, as TrainingPeaks'), the
  * workouts of each day, weekly and monthly totals, and which TrainingPeaks plan each workout fulfils.
  */
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const isDay = (value: string): boolean => DAY_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export { isDay };
 
 /** Monday of the week holding `day`. */
 export function mondayOf(day: string): string {

@@ -1,3 +1,4 @@
+import { closeOnSignals } from "../shared/http";
 import { startPelotonSimulator } from "./server";
 
 /** `npx tsx sandbox/peloton/main.ts --port 4200` (or PELOTON_SIM_PORT). */
@@ -25,17 +26,4 @@ const sim = await startPelotonSimulator({
 });
 console.log(`Peloton simulator listening on ${sim.url}`);
 
-let closing = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    sim.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("Peloton simulator failed to close cleanly", error);
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignals("Peloton", sim);

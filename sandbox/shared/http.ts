@@ -102,3 +102,21 @@ export function sendBody(res: ServerResponse, status: number, body: SimBody, hea
       res.end();
   }
 }
+
+/** A simulator run from the command line closes on Ctrl-C / SIGTERM (once) and exits 0, or 1 if closing failed. */
+export function closeOnSignals(name: string, sim: { close(): Promise<void> }): void {
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    sim.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${name} simulator failed to close cleanly`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}

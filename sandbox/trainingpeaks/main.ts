@@ -5,6 +5,7 @@
  * `GET /v3/status/{id}` polls answer "Processing" before an upload succeeds (default 1).
  */
 import { parseArgs } from "node:util";
+import { closeOnSignals } from "../shared/http";
 import { startTrainingPeaksSimulator } from "./server";
 
 function integer(name: string, value: string | undefined): number | undefined {
@@ -45,20 +46,7 @@ async function main(): Promise<void> {
   });
   console.log(`TrainingPeaks simulator listening on ${simulator.url}`);
 
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    simulator.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("TrainingPeaks simulator failed to close:", error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  closeOnSignals("TrainingPeaks", simulator);
 }
 
 main().catch((error: unknown) => {

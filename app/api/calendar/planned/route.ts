@@ -1,13 +1,8 @@
-import { z } from "zod";
-import { isDay } from "@/lib/metrics/calendar";
+import { dayRangeSchema } from "@/lib/time/day-range";
 import { userRoute } from "@/server/handlers/route";
 import { fetchPlannedWorkouts } from "@/server/providers/trainingpeaks/records";
 
-const day = z.string().refine(isDay, "must be a date as YYYY-MM-DD");
-const query = z
-  .object({ start: day, end: day })
-  .refine((q) => q.start <= q.end, { message: "the start date must not be after the end date", path: ["start"] })
-  .refine((q) => Date.parse(q.end) - Date.parse(q.start) <= 62 * 86_400_000, { message: "choose at most two months", path: ["end"] });
+const query = dayRangeSchema(62, "choose at most two months");
 
 export const dynamic = "force-dynamic";
 
