@@ -13,6 +13,11 @@ export function isRunning(phase: SyncPhase): boolean {
   return RUNNING_PHASES.includes(phase);
 }
 
+/** The phase a paused or cancelled job continues with: details once its list is complete, else the list. */
+export function resumePhase(listComplete: boolean): SyncPhase {
+  return listComplete ? "details" : "listing";
+}
+
 export interface SyncProgress {
   jobId: string;
   kind: SyncKind;
