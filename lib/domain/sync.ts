@@ -6,6 +6,8 @@ export type SyncPhase = "listing" | "details" | "finalizing" | "uploading" | "do
 export const RUNNING_PHASES: readonly SyncPhase[] = ["listing", "details", "finalizing", "uploading"];
 /** Phases of an unfinished job: running, or paused until it resumes. At most one such job per user. */
 export const ACTIVE_PHASES: readonly SyncPhase[] = [...RUNNING_PHASES, "paused"];
+/** Pauses a driver lifts by itself once `resumeAfter` has passed (a reconnect waits for the user). */
+export const AUTO_RESUMED_PAUSES: readonly string[] = ["rate_limited", "error"];
 /** Phases a job never leaves. */
 export const TERMINAL_PHASES: readonly SyncPhase[] = ["done", "cancelled", "failed"];
 

@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const env = getEnv();
   if (!env.cronSecret) return failureResponse(new AppError("config.cron_disabled"), { name: "sync.cron" });
   if (!authorised(request.headers.get("authorization"), env.cronSecret)) return failureResponse(new AppError("auth.bad_secret"), { name: "sync.cron" });
-  const report = await runSyncCron({ timeLimitMs: (maxDuration - 8) * 1000, stepBudgetMs: env.sync.stepBudgetMs, concurrency: env.sync.concurrency, everyN: env.sync.everyN });
+  const report = await runSyncCron({ timeLimitMs: (maxDuration - 8) * 1000 });
   log.info("sync.cron", { ...report });
   return NextResponse.json({ ok: true, data: report });
 }
