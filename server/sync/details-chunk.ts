@@ -1,5 +1,5 @@
 import "server-only";
-import { isProviderFailure } from "@/lib/errors/app-error";
+import { isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import type { SyncPhase } from "@/lib/domain/sync";
 import { log } from "@/server/log";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
@@ -71,7 +71,9 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
         await syncOneWorkout(ctx, id);
         completed += 1;
       } catch (error) {
-        if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited")) {
+        // The account, Peloton's limits or our own KV failing is the step's problem, not this workout's: end the
+        // step (it is retried from the saved cursor) without charging the workout an attempt.
+        if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited") || isAppError(error, "kv.unavailable")) {
           failure ??= { error };
           return;
         }
