@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { log } from "@/server/log";
 import { acquireLease, releaseLease } from "./job";
 import { computeProgress } from "@/server/queries/sync";
 import { ACTIVE_PHASES, isRunning, resumePhase, type SyncPhase, type SyncProgress } from "@/lib/domain/sync";
@@ -112,8 +113,11 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
   } catch (error) {
     phase = await handleStepError(ctx, error, phase);
   } finally {
-    await db.syncJob.updateMany({ where: { id: job.id, leaseHolder: holder }, data: { requests: { increment: source.requestCount - requestsBefore }, steps: { increment: 1 } } });
-    await releaseLease(db, job.id, holder);
+    // Bookkeeping must not turn a finished step into a failed one: a dropped connection here costs a counter, and a
+    // lease that cannot be released expires by itself (the next driver resumes from the saved cursor).
+    const counted = db.syncJob.updateMany({ where: { id: job.id, leaseHolder: holder }, data: { requests: { increment: source.requestCount - requestsBefore }, steps: { increment: 1 } } });
+    await counted.catch((error: unknown) => log.warn("sync.step.bookkeeping_failed", { userId, error }));
+    await releaseLease(db, job.id, holder).catch((error: unknown) => log.warn("sync.step.release_failed", { userId, error }));
   }
   const progress = await computeProgress(db, userId, job.id);
   return result(progress, isRunning(phase), false, ctx.seriesBytes, (source.requestMs ?? 0) - requestMsBefore);
