@@ -7,6 +7,8 @@ import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getKv, rateLimit } from "@/server/kv";
 import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
+import { kickSync } from "@/server/sync/background";
+import { startSyncAfterConnect } from "@/server/sync/service";
 import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
 
 const connectSchema = z.object({
@@ -41,7 +43,11 @@ export async function connectPelotonAction(_prev: ActionResult<PelotonConnection
   const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on" };
   const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
     await enforceConnectLimits(userId);
-    return connectPeloton(userId, data);
+    const view = await connectPeloton(userId, data);
+    // The sync starts with the connection and runs on the server (server/sync/background.ts), page open or not.
+    await startSyncAfterConnect(userId);
+    kickSync(userId);
+    return view;
   });
   if (result.ok) revalidatePath("/connections");
   return result;

@@ -2,21 +2,20 @@
 
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
-import { getEnv } from "@/server/env";
 import type { SyncProgress } from "@/lib/domain/sync";
-import { cancelSync, getSyncProgress, resumeSync, startSync, syncStep } from "@/server/sync/service";
+import { kickSync } from "@/server/sync/background";
+import { cancelSync, resumeSync, startSync } from "@/server/sync/service";
 
-/** Driver (a): the browser calls runSyncStepAction in a loop; each call is one bounded step. */
+/**
+ * The browser's side of a sync: start, resume and cancel it, and read its progress. Starting or resuming kicks the
+ * server-side continuation (server/sync/background.ts); the steps run on the server with or without a page open.
+ */
 
 export async function startSyncAction(kind: "full" | "incremental"): Promise<ActionResult<SyncProgress>> {
-  return runUserAction("sync.start", z.enum(["full", "incremental"]), kind, ({ userId, input }) => startSync(userId, input));
-}
-
-export async function runSyncStepAction(): Promise<ActionResult<{ progress: SyncProgress | null; more: boolean; busy: boolean }>> {
-  return runUserAction("sync.step", z.undefined(), undefined, async ({ userId }) => {
-    const { sync } = getEnv();
-    const r = await syncStep(userId, { budgetMs: sync.stepBudgetMs, concurrency: sync.concurrency, everyN: sync.everyN });
-    return { progress: r.progress, more: r.more, busy: r.busy };
+  return runUserAction("sync.start", z.enum(["full", "incremental"]), kind, async ({ userId, input }) => {
+    const progress = await startSync(userId, input);
+    kickSync(userId);
+    return progress;
   });
 }
 
@@ -25,9 +24,9 @@ export async function cancelSyncAction(): Promise<ActionResult<SyncProgress | nu
 }
 
 export async function resumeSyncAction(): Promise<ActionResult<SyncProgress | null>> {
-  return runUserAction("sync.resume", z.undefined(), undefined, ({ userId }) => resumeSync(userId));
-}
-
-export async function getSyncProgressAction(): Promise<ActionResult<SyncProgress | null>> {
-  return runUserAction("sync.progress", z.undefined(), undefined, ({ userId }) => getSyncProgress(userId));
+  return runUserAction("sync.resume", z.undefined(), undefined, async ({ userId }) => {
+    const progress = await resumeSync(userId);
+    kickSync(userId);
+    return progress;
+  });
 }

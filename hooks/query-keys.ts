@@ -8,5 +8,6 @@ export const queryKeys = {
   trainingPeaksActivities: (start: string, end: string) => ["trainingpeaks", "activities", start, end] as const,
   workoutComparison: (workoutId: string) => ["workouts", workoutId, "compare"] as const,
   analyticsProgress: () => ["analytics", "progress"] as const,
+  syncProgress: () => ["sync", "progress"] as const,
   plannedWorkouts: (start: string, end: string) => ["calendar", "planned", start, end] as const,
 };

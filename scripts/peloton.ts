@@ -12,7 +12,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDb, getDb } from "../server/db/client";
-import { getEnv } from "../server/env";
 import { pelotonApiGet } from "../server/providers/peloton/api/client";
 import { withPeloton } from "../server/providers/peloton/connection";
 import { transformInstructor } from "../server/providers/peloton/transform/workout";
@@ -105,10 +104,10 @@ async function sync(opts: { user?: string; full?: boolean }) {
   const kind = opts.full || !hasHistory ? "full" : "incremental";
   const { created } = await startSyncJob(db, user.id, kind);
   console.log(created ? `Started a ${kind} sync.` : "Resuming the unfinished sync.");
-  const { sync: cfg } = getEnv();
   const tty = process.stdout.isTTY;
   for (;;) {
-    const r = await syncStep(user.id, { budgetMs: cfg.stepBudgetMs, concurrency: cfg.concurrency, everyN: cfg.everyN });
+    // The CLI is one more driver of the one sync service (settings from the environment, like every other driver).
+    const r = await syncStep(user.id);
     if (r.progress) {
       const v = describeProgress(r.progress);
       const line = `${bar(v.percent)} ${v.label} · ${v.counts}${v.detail ? ` · ${v.detail}` : ""}`;

@@ -99,6 +99,9 @@ const schema = z.object({
   SYNC_STEP_BUDGET_MS: z.coerce.number().int().min(1000, "SYNC_STEP_BUDGET_MS must be at least 1000 (ms)").max(300_000).default(8000),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (docs/peloton-api.md §7)").default(4),
   PELOTON_EVERY_N: z.coerce.number().int().min(1).max(60).default(1),
+  SYNC_BACKGROUND: booleanish,
+  SYNC_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000, "SYNC_SWEEP_INTERVAL_MS must be at least 1000 (ms)").max(3_600_000).default(15_000),
+  SYNC_POOL_SIZE: z.coerce.number().int().min(1).max(32, "SYNC_POOL_SIZE above 32 users at once is more than one process should carry").default(4),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -123,7 +126,18 @@ export interface AppEnv {
   peloton: { mode: "simulator" | "live"; authUrl: string; apiUrl: string };
   kv: { url: string; token: string } | null;
   cronSecret: string | undefined;
-  sync: { stepBudgetMs: number; concurrency: number; everyN: number };
+  sync: {
+    stepBudgetMs: number;
+    concurrency: number;
+    everyN: number;
+    /** steps run on the server with no page open (after() continuation + instrumentation sweeper); off in tests by default */
+    background: boolean;
+    sweepIntervalMs: number;
+    /** users one schedule run or sweep advances at once */
+    poolSize: number;
+    /** on a serverless platform a continuation stops in time for its function's limit */
+    serverless: boolean;
+  };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -197,7 +211,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     },
     kv: kvUrl && kvToken ? { url: kvUrl, token: kvToken } : null,
     cronSecret: e.CRON_SECRET,
-    sync: { stepBudgetMs: e.SYNC_STEP_BUDGET_MS, concurrency: e.SYNC_CONCURRENCY, everyN: e.PELOTON_EVERY_N },
+    sync: {
+      stepBudgetMs: e.SYNC_STEP_BUDGET_MS,
+      concurrency: e.SYNC_CONCURRENCY,
+      everyN: e.PELOTON_EVERY_N,
+      background: e.SYNC_BACKGROUND ?? e.NODE_ENV !== "test",
+      sweepIntervalMs: e.SYNC_SWEEP_INTERVAL_MS,
+      poolSize: e.SYNC_POOL_SIZE,
+      serverless: e.VERCEL !== undefined,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,8 +6,9 @@ import { Logo } from "./logo";
 import { MainNav } from "./main-nav";
 import { SignInWithTrainingPeaks } from "./sign-in-button";
 import { ThemeToggle } from "./theme-toggle";
+import { SyncIndicator } from "@/components/sync/sync-indicator";
 
-/** Every signed-in page: skip link, header with navigation and sign-out, and the banner when TrainingPeaks needs reconnecting. */
+/** Every signed-in page: skip link, header with navigation, sign-out and the sync indicator, and the banner when TrainingPeaks needs reconnecting. */
 export function AppShell({ userName, reconnectTrainingPeaks, children }: { userName: string | null; reconnectTrainingPeaks: boolean; children: React.ReactNode }) {
   return (
     <div className="min-h-dvh">
@@ -35,6 +36,7 @@ export function AppShell({ userName, reconnectTrainingPeaks, children }: { userN
         <div className="border-t border-border px-2 md:hidden">
           <MainNav />
         </div>
+        <SyncIndicator />
       </header>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
         {reconnectTrainingPeaks && (

@@ -7,9 +7,9 @@ import { describeProgress } from "@/lib/format/sync-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-/** A sync's progress and its controls; useSyncDriver runs the steps (and picks a running job up again after a reload). */
+/** A sync's progress and its controls. The server runs the steps; useSyncDriver polls the progress and sends the commands. */
 export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | null; hasHistory: boolean }) {
-  const { progress, error, running, pending, canRetry, start, cancel, resume, retry } = useSyncDriver(initial);
+  const { progress, error, running, pending, start, cancel, resume } = useSyncDriver(initial);
   const view = progress ? describeProgress(progress) : null;
   return (
     <div className="space-y-3" data-testid="sync-panel">
@@ -47,17 +47,7 @@ export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | nul
         </div>
       )}
       {error && (
-        <Alert
-          tone="danger"
-          title="Sync problem"
-          action={
-            canRetry ? (
-              <Button variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            ) : undefined
-          }
-        >
+        <Alert tone="danger" title="Sync problem">
           {error}
         </Alert>
       )}

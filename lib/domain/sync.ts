@@ -6,11 +6,18 @@ export type SyncPhase = "listing" | "details" | "finalizing" | "uploading" | "do
 export const RUNNING_PHASES: readonly SyncPhase[] = ["listing", "details", "finalizing", "uploading"];
 /** Phases of an unfinished job: running, or paused until it resumes. At most one such job per user. */
 export const ACTIVE_PHASES: readonly SyncPhase[] = [...RUNNING_PHASES, "paused"];
+/** Pauses a driver lifts by itself once `resumeAfter` has passed (a reconnect waits for the user). */
+export const AUTO_RESUMED_PAUSES: readonly string[] = ["rate_limited", "error"];
 /** Phases a job never leaves. */
 export const TERMINAL_PHASES: readonly SyncPhase[] = ["done", "cancelled", "failed"];
 
 export function isRunning(phase: SyncPhase): boolean {
   return RUNNING_PHASES.includes(phase);
+}
+
+/** The phase a paused or cancelled job continues with: details once its list is complete, else the list. */
+export function resumePhase(listComplete: boolean): SyncPhase {
+  return listComplete ? "details" : "listing";
 }
 
 export interface SyncProgress {

@@ -287,7 +287,7 @@ describe(`cron driver (${database.kind()})`, () => {
     await db.pelotonConnection.updateMany({ where: { userId: { notIn: [a, b] } }, data: { lastSyncedAt: new Date() } });
     await db.syncJob.updateMany({ where: { userId: { notIn: [a, b] }, phase: { in: ["listing", "details", "finalizing", "paused"] } }, data: { phase: "cancelled" } });
 
-    const report = await runSyncCron({ timeLimitMs: 40_000, stepBudgetMs: 4_000, concurrency: 4, everyN: 1 });
+    const report = await runSyncCron({ timeLimitMs: 40_000, stepBudgetMs: 4_000 });
     expect(report.started).toBe(1);
     expect(report.usersAdvanced).toBe(2);
     expect(report.finished).toBe(2);
@@ -300,7 +300,7 @@ describe(`cron driver (${database.kind()})`, () => {
     expectSameHistory(await fullHistory(b), baseline);
 
     // Nothing is due any more: a second run starts nothing.
-    expect(await runSyncCron({ timeLimitMs: 10_000, stepBudgetMs: 4_000, concurrency: 4, everyN: 1 })).toMatchObject({ started: 0, steps: 0 });
+    expect(await runSyncCron({ timeLimitMs: 10_000, stepBudgetMs: 4_000 })).toMatchObject({ started: 0, steps: 0 });
   });
 
   it("the cron route wants the bearer secret (401 without or with a wrong one) and is off without CRON_SECRET (503)", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { ACTIVE_PHASES, RUNNING_PHASES, type SyncKind, type SyncPhase } from "@/lib/domain/sync";
+import { ACTIVE_PHASES, RUNNING_PHASES, resumePhase, type SyncKind } from "@/lib/domain/sync";
 
 /** SyncJob lifecycle: one unfinished job per user, a lease per step, progress from the database. */
 
@@ -15,7 +15,7 @@ export async function startSyncJob(db: Db, userId: string, kind: SyncKind): Prom
       if (existing.phase === "paused") {
         await tx.syncJob.update({
           where: { id: existing.id },
-          data: { phase: existing.listComplete ? "details" : "listing", pauseReason: null, resumeAfter: null, lastError: null },
+          data: { phase: resumePhase(existing.listComplete), pauseReason: null, resumeAfter: null, lastError: null },
         });
       }
       return { jobId: existing.id, created: false };
@@ -58,7 +58,7 @@ export async function cancelSyncJob(db: Db, userId: string): Promise<boolean> {
 export async function resumeSyncJob(db: Db, userId: string): Promise<string | null> {
   const job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["paused", "cancelled"] } }, orderBy: { startedAt: "desc" } });
   if (!job) return null;
-  const phase: SyncPhase = job.listComplete ? "details" : "listing";
+  const phase = resumePhase(job.listComplete);
   await db.syncJob.update({ where: { id: job.id }, data: { phase, pauseReason: null, resumeAfter: null, finishedAt: null } });
   return job.id;
 }

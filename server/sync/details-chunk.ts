@@ -1,0 +1,126 @@
+import "server-only";
+import { isAppError, isProviderFailure } from "@/lib/errors/app-error";
+import type { SyncPhase } from "@/lib/domain/sync";
+import { log } from "@/server/log";
+import { updateJob, timeLeft, type StepContext } from "./step-context";
+import { markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
+
+/** Time to keep in hand at the end of a step: a generous estimate of one workout's duration. */
+function reserveMs(durations: number[]): number {
+  if (durations.length < 4) return 1_500;
+  const sorted = [...durations].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 1_500;
+  return Math.min(3_000, Math.max(250, p90 * 1.2));
+}
+
+/**
+ * Phase 2: full detail, class and 1-second samples for pending workouts, newest first. A streaming queue
+ * (refilled before it runs dry, no batch barriers) feeds twice as many workers as request slots: while one
+ * worker transforms and writes, another's request is in flight, so the connection's slots (the real limit,
+ * enforced in withPeloton) never sit idle.
+ */
+export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
+  const attempted = new Set<string>();
+  const queue: string[] = [];
+  const durations: number[] = [];
+  const workers = ctx.concurrency * 2;
+  let exhausted = false;
+  let refilling: Promise<void> | null = null;
+  let completed = 0;
+
+  const refill = () =>
+    (refilling ??= (async () => {
+      const rows = await ctx.db.workout.findMany({
+        where: { userId: ctx.userId, syncState: "pending", pelotonWorkoutId: { notIn: [...attempted, ...queue] } },
+        orderBy: { startTime: "desc" },
+        take: workers * 6,
+        select: { pelotonWorkoutId: true },
+      });
+      queue.push(...rows.map((r) => r.pelotonWorkoutId));
+      if (rows.length === 0) exhausted = true;
+    })().finally(() => {
+      refilling = null;
+    }));
+
+  async function nextWorkout(): Promise<string | null> {
+    for (;;) {
+      if (queue.length <= workers && !exhausted) {
+        const pending = refill();
+        if (queue.length === 0) await pending;
+      }
+      const id = queue.shift();
+      if (id) {
+        attempted.add(id);
+        return id;
+      }
+      if (exhausted) return null;
+    }
+  }
+
+  let failure: { error: unknown } | null = null;
+  async function worker(): Promise<void> {
+    while (!failure) {
+      if (timeLeft(ctx) <= reserveMs(durations)) {
+        ctx.outOfTime = true;
+        return;
+      }
+      const id = await nextWorkout();
+      if (!id) return;
+      const t0 = Date.now();
+      try {
+        await syncOneWorkout(ctx, id);
+        completed += 1;
+      } catch (error) {
+        // The account, Peloton's limits or our own KV failing is the step's problem, not this workout's: end the
+        // step (it is retried from the saved cursor) without charging the workout an attempt.
+        if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited") || isAppError(error, "kv.unavailable")) {
+          failure ??= { error };
+          return;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        await markWorkoutFailed(ctx.db, ctx.userId, id, message);
+        log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId: id, error });
+      }
+      durations.push(Date.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, () => worker()));
+  await updateJob(ctx, { detailsDone: { increment: completed } });
+  if (failure) throw (failure as { error: unknown }).error;
+  const remaining = exhausted && queue.length === 0 ? await ctx.db.workout.count({ where: { userId: ctx.userId, syncState: "pending" } }) : 1;
+  return remaining === 0 ? "finalizing" : "details";
+}
+
+async function syncOneWorkout(ctx: StepContext, pelotonWorkoutId: string): Promise<void> {
+  const fetched = await ctx.source.fetchWorkout(pelotonWorkoutId);
+  if (fetched.instructor && !ctx.instructors.has(fetched.instructor.pelotonId)) {
+    ctx.instructors.add(fetched.instructor.pelotonId);
+    await upsertInstructors(ctx.db, [fetched.instructor]);
+  }
+  const rideId = fetched.transformed.workout.pelotonRideId;
+  if (rideId) await ensureRide(ctx, rideId);
+  const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed);
+  if (bytes) ctx.seriesBytes.push(bytes);
+}
+
+/** Class details once per class id (shared by every user who took it), deduplicated within the step. */
+async function ensureRide(ctx: StepContext, rideId: string): Promise<void> {
+  const pending = ctx.rides.get(rideId);
+  if (pending) return pending;
+  const work = (async () => {
+    const known = await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true } });
+    if (known?.detailsFetchedAt) return;
+    try {
+      await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
+    } catch (error) {
+      // A class Peloton no longer serves keeps its stub; the workout itself is still synced.
+      if (isProviderFailure(error, "not_found")) {
+        await ctx.db.rideDetail.updateMany({ where: { id: rideId }, data: { detailsFetchedAt: new Date() } });
+        return;
+      }
+      throw error;
+    }
+  })();
+  ctx.rides.set(rideId, work);
+  return work;
+}

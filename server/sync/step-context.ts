@@ -1,0 +1,32 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import type { Db } from "@/server/db/client";
+import type { SyncSource } from "./source";
+
+/** What every phase chunk of one sync step shares: the job, its lease, the source and the step's deadline. */
+export interface StepContext {
+  db: Db;
+  userId: string;
+  jobId: string;
+  holder: string;
+  source: SyncSource;
+  deadline: number;
+  concurrency: number;
+  pageSize: number;
+  seriesBytes: number[];
+  /** ride ids fetched (or being fetched) in this step */
+  rides: Map<string, Promise<void>>;
+  /** instructor ids already written in this step */
+  instructors: Set<string>;
+  /** the details workers stopped because too little time was left: end the step rather than loop */
+  outOfTime: boolean;
+}
+
+/** Write to the job only while this step still holds its lease; otherwise the step stops (sync.lease_lost). */
+export async function updateJob(ctx: StepContext, data: Parameters<Db["syncJob"]["updateMany"]>[0]["data"]): Promise<void> {
+  const res = await ctx.db.syncJob.updateMany({ where: { id: ctx.jobId, leaseHolder: ctx.holder }, data });
+  if (res.count === 0) throw new AppError("sync.lease_lost", { message: "the step lease expired" });
+}
+
+/** Milliseconds left before the step's deadline. */
+export const timeLeft = (ctx: StepContext) => ctx.deadline - Date.now();
