@@ -37,7 +37,9 @@ export async function syncStep(userId: string, opts: StepOptions & PelotonSource
     enqueue: (jobStartedAt: Date) => enqueueAutoSend(db, userId, jobStartedAt),
     chunk: (deadline: number) => autoSendChunk(db, userId, deadline),
   };
-  return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries }), { ...opts, budgetMs, leaseMs, afterIncremental });
+  // Every Peloton call of the step (slot waits, retries, the requests themselves) ends within the step's budget.
+  const deadline = opts.deadline ?? Date.now() + budgetMs;
+  return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries, deadline }), { ...opts, budgetMs, leaseMs, afterIncremental });
 }
 
 export async function getSyncProgress(userId: string): Promise<SyncProgress | null> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import type { Db } from "@/server/db/client";
+import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { acquireLease, releaseLease } from "./job";
 import { computeProgress } from "@/server/queries/sync";
@@ -152,7 +153,8 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
 }
 
 async function handleStepError(ctx: Ctx, error: unknown, phase: SyncPhase): Promise<SyncPhase> {
-  if (isAppError(error, "sync.lease_lost")) return phase;
+  // Out of time is no failure: the next step continues from the saved cursor.
+  if (isAppError(error, "sync.lease_lost") || isDeadlineExceeded(error)) return phase;
   if (isProviderFailure(error, "disconnected")) {
     await updateJob(ctx, { phase: "paused", pauseReason: "reconnect_required", lastError: error.message });
     return "paused";
@@ -200,7 +202,8 @@ async function listChunk(ctx: Ctx, full: boolean): Promise<SyncPhase> {
     const worker = async () => {
       while (next < pageCount && timeLeft(ctx) > 500) {
         const n = next++;
-        const p = await ctx.source.listPage(n, ctx.pageSize);
+        const p = await ctx.source.listPage(n, ctx.pageSize).catch((error: unknown) => (isDeadlineExceeded(error) ? null : Promise.reject(error)));
+        if (!p) return;
         remoteTotal = p.total;
         pageCount = Math.max(1, Math.ceil(p.total / ctx.pageSize));
         await insertWorkoutStubs(ctx.db, ctx.userId, p.items);
@@ -299,6 +302,11 @@ async function detailsChunk(ctx: Ctx): Promise<SyncPhase> {
         await syncOneWorkout(ctx, id);
         completed += 1;
       } catch (error) {
+        // The step's time ran out mid-workout: it stays pending, untouched, for the next step.
+        if (isDeadlineExceeded(error)) {
+          ctx.outOfTime = true;
+          return;
+        }
         if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited")) {
           failure ??= { error };
           return;
