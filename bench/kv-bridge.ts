@@ -36,8 +36,11 @@ export async function startBenchKv(): Promise<BenchKv | null> {
     },
     async stop() {
       const exited = once(child, "exit");
-      child.disconnect();
+      child.send("stop");
+      // tsx runs the script in a grandchild: if it does not pass "stop" on in time, end the wrapper.
+      const timer = setTimeout(() => child.kill("SIGTERM"), 3_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
