@@ -24,7 +24,7 @@ const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 8000);
 const CONTENTION_USERS = Number(process.env.BENCH_CONTENTION_USERS ?? 20);
 const CONTENTION_ROUNDS = Number(process.env.BENCH_CONTENTION_ROUNDS ?? 3);
 const CONTENTION_LATENCY_MS = Number(process.env.BENCH_CONTENTION_LATENCY_MS ?? 400);
-const SIM_PORT = 4290;
+const SIM_PORT = Number(process.env.BENCH_SIM_PORT ?? 4290);
 /** Run the steps like a small serverless function: V8's old space capped (BENCH_HEAP_MB=0 to leave it uncapped). */
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 128);
 
