@@ -6,6 +6,7 @@
  *   BENCH_WORKOUTS (default 3000), BENCH_LATENCY_MS (150), BENCH_CONCURRENCY (4), BENCH_STEP_MS (8000)
  *   BENCH_CONTENTION_USERS (20), BENCH_CONTENTION_ROUNDS (3 steps each), BENCH_CONTENTION_LATENCY_MS (400)
  *   BENCH_DATABASE_URL: a PostgreSQL server URL (default: 127.0.0.1:5432 if reachable, else embedded PGlite)
+ *   BENCH_SIM_PORT (4290): the simulator's port
  *   BENCH_REDIS_URL: the Redis behind the KV's Upstash REST bridge (default redis://127.0.0.1:6379/13)
  * The simulator and the KV bridge run in their own processes so their CPU and memory are not counted against the step.
  */
@@ -34,7 +35,13 @@ async function startSimulator() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = `http://localhost:${SIM_PORT}`;
+  // Never drive somebody else's simulator: a port already taken makes ours exit, and the bench stops.
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const probe = await fetch(`${url}/__admin/stats`).then(() => true, () => false);
+  if (probe) throw new Error(`port ${SIM_PORT} is already in use: set BENCH_SIM_PORT`);
   for (let i = 0; i < 100; i++) {
+    if (exited) throw new Error(`the simulator did not start on port ${SIM_PORT} (set BENCH_SIM_PORT)`);
     try {
       const res = await fetch(`${url}/__admin/stats`);
       if (res.ok) break;

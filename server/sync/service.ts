@@ -37,8 +37,9 @@ export async function syncStep(userId: string, opts: StepOptions & PelotonSource
     enqueue: (jobStartedAt: Date) => enqueueAutoSend(db, userId, jobStartedAt),
     chunk: (deadline: number) => autoSendChunk(db, userId, deadline),
   };
-  // Every Peloton call of the step (slot waits, retries, the requests themselves) ends within the step's budget.
-  const deadline = opts.deadline ?? Date.now() + budgetMs;
+  // Every Peloton call of the step (slot waits, retries, the requests themselves) ends a moment before the budget,
+  // which leaves time to save what was fetched and wrap up (docs/architecture.md "Deadlines and request slots").
+  const deadline = opts.deadline ?? Date.now() + budgetMs - Math.min(1_000, budgetMs / 8);
   return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries, deadline }), { ...opts, budgetMs, leaseMs, afterIncremental });
 }
 
