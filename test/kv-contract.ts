@@ -344,6 +344,44 @@ export function describeKvContract(target: KvContractTarget): void {
         expect(await late.release()).toBe(true);
       });
 
+      it("costs one store operation to take a slot with its spacing turn and one to release it", async () => {
+        const inner = target.createKv();
+        const calls: string[] = [];
+        const kv = new Proxy(inner, {
+          get(obj, prop, receiver) {
+            const value: unknown = Reflect.get(obj, prop, receiver);
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              calls.push(String(prop));
+              return Reflect.apply(value, obj, args);
+            };
+          },
+        });
+        const k = key("slot-cost");
+        const opts = { maxConcurrent: 4, leaseMs: 10_000, minSpacingMs: 5, waitMs: 1_000 };
+        await (await acquireSlot(kv, k, opts)).release();
+        await (await acquireSlot(kv, k, opts)).release();
+        expect(calls).toEqual(["takeSlot", "delIfEquals", "takeSlot", "delIfEquals"]);
+      });
+
+      it("takeSlot writes nothing when the spacing turn lies beyond maxWaitMs, or no slot is free", async () => {
+        const kv = target.createKv();
+        const k = key("take");
+        const slots = [`${k}:0`, `${k}:1`];
+        const opts = { leaseMs: 10_000, minSpacingMs: 5_000, maxWaitMs: 1_000 };
+        expect(await kv.takeSlot(slots, `${k}:spacing`, "a", opts)).toEqual({ taken: true, index: 0, waitMs: 0 });
+        const refused = await kv.takeSlot(slots, `${k}:spacing`, "b", opts);
+        expect(refused).toMatchObject({ taken: false, reason: "spacing" });
+        expect(refused.waitMs).toBeGreaterThan(1_000);
+        expect(await kv.get(`${k}:1`)).toBeNull();
+        // Within the wait budget: the next slot, and the time to wait for its turn.
+        const later = await kv.takeSlot(slots, `${k}:spacing`, "c", { ...opts, maxWaitMs: 10_000 });
+        expect(later).toMatchObject({ taken: true, index: 1 });
+        expect(later.waitMs).toBeGreaterThan(4_000);
+        expect(await kv.get(`${k}:1`)).toBe("c");
+        expect(await kv.takeSlot(slots, `${k}:spacing`, "d", { ...opts, minSpacingMs: 0 })).toEqual({ taken: false, reason: "concurrency", waitMs: 0 });
+      });
+
       it("frees a slot whose holder never released it when the lease expires", async () => {
         const kv = target.createKv();
         const k = key("slot-lease");

@@ -20,8 +20,8 @@ import type { RespArg, RespClient, RespValue } from "./resp-client";
 export interface UpstashBridge {
   readonly url: string;
   readonly token: string;
-  /** Requests served per endpoint, so tests can see which protocol paths the client really used. */
-  readonly requests: { single: number; pipeline: number; multiExec: number; unauthorized: number };
+  /** Requests served per endpoint, so tests can see which protocol paths the client really used; `commands` counts every command in them. */
+  readonly requests: { single: number; pipeline: number; multiExec: number; unauthorized: number; commands: number };
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ class HttpProblem extends Error {
 
 export async function startUpstashBridge(opts: { redis: RespClient; token?: string }): Promise<UpstashBridge> {
   const token = opts.token ?? randomBytes(24).toString("base64url");
-  const requests = { single: 0, pipeline: 0, multiExec: 0, unauthorized: 0 };
+  const requests = { single: 0, pipeline: 0, multiExec: 0, unauthorized: 0, commands: 0 };
 
   const server = http.createServer((req, res) => {
     handle(req).then(
@@ -69,18 +69,22 @@ export async function startUpstashBridge(opts: { redis: RespClient; token?: stri
 
     if (path === "/") {
       requests.single += 1;
+      requests.commands += 1;
       const reply = await opts.redis.send(toArgs(parse(commandSchema, body)));
       if (reply.type === "error") return { status: 400, body: { error: reply.message } };
       return { status: 200, body: { result: toJson(reply, base64) } };
     }
     if (path === "/pipeline") {
       requests.pipeline += 1;
-      const replies = await opts.redis.sendBatch(parse(commandListSchema, body).map(toArgs));
+      const commands = parse(commandListSchema, body).map(toArgs);
+      requests.commands += commands.length;
+      const replies = await opts.redis.sendBatch(commands);
       return { status: 200, body: replies.map((reply) => toItem(reply, base64)) };
     }
     if (path === "/multi-exec") {
       requests.multiExec += 1;
       const commands = parse(commandListSchema, body).map(toArgs);
+      requests.commands += commands.length;
       const replies = await opts.redis.sendBatch([["MULTI"], ...commands, ["EXEC"]]);
       const exec = replies.at(-1);
       if (exec?.type === "array" && exec.value !== null) {

@@ -61,6 +61,7 @@ const OWN = {
   "kv.unavailable": { status: 503, message: "AutoCoach is briefly unable to coordinate requests. Try again in a moment.", exposed: false },
   "kv.busy": { status: 503, message: "AutoCoach is busy with this right now. Try again in a moment." },
   "sync.lease_lost": { status: 409, message: "Another sync step took over.", exposed: false },
+  "deadline.exceeded": { status: 503, message: "This is taking longer than usual; it continues in a moment.", exposed: false },
 } as const satisfies Record<string, ErrorSpec>;
 
 type ProviderCode = `${ProviderName}.${ProviderReason}`;

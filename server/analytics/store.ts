@@ -4,8 +4,8 @@ import type { ScoringContext } from "@/server/queries/analytics-settings";
 import { readAnalysisInputs, type AnalysisInput } from "@/server/queries/workout-analysis-input";
 import { computeAnalytics, CURVE_VERSION, type ComputedAnalytics } from "./compute";
 
-/** Writes one workout's analytics; the history's TSS sort key follows the score, so every workout sorts by it. */
-export async function saveAnalytics(db: Db, userId: string, input: Pick<AnalysisInput, "id" | "startTime">, a: ComputedAnalytics): Promise<void> {
+/** One workout's analytics writes; the history's TSS sort key follows the score, so every workout sorts by it. */
+function analyticsWrites(db: Db, userId: string, input: Pick<AnalysisInput, "id" | "startTime">, a: ComputedAnalytics) {
   const data = {
     userId,
     startTime: input.startTime,
@@ -25,15 +25,18 @@ export async function saveAnalytics(db: Db, userId: string, input: Pick<Analysis
     curveVersion: CURVE_VERSION,
     computedAt: new Date(),
   };
-  await db.$transaction([
+  return [
     db.workoutAnalytics.upsert({ where: { workoutId: input.id }, create: { workoutId: input.id, ...data }, update: data }),
     db.workout.updateMany({ where: { id: input.id, userId }, data: { rankTss: a.score.tss } }),
-  ]);
+  ];
 }
+
 
 /** Reads, computes and stores the analytics of some of the user's workouts; returns how many were written. */
 export async function analyzeWorkouts(db: Db, userId: string, ids: readonly string[], ctx: ScoringContext): Promise<number> {
   const inputs = await readAnalysisInputs(db, userId, ids);
-  for (const input of inputs) await saveAnalytics(db, userId, input, computeAnalytics(input, ctx));
+  if (!inputs.length) return 0;
+  // One transaction for the whole chunk: a sync saves workouts by the chunk (server/sync/workout-batch.ts).
+  await db.$transaction(inputs.flatMap((input) => analyticsWrites(db, userId, input, computeAnalytics(input, ctx))));
   return inputs.length;
 }

@@ -25,13 +25,12 @@ function scoringContext(db: Db, userId: string): Promise<ScoringContext> {
   return ctx;
 }
 
-/** After a workout is saved: its score and mean-maximal curves. */
-export async function analyzeSyncedWorkout(db: Db, userId: string, pelotonWorkoutId: string): Promise<void> {
+/** After a chunk of the user's workouts is saved (by id): their scores and mean-maximal curves, read in one go. */
+export async function analyzeSyncedWorkouts(db: Db, userId: string, workoutIds: readonly string[]): Promise<void> {
   try {
-    const row = await db.workout.findUnique({ where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId } }, select: { id: true } });
-    if (row) await analyzeWorkouts(db, userId, [row.id], await scoringContext(db, userId));
+    await analyzeWorkouts(db, userId, workoutIds, await scoringContext(db, userId));
   } catch (error) {
-    log.warn("analytics.sync_hook.failed", { userId, pelotonWorkoutId, error });
+    log.warn("analytics.sync_hook.failed", { userId, workouts: workoutIds.length, error });
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { type AppError, providerError, providerLabel, formatWait } from "@/lib/errors/app-error";
 import type { z } from "zod";
 import type { ProviderName } from "@/lib/errors/codes";
+import { deadlineExceeded, timeLeft } from "./deadline";
 
 /**
  * Resilient HTTP for every provider: timeouts, bounded retries with jitter that honour Retry-After, and failures as
@@ -46,6 +47,11 @@ export interface RequestOptions {
   maxRetryWaitMs?: number;
   baseDelayMs?: number;
   signal?: AbortSignal;
+  /**
+   * Epoch ms the whole call (every attempt and every wait between them) must end by: attempts are cut short and
+   * waits that would cross it are not started (`deadline.exceeded`; a 429 keeps its `rate_limited`).
+   */
+  deadline?: number;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -76,7 +82,11 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
   const baseDelay = opts.baseDelayMs ?? 400;
 
   for (let attempt = 0; ; attempt++) {
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+    const left = timeLeft(opts.deadline);
+    if (left <= 0) throw deadlineExceeded(`a ${providerLabel(opts.provider)} request`);
+    const perAttempt = opts.timeoutMs ?? 15_000;
+    const cutByDeadline = left < perAttempt;
+    const timeout = AbortSignal.timeout(Math.min(perAttempt, left));
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     let response: Response;
     try {
@@ -84,8 +94,9 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
     } catch (cause) {
       if (opts.signal?.aborted) throw cause;
       const timedOut = timeout.aborted;
+      if (timedOut && cutByDeadline) throw deadlineExceeded(`a ${providerLabel(opts.provider)} request`, cause);
       if (attempt < retries) {
-        await sleep(backoffDelay(attempt, baseDelay, random));
+        await waitWithin(backoffDelay(attempt, baseDelay, random), opts, sleep, cause);
         continue;
       }
       const label = providerLabel(opts.provider);
@@ -100,13 +111,21 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
     await response.body?.cancel().catch(() => undefined);
     if (RETRYABLE_STATUS.has(response.status) && attempt < retries) {
       const wait = retryAfter !== undefined ? retryAfter * 1000 + Math.round(random() * 250) : backoffDelay(attempt, baseDelay, random);
-      if (wait <= maxWait) {
-        await sleep(wait);
+      const failure = errorFromStatus(opts.provider, response.status, retryAfter);
+      // A rate limit outlasting the deadline is still a rate limit: the caller pauses for it.
+      if (wait <= maxWait && (response.status !== 429 || wait < timeLeft(opts.deadline))) {
+        await waitWithin(wait, opts, sleep, failure);
         continue;
       }
     }
     throw errorFromStatus(opts.provider, response.status, retryAfter);
   }
+}
+
+/** Sleeps before a retry, unless the wait would cross the deadline: then the retry is not worth starting. */
+async function waitWithin(ms: number, opts: RequestOptions, sleep: (ms: number) => Promise<void>, cause: unknown): Promise<void> {
+  if (ms >= timeLeft(opts.deadline)) throw deadlineExceeded(`a ${providerLabel(opts.provider)} retry`, cause);
+  await sleep(ms);
 }
 
 /** Parse a JSON body with a zod schema; a non-JSON or wrongly shaped body becomes `bad_response`. */

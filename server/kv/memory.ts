@@ -1,7 +1,7 @@
 import "server-only";
 import { kvError } from "./errors";
 import { monotonicNow, toTtlMs } from "./timing";
-import type { Kv, KvIncrResult, KvSetOptions } from "./types";
+import type { Kv, KvIncrResult, KvSetOptions, TakeSlotResult } from "./types";
 
 interface Entry {
   value: string;
@@ -100,6 +100,19 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
       const expiresAt = entry?.expiresAt ?? at + ttl;
       write(key, { value: String(value), expiresAt });
       return { value, ttlMs: Math.max(0, expiresAt - at) };
+    },
+
+    async takeSlot(slotKeys, spacingKey, token, opts): Promise<TakeSlotResult> {
+      const leaseMs = toTtlMs(opts.leaseMs, "leaseMs");
+      const at = now();
+      const turn = opts.minSpacingMs > 0 ? live(spacingKey) : undefined;
+      const waitMs = turn?.expiresAt ? Math.max(0, turn.expiresAt - at) : 0;
+      if (waitMs > opts.maxWaitMs) return { taken: false, reason: "spacing", waitMs };
+      const index = slotKeys.findIndex((key) => live(key) === undefined);
+      if (index < 0) return { taken: false, reason: "concurrency", waitMs: 0 };
+      write(slotKeys[index] ?? "", { value: token, expiresAt: at + leaseMs + waitMs });
+      if (opts.minSpacingMs > 0) write(spacingKey, { value: "1", expiresAt: at + waitMs + Math.ceil(opts.minSpacingMs) });
+      return { taken: true, index, waitMs };
     },
   };
 }

@@ -12,14 +12,15 @@ import type { Kv } from "./types";
  *   SET NX PX leaseMs), so the cap holds as long as holders finish or renew within `leaseMs`; a holder that
  *   overruns its lease loses the slot (release/renew return false) and the cap can then be exceeded once.
  *   A crashed holder frees its slot when the lease expires.
- * - Spacing: two holders start at least `minSpacingMs` apart, measured on the store's clock. A start needs
- *   the slot first and then a turn: the first INCR of `slot:<key>:spacing` in a window of `minSpacingMs`
- *   wins it, later ones wait out that window. Taking the turn after the slot is what makes the gap hold;
- *   the lease is stretched over that wait and restarts when the turn comes, so it counts from the start.
- * - Not fair: waiters poll (each poll costs up to `maxConcurrent` store calls), so under sustained
- *   contention a waiter can lose repeatedly until `waitMs` runs out.
+ * - Spacing: two holders start at least `minSpacingMs` apart, measured on the store's clock. Taking a slot also
+ *   reserves the next start on `slot:<key>:spacing` (its TTL is the time until the turn after ours), so the holder
+ *   knows its turn at once and sleeps until it; the slot's lease counts from that turn.
+ * - One store operation per attempt (Kv.takeSlot, a Lua script on Redis) and one to release: two round trips
+ *   per uncontended call.
+ * - Bounded: nothing is waited for beyond `waitMs` (a slot timeout, `kv.busy`); callers with a deadline pass
+ *   the time they have left.
+ * - Not fair: waiters poll, so under sustained contention a waiter can lose repeatedly until `waitMs` runs out.
  */
-
 export interface SlotOptions {
   maxConcurrent: number;
   /** A holder's lease; keep it above the longest call it guards, or renew. */
@@ -53,26 +54,27 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
   const retryDelayMs = toWaitMs(opts.retryDelayMs ?? 50, "retryDelayMs");
   const deadline = monotonicNow() + waitMs;
   const token = randomUUID();
-
   for (;;) {
-    let slot = await tryTakeSlot(kv, key, token, maxConcurrent, leaseMs);
-    while (slot === null) {
-      const remaining = deadline - monotonicNow();
-      if (remaining <= 0) throw slotTimeout(key, waitMs, "concurrency");
-      await sleep(Math.min(jitter(retryDelayMs), remaining));
-      slot = await tryTakeSlot(kv, key, token, maxConcurrent, leaseMs);
+    // Start at a random slot so concurrent callers do not all fight over slot 0 first.
+    const offset = Math.floor(Math.random() * maxConcurrent);
+    const indexes = Array.from({ length: maxConcurrent }, (_, i) => (offset + i) % maxConcurrent);
+    const left = Math.max(0, deadline - monotonicNow());
+    const taken = await kv.takeSlot(indexes.map((i) => slotKey(key, i)), spacingKey(key), token, { leaseMs, minSpacingMs, maxWaitMs: left });
+    if (taken.taken) {
+      const storeKey = slotKey(key, indexes[taken.index] ?? 0);
+      if (taken.waitMs > 0) await sleep(taken.waitMs);
+      return {
+        key,
+        index: indexes[taken.index] ?? 0,
+        token,
+        release: () => kv.delIfEquals(storeKey, token),
+        renew: (nextLeaseMs) => kv.expireIfEquals(storeKey, token, nextLeaseMs),
+      };
     }
-    if (minSpacingMs === 0) return slot;
-    let turn: "ready" | "lost";
-    try {
-      turn = await waitForTurn(kv, key, slot, { leaseMs, minSpacingMs, deadline, waitMs });
-    } catch (error) {
-      // The timeout is what the caller needs to see; an unreleased slot expires with its lease.
-      await slot.release().catch(() => false);
-      throw error;
-    }
-    // "lost" means the lease ran out anyway (a stalled process): holding on could exceed maxConcurrent.
-    if (turn === "ready") return slot;
+    if (taken.reason === "spacing") throw slotTimeout(key, waitMs, "spacing");
+    const remaining = deadline - monotonicNow();
+    if (remaining <= 0) throw slotTimeout(key, waitMs, "concurrency");
+    await sleep(Math.min(jitter(retryDelayMs), remaining));
   }
 }
 
@@ -88,42 +90,4 @@ export async function withSlot<T>(kv: Kv, key: string, opts: SlotOptions, fn: (s
   }
   await slot.release();
   return result;
-}
-
-async function tryTakeSlot(kv: Kv, key: string, token: string, maxConcurrent: number, leaseMs: number): Promise<Slot | null> {
-  // Start at a random slot so concurrent callers do not all fight over slot 0 first.
-  const offset = Math.floor(Math.random() * maxConcurrent);
-  for (let i = 0; i < maxConcurrent; i += 1) {
-    const index = (offset + i) % maxConcurrent;
-    const storeKey = slotKey(key, index);
-    if (await kv.set(storeKey, token, { ttlMs: leaseMs, onlyIfAbsent: true })) {
-      return {
-        key,
-        index,
-        token,
-        release: () => kv.delIfEquals(storeKey, token),
-        renew: (nextLeaseMs) => kv.expireIfEquals(storeKey, token, nextLeaseMs),
-      };
-    }
-  }
-  return null;
-}
-
-async function waitForTurn(
-  kv: Kv,
-  key: string,
-  slot: Slot,
-  opts: { leaseMs: number; minSpacingMs: number; deadline: number; waitMs: number },
-): Promise<"ready" | "lost"> {
-  for (let waited = false; ; waited = true) {
-    const { value, ttlMs } = await kv.incr(spacingKey(key), toTtlMs(opts.minSpacingMs, "minSpacingMs"));
-    // After a wait, restart the lease so it counts from the real start.
-    if (value === 1) return !waited || (await slot.renew(opts.leaseMs)) ? "ready" : "lost";
-    // Wake just after the window closes; the small spread keeps waiters from colliding in lockstep.
-    const delay = ttlMs + 1 + Math.random() * 5;
-    if (monotonicNow() + delay > opts.deadline) throw slotTimeout(key, opts.waitMs, "spacing");
-    // Stretch the lease over the wait, so waiting for a turn can never cost the slot.
-    if (!(await slot.renew(Math.ceil(delay) + opts.leaseMs))) return "lost";
-    await sleep(delay);
-  }
 }

@@ -13,6 +13,18 @@ export interface KvIncrResult {
   ttlMs: number;
 }
 
+export interface TakeSlotOptions {
+  /** The lease of a taken slot, counted from its spacing turn. */
+  leaseMs: number;
+  /** Minimum time between two starts; 0 for none. */
+  minSpacingMs: number;
+  /** Take nothing when the spacing turn is further away than this. */
+  maxWaitMs: number;
+}
+
+/** A slot taken (its position in `slotKeys`, and how long to wait for its spacing turn), or why none was. */
+export type TakeSlotResult = { taken: true; index: number; waitMs: number } | { taken: false; reason: "concurrency" | "spacing"; waitMs: number };
+
 /**
  * The small key-value surface that locks, rate limits and request budgets are built on. Values are opaque
  * strings; every operation that must be atomic across instances is a single store operation.
@@ -32,4 +44,10 @@ export interface Kv {
    * expiry, which is what makes this a fixed-window counter.
    */
   incr(key: string, ttlMs: number): Promise<KvIncrResult>;
+  /**
+   * In one store operation: the first free key of `slotKeys` is set to `token` (NX, lease + wait) and, with spacing,
+   * the next start is reserved on `spacingKey` (its TTL is the time until the turn after ours). Nothing is written
+   * when no key is free or the turn is more than `maxWaitMs` away.
+   */
+  takeSlot(slotKeys: readonly string[], spacingKey: string, token: string, opts: TakeSlotOptions): Promise<TakeSlotResult>;
 }

@@ -4,7 +4,7 @@ import { Redis, errors } from "@upstash/redis";
 import { z } from "zod";
 import { kvError } from "./errors";
 import { toTtlMs } from "./timing";
-import type { Kv, KvIncrResult, KvSetOptions } from "./types";
+import type { Kv, KvIncrResult, KvSetOptions, TakeSlotResult } from "./types";
 
 export interface UpstashKvConfig {
   url: string;
@@ -26,10 +26,27 @@ if ttl < 0 then
 end
 return {value, ttl}`;
 
+// KEYS: the slot keys, then the spacing key. ARGV: token, lease ms, spacing ms, max wait ms. See Kv.takeSlot.
+const TAKE_SLOT = `local n = #KEYS - 1
+local lease, spacing, maxWait = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local wait = 0
+if spacing > 0 then
+  local ttl = redis.call("PTTL", KEYS[n + 1])
+  if ttl > 0 then wait = ttl end
+  if wait > maxWait then return {-2, wait} end
+end
+for i = 1, n do
+  if redis.call("SET", KEYS[i], ARGV[1], "NX", "PX", lease + wait) then
+    if spacing > 0 then redis.call("SET", KEYS[n + 1], "1", "PX", wait + spacing) end
+    return {i - 1, wait}
+  end
+end
+return {-1, 0}`;
+
 const setReply = z.union([z.literal("OK"), z.null()]);
 const getReply = z.string().nullable();
 const integerReply = z.number().int();
-const incrReply = z.tuple([z.number().int(), z.number().int()]);
+const pairReply = z.tuple([z.number().int(), z.number().int()]);
 
 export function createUpstashKv(config: UpstashKvConfig): Kv {
   let redis: Redis;
@@ -96,8 +113,15 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
 
     async incr(key, ttlMs): Promise<KvIncrResult> {
       const ttl = toTtlMs(ttlMs);
-      const [value, remaining] = await run("incr", key, incrReply, () => redis.eval(INCR_WITH_TTL, [k(key)], [String(ttl)]));
+      const [value, remaining] = await run("incr", key, pairReply, () => redis.eval(INCR_WITH_TTL, [k(key)], [String(ttl)]));
       return { value, ttlMs: Math.max(0, remaining) };
+    },
+    async takeSlot(slotKeys, spacingKey, token, opts): Promise<TakeSlotResult> {
+      const args = [token, String(toTtlMs(opts.leaseMs, "leaseMs")), String(Math.ceil(opts.minSpacingMs)), String(Math.floor(opts.maxWaitMs))];
+      const keys = [...slotKeys, spacingKey].map(k);
+      const [index, waitMs] = await run("takeSlot", spacingKey, pairReply, () => redis.eval(TAKE_SLOT, keys, args));
+      if (index >= 0) return { taken: true, index, waitMs };
+      return { taken: false, reason: index === -2 ? "spacing" : "concurrency", waitMs };
     },
   };
 }

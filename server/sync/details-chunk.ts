@@ -1,6 +1,7 @@
 import "server-only";
 import { isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import type { SyncPhase } from "@/lib/domain/sync";
+import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
 import { markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
@@ -71,6 +72,11 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
         await syncOneWorkout(ctx, id);
         completed += 1;
       } catch (error) {
+        // The step's time ran out mid-workout: it stays pending, untouched, for the next step.
+        if (isDeadlineExceeded(error)) {
+          ctx.outOfTime = true;
+          return;
+        }
         // The account, Peloton's limits or our own KV failing is the step's problem, not this workout's: end the
         // step (it is retried from the saved cursor) without charging the workout an attempt.
         if (isProviderFailure(error, "disconnected") || isProviderFailure(error, "rate_limited") || isAppError(error, "kv.unavailable")) {

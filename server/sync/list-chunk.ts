@@ -1,5 +1,6 @@
 import "server-only";
 import type { SyncPhase } from "@/lib/domain/sync";
+import { isDeadlineExceeded } from "@/server/http/deadline";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
 import { insertWorkoutStubs } from "./store";
 
@@ -25,7 +26,8 @@ export async function listChunk(ctx: StepContext, full: boolean): Promise<SyncPh
     const worker = async () => {
       while (next < pageCount && timeLeft(ctx) > 500) {
         const n = next++;
-        const p = await ctx.source.listPage(n, ctx.pageSize);
+        const p = await ctx.source.listPage(n, ctx.pageSize).catch((error: unknown) => (isDeadlineExceeded(error) ? null : Promise.reject(error)));
+        if (!p) return;
         remoteTotal = p.total;
         pageCount = Math.max(1, Math.ceil(p.total / ctx.pageSize));
         await insertWorkoutStubs(ctx.db, ctx.userId, p.items);

@@ -2,7 +2,7 @@ import "server-only";
 import { providerError } from "@/lib/errors/app-error";
 import { getDb } from "@/server/db/client";
 import { getMe, getUserOverview } from "@/server/providers/peloton/api/client";
-import { withPeloton } from "@/server/providers/peloton/connection";
+import { createPelotonSession, type PelotonCallContext } from "@/server/providers/peloton/connection";
 import { toPelotonProfile } from "@/server/providers/peloton/transform/profile";
 import { getPerformanceGraph, getRideDetails, getWorkout, isJustRide, listInstructors, listWorkouts } from "@/server/providers/peloton/api/workouts";
 import { toWorkoutRecord, transformInstructor, transformRide, transformWorkout } from "@/server/providers/peloton/transform/workout";
@@ -16,6 +16,11 @@ export interface PelotonSourceOptions {
   retries?: number;
   /** per-attempt timeout of each request in ms (default: the HTTP layer's 15 s) */
   timeoutMs?: number;
+  /**
+   * epoch ms the step must be done by: slot waits, retries' backoff and requests are all cut to the time left, and
+   * a call that runs out fails with `deadline.exceeded` (the step then stops; nothing is marked failed)
+   */
+  deadline?: number;
 }
 
 export function createPelotonSource(userId: string, opts: PelotonSourceOptions = {}): SyncSource {
@@ -35,9 +40,11 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
     return identity;
   }
 
-  function call<T>(fn: (ctx: { accessToken: string; apiBaseUrl: string; retries: number; timeoutMs?: number }) => Promise<T>): Promise<T> {
+  const session = createPelotonSession(userId, { deadline: opts.deadline });
+
+  function call<T>(fn: (ctx: PelotonCallContext & { retries: number; timeoutMs?: number }) => Promise<T>): Promise<T> {
     requests += 1;
-    return withPeloton(userId, async (ctx) => {
+    return session(async (ctx) => {
       const t0 = performance.now();
       try {
         return await fn({ ...ctx, retries, timeoutMs: opts.timeoutMs });

@@ -1,6 +1,7 @@
 import "server-only";
 import { isAppError, isProviderFailure } from "@/lib/errors/app-error";
 import type { SyncPhase } from "@/lib/domain/sync";
+import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { updateJob, type StepContext } from "./step-context";
 
@@ -9,7 +10,8 @@ const STEP_FAILURES_BEFORE_PAUSE = 5;
 
 /** A step's failure decides the job's next phase: paused (reconnect, rate limit, repeated errors) or the same phase, retried. */
 export async function handleStepError(ctx: StepContext, error: unknown, phase: SyncPhase): Promise<SyncPhase> {
-  if (isAppError(error, "sync.lease_lost")) return phase;
+  // Out of time is no failure: the next step continues from the saved cursor.
+  if (isAppError(error, "sync.lease_lost") || isDeadlineExceeded(error)) return phase;
   if (isProviderFailure(error, "disconnected")) {
     await updateJob(ctx, { phase: "paused", pauseReason: "reconnect_required", lastError: error.message });
     return "paused";

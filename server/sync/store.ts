@@ -2,11 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
-import type { InstructorRecord, RideRecord, TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
-import { encodeSeries } from "../db/series-codec";
-import { analyzeSyncedWorkout } from "@/server/analytics/sync-hooks";
-import { detailsColumns } from "./details-columns";
+import type { InstructorRecord, RideRecord, WorkoutRecord } from "@/lib/domain/workout";
 import type { ListedWorkout } from "./source";
+
+export { saveWorkout } from "./workout-batch";
 
 /**
  * Idempotent writes keyed on Peloton ids: re-running any of these, or crashing half-way, never loses
@@ -168,46 +167,6 @@ export async function saveRide(db: Db, ride: RideRecord): Promise<void> {
     await db.instructor.createMany({ data: [{ id: ride.instructorId, name: "Unknown instructor", disciplines: [] }], skipDuplicates: true });
   }
   await db.rideDetail.upsert({ where: { id: ride.pelotonRideId }, create: { id: ride.pelotonRideId, ...data }, update: data });
-}
-
-/** Phase 2: the full workout (record, summary, series) in one transaction; marks it complete. */
-export async function saveWorkout(db: Db, userId: string, result: TransformedWorkout): Promise<number> {
-  const w = result.workout;
-  const s = result.summary;
-  const details = detailsColumns(result);
-  const encoded = result.series && result.series.length > 0 ? encodeSeries(result.series) : null;
-  const columns = {
-    ...workoutColumns(w),
-    rankOutput: s.totalOutputKj ?? -1,
-    rankTss: s.tss ?? -1,
-    syncState: "complete" as const,
-    syncError: null,
-    syncedAt: new Date(),
-  };
-  const bytes = await db.$transaction(async (tx) => {
-    const row = await tx.workout.upsert({
-      where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId: w.pelotonWorkoutId } },
-      create: { userId, pelotonWorkoutId: w.pelotonWorkoutId, ...columns },
-      update: columns,
-      select: { id: true },
-    });
-    await tx.workoutDetails.upsert({ where: { workoutId: row.id }, create: { workoutId: row.id, ...details }, update: details });
-    if (encoded && result.series) {
-      const series = {
-        intervalSeconds: result.series.intervalSeconds,
-        samples: result.series.length,
-        channels: Object.keys(result.series.channels),
-        data: Buffer.from(encoded),
-      };
-      await tx.workoutSeries.upsert({ where: { workoutId: row.id }, create: { workoutId: row.id, ...series }, update: series });
-    } else {
-      await tx.workoutSeries.deleteMany({ where: { workoutId: row.id } });
-    }
-    return encoded?.byteLength ?? 0;
-  });
-  // Analytics hook (server/analytics): the workout's score and mean-maximal curves; it never fails the sync.
-  await analyzeSyncedWorkout(db, userId, w.pelotonWorkoutId);
-  return bytes;
 }
 
 /** Failed attempts at one workout's details within a job before it is given up on (transient faults get retried). */

@@ -3,6 +3,7 @@ import { type AppError, isProviderFailure, providerError } from "@/lib/errors/ap
 import { open, openOptional, seal } from "@/server/crypto";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { deadlineExceeded, timeLeft } from "@/server/http/deadline";
 import { refreshUnderLease } from "@/server/http/refresh-lease";
 import { Semaphore } from "@/server/http/semaphore";
 import { getKv, kvFailureKind, withSlot } from "@/server/kv";
@@ -177,28 +178,61 @@ function localGate(pelotonUserId: string): Semaphore {
   return gate;
 }
 
+export interface PelotonCallContext {
+  accessToken: string;
+  apiBaseUrl: string;
+  /** Epoch ms the caller must be done by: pass it on to the request (server/http/request.ts). */
+  deadline?: number;
+}
+export type PelotonCall = <T>(fn: (ctx: PelotonCallContext) => Promise<T>) => Promise<T>;
+
+// A token read for a session is reused for this long at most (it stays valid ≥ REFRESH_MARGIN_MS when read).
+const SESSION_TOKEN_MS = 60_000;
+
 /**
- * Run an API call within the connection's request budget, with a valid token; on 401 refresh once and retry.
+ * Calls for one user over a short span (a sync step): the connection row and a usable token are read once, not per
+ * request; a 401 still refreshes once and retries. With a `deadline`, waiting for the local gate and the shared slot
+ * is bounded by the time left, and running out surfaces as `deadline.exceeded` (nothing was sent).
  */
-export async function withPeloton<T>(userId: string, call: (ctx: { accessToken: string; apiBaseUrl: string }) => Promise<T>): Promise<T> {
-  const row = await load(userId);
-  if (!row) throw providerError("peloton", "disconnected", "Peloton is not connected.");
-  const { apiBaseUrl } = pelotonHosts();
-  try {
-    return await localGate(row.pelotonUserId).run(() => withSlot(getKv(), `peloton:budget:${row.pelotonUserId}`, REQUEST_BUDGET, async () => {
-      const accessToken = await getPelotonAccessToken(userId);
-      try {
-        return await call({ accessToken, apiBaseUrl });
-      } catch (error) {
-        if (!isProviderFailure(error, "unauthorized")) throw error;
-        const fresh = await getPelotonAccessToken(userId, { forceRefresh: true });
-        return call({ accessToken: fresh, apiBaseUrl });
-      }
-    }));
-  } catch (error) {
-    if (kvFailureKind(error) === "slot_timeout") {
+export function createPelotonSession(userId: string, opts: { deadline?: number } = {}): PelotonCall {
+  const { deadline } = opts;
+  let row: Promise<ConnectionRow> | null = null;
+  let token: { value: string; at: number } | null = null;
+  async function accessToken(forceRefresh = false): Promise<string> {
+    if (!forceRefresh && token && Date.now() - token.at < SESSION_TOKEN_MS) return token.value;
+    token = { value: await getPelotonAccessToken(userId, { forceRefresh }), at: Date.now() };
+    return token.value;
+  }
+  return async (fn) => {
+    row ??= load(userId).then((found) => found ?? Promise.reject(providerError("peloton", "disconnected", "Peloton is not connected.")));
+    const { pelotonUserId } = await row.catch((error: unknown) => {
+      row = null;
+      throw error;
+    });
+    const apiBaseUrl = pelotonHosts().apiBaseUrl;
+    let boundByDeadline = false;
+    try {
+      return await localGate(pelotonUserId).run(() => {
+        const left = timeLeft(deadline);
+        boundByDeadline = left < REQUEST_BUDGET.waitMs;
+        return withSlot(getKv(), `peloton:budget:${pelotonUserId}`, { ...REQUEST_BUDGET, waitMs: Math.min(REQUEST_BUDGET.waitMs, left) }, async () => {
+          try {
+            return await fn({ accessToken: await accessToken(), apiBaseUrl, deadline });
+          } catch (error) {
+            if (!isProviderFailure(error, "unauthorized")) throw error;
+            return fn({ accessToken: await accessToken(true), apiBaseUrl, deadline });
+          }
+        });
+      }, { deadline });
+    } catch (error) {
+      if (kvFailureKind(error) !== "slot_timeout") throw error;
+      if (boundByDeadline) throw deadlineExceeded("a Peloton request slot", error);
       throw providerError("peloton", "unavailable", "AutoCoach is already making many requests to Peloton for you; try again shortly.", { cause: error });
     }
-    throw error;
-  }
+  };
+}
+
+/** Run one API call within the connection's request budget, with a valid token; on 401 refresh once and retry. */
+export function withPeloton<T>(userId: string, call: (ctx: PelotonCallContext) => Promise<T>, opts: { deadline?: number } = {}): Promise<T> {
+  return createPelotonSession(userId, opts)(call);
 }

@@ -16,6 +16,8 @@ export interface ApiCallOptions {
   fetchImpl?: typeof fetch;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Epoch ms every attempt and wait must end by (server/http/deadline.ts). */
+  deadline?: number;
   /** Extra attempts for 429/5xx/network failures on GETs (default 1; pass 0 when the caller runs its own budget). */
   retries?: number;
 }
@@ -51,6 +53,7 @@ export async function pelotonApiGet<S extends z.ZodType>(
       baseDelayMs: 1_000,
       timeoutMs: opts.timeoutMs,
       signal: opts.signal,
+      deadline: opts.deadline,
       fetchImpl: opts.fetchImpl,
     });
   } catch (error) {
