@@ -139,7 +139,7 @@ export type PresentedWorkout = Partial<Record<keyof TpWorkout | "TSSPlanned", un
 
 /**
  * The workout as the API returns it to this athlete, with the variations real responses show (docs/trainingpeaks-api.md
- * §5.3, §8.7), decided by the workout's id so a workout always looks the same:
+ * §5.3 and docs/trainingpeaks-api.md §8.7), decided by the workout's id so a workout always looks the same:
  * - keys without a value are omitted (a basic athlete's premium fields are simply not there);
  * - one completed workout in seven says `Completed: false` although it has its recording (time, distance, figures);
  * - one in eleven has no `WorkoutDay` (its start says the day);

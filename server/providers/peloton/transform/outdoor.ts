@@ -8,7 +8,7 @@ import type { PelotonPerformanceGraph, PelotonRideDetails, PelotonWorkout } from
  *   2. `is_outdoor` when Peloton sends it;
  *   3. Peloton equipment: a bike, tread or row `device_type`, or the metrics only equipment records (resistance,
  *      incline, stroke rate, split pace): indoor;
- *   4. an "Outdoor" class (title or name) or an outdoor-shaped graph (elevation without incline, §5.6): outdoor;
+ *   4. an "Outdoor" class (title or name) or an outdoor-shaped graph (elevation without incline, docs/peloton-api.md §5.6): outdoor;
  *   5. nothing either way: indoor, as Peloton's own default for a class taken on a screen.
  */
 const EQUIPMENT_DEVICE = /^(home_bike|home_tread|prism|caesar|tread|bike)/i;

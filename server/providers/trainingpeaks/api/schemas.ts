@@ -73,7 +73,7 @@ const workoutShape = {
   LastModifiedDate: lenientStr,
 };
 
-/** Our spelling of each key by its lower case: TrainingPeaks writes `TSSPlanned` where reads say `TssPlanned` (§8.7). */
+/** Our spelling of each key by its lower case: TrainingPeaks writes `TSSPlanned` where reads say `TssPlanned` (docs/trainingpeaks-api.md §8.7). */
 const CANONICAL_KEYS = new Map(Object.keys(workoutShape).map((key) => [key.toLowerCase(), key]));
 
 function canonicalKeys(raw: unknown): unknown {
