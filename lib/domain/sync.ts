@@ -8,6 +8,8 @@ export const RUNNING_PHASES: readonly SyncPhase[] = ["listing", "details", "fina
 export const ACTIVE_PHASES: readonly SyncPhase[] = [...RUNNING_PHASES, "paused"];
 /** Pauses a driver lifts by itself once `resumeAfter` has passed (a reconnect waits for the user). */
 export const AUTO_RESUMED_PAUSES: readonly string[] = ["rate_limited", "error"];
+/** Phases the "Resume" button continues. */
+export const RESUMABLE_PHASES: readonly SyncPhase[] = ["paused", "cancelled"];
 /** Phases a job never leaves. */
 export const TERMINAL_PHASES: readonly SyncPhase[] = ["done", "cancelled", "failed"];
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { ACTIVE_PHASES, RUNNING_PHASES, resumePhase, type SyncKind } from "@/lib/domain/sync";
+import { ACTIVE_PHASES, RESUMABLE_PHASES, RUNNING_PHASES, resumePhase, type SyncKind } from "@/lib/domain/sync";
 
 /** SyncJob lifecycle: one unfinished job per user, a lease per step, progress from the database. */
 
@@ -56,7 +56,7 @@ export async function cancelSyncJob(db: Db, userId: string): Promise<boolean> {
 
 /** Resume a paused or cancelled job (the "Resume" button). */
 export async function resumeSyncJob(db: Db, userId: string): Promise<string | null> {
-  const job = await db.syncJob.findFirst({ where: { userId, phase: { in: ["paused", "cancelled"] } }, orderBy: { startedAt: "desc" } });
+  const job = await db.syncJob.findFirst({ where: { userId, phase: { in: [...RESUMABLE_PHASES] } }, orderBy: { startedAt: "desc" } });
   if (!job) return null;
   const phase = resumePhase(job.listComplete);
   await db.syncJob.update({ where: { id: job.id }, data: { phase, pauseReason: null, resumeAfter: null, finishedAt: null } });
