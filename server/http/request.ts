@@ -86,7 +86,7 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
     if (left <= 0) throw deadlineExceeded(`a ${providerLabel(opts.provider)} request`);
     const perAttempt = opts.timeoutMs ?? 15_000;
     const cutByDeadline = left < perAttempt;
-    const timeout = AbortSignal.timeout(Math.min(perAttempt, left));
+    const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(perAttempt, left))));
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     let response: Response;
     try {

@@ -63,7 +63,7 @@ export async function syncStep(userId: string, opts: SyncStepOptions = {}): Prom
   };
   // Every Peloton call of the step (slot waits, retries, the requests themselves) ends a moment before the budget,
   // which leaves time to save what was fetched and wrap up (docs/architecture.md "Deadlines and request slots").
-  const deadline = opts.deadline ?? Date.now() + budgetMs - Math.min(1_000, budgetMs / 8);
+  const deadline = opts.deadline ?? Date.now() + budgetMs - Math.min(1_000, Math.floor(budgetMs / 8));
   const source = createPelotonSource(userId, { everyN: sync.everyN, ...opts, timeoutMs, retries, deadline });
   return runSyncStep(db, userId, source, { concurrency: sync.concurrency, ...opts, budgetMs, leaseMs, afterIncremental });
 }
