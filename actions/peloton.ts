@@ -13,6 +13,7 @@ const connectSchema = z.object({
   email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),
   password: z.string().min(1, "Enter your Peloton password.").max(256, "That password is too long."),
   rememberPassword: z.boolean(),
+  history: z.enum(["keep", "delete"], { message: "Choose whether to keep or delete the earlier account's workouts." }).optional(),
 });
 
 /** Peloton's Auth0 locks an account after repeated failures; we stop well before that. */
@@ -38,7 +39,7 @@ async function enforceConnectLimits(userId: string): Promise<void> {
 }
 
 export async function connectPelotonAction(_prev: ActionResult<PelotonConnectionView> | null, formData: FormData): Promise<ActionResult<PelotonConnectionView>> {
-  const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on" };
+  const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on", history: formData.get("history") ?? undefined };
   const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
     await enforceConnectLimits(userId);
     return connectPeloton(userId, data);
@@ -53,9 +54,12 @@ export async function testPelotonAction(): Promise<ActionResult<{ changes: Profi
   return result;
 }
 
-export async function disconnectPelotonAction(): Promise<ActionResult<{ deleted: boolean }>> {
-  const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, ({ userId }) => disconnectPeloton(userId));
+/** Disconnect Peloton; with `deleteWorkouts` the synced history goes too (else it is kept, labelled with its account). */
+export async function disconnectPelotonAction(opts: { deleteWorkouts?: boolean } = {}): Promise<ActionResult<{ deleted: boolean; workoutsDeleted: number }>> {
+  const schema = z.object({ deleteWorkouts: z.boolean().default(false) });
+  const result = await runUserAction("peloton.disconnect", schema, opts, ({ userId, input }) => disconnectPeloton(userId, input));
   revalidatePath("/connections");
+  if (result.ok && result.data.workoutsDeleted > 0) revalidatePath("/", "layout");
   return result;
 }
 

@@ -68,3 +68,18 @@ export function diffProfiles(before: PelotonProfileView | null, after: PelotonPr
   }
   return changes;
 }
+
+/** Connecting a different Peloton account: keep the earlier account's workouts (labelled, no longer synced) or delete them. */
+export type HistoryChoice = "keep" | "delete";
+
+/** Workouts that came from a Peloton account other than the connected one (null username: not known). */
+export interface OtherAccountHistory {
+  pelotonUserId: string;
+  username: string | null;
+  workouts: number;
+}
+
+/** The earlier Peloton account a kept workout came from (username null when not known). */
+export interface OtherAccountLabel {
+  username: string | null;
+}
