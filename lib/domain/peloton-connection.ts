@@ -83,3 +83,8 @@ export interface OtherAccountHistory {
 export interface OtherAccountLabel {
   username: string | null;
 }
+
+/** How history and workout pages label a workout kept from another Peloton account. */
+export function otherAccountLabel(label: OtherAccountLabel): string {
+  return label.username ? `From Peloton account ${label.username}` : "From an earlier Peloton account";
+}
