@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getKv, rateLimit } from "@/server/kv";
-import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
+import { connectPeloton, deleteKeptHistory, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
 import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
 
 const connectSchema = z.object({
@@ -60,6 +60,14 @@ export async function disconnectPelotonAction(opts: { deleteWorkouts?: boolean }
   const result = await runUserAction("peloton.disconnect", schema, opts, ({ userId, input }) => disconnectPeloton(userId, input));
   revalidatePath("/connections");
   if (result.ok && result.data.workoutsDeleted > 0) revalidatePath("/", "layout");
+  return result;
+}
+
+/** Delete the workouts kept from a Peloton account that is no longer connected. */
+export async function deleteKeptHistoryAction(pelotonUserId: string): Promise<ActionResult<{ deleted: number }>> {
+  const schema = z.string().trim().min(1).max(64);
+  const result = await runUserAction("peloton.delete_kept", schema, pelotonUserId, async ({ userId, input }) => ({ deleted: await deleteKeptHistory(userId, input) }));
+  if (result.ok) revalidatePath("/", "layout");
   return result;
 }
 

@@ -3,7 +3,7 @@ import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Card } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { TrainingPeaksAccessNotice } from "@/components/trainingpeaks/access-notice";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { ConnectionStatusBadge } from "./status-badge";
 
 const MODE_NOTE = {

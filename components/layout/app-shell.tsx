@@ -1,6 +1,6 @@
 import { signOutAction } from "@/actions/session";
 import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
-import { TrainingPeaksAccessNotice } from "@/components/trainingpeaks/access-notice";
+import { TrainingPeaksAccessNotice } from "./trainingpeaks-access-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Logo } from "./logo";
 import { MainNav } from "./main-nav";

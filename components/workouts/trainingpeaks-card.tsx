@@ -1,6 +1,6 @@
 import type { PushView } from "@/lib/domain/upload";
 import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
-import { TrainingPeaksAccessNotice } from "@/components/trainingpeaks/access-notice";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
 import { WorkoutCompare } from "./workout-compare";
 import { buttonClass } from "@/components/ui/button";

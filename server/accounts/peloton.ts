@@ -95,6 +95,12 @@ export async function setPelotonPaceLevel(userId: string, level: number | null):
   return { paceLevel: level };
 }
 
+/** Delete the workouts kept from `pelotonUserId`, a Peloton account that is not the connected one. */
+export async function deleteKeptHistory(userId: string, pelotonUserId: string): Promise<number> {
+  const db = await getDb();
+  return db.$transaction((tx) => deleteWorkouts(tx, userId, { pelotonAccountId: pelotonUserId }));
+}
+
 /**
  * Disconnect: delete the connection and every secret with it (tokens, stored password, profile). The synced workouts
  * are kept (labelled with their account) unless the user asked to delete them too.

@@ -5,7 +5,7 @@ import { getAutoSend } from "@/server/push/auto-send";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
-import { TrainingPeaksAccessNotice } from "@/components/trainingpeaks/access-notice";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
 import { TrainingPeaksProfile } from "@/components/trainingpeaks/profile-card";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { trainingPeaksAccess, type TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
-import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
+import { SignInWithTrainingPeaks } from "./sign-in-button";
 import { Alert } from "@/components/ui/alert";
 
 /**
