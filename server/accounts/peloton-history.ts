@@ -41,11 +41,11 @@ export async function tagConnectedHistory(tx: Tx, userId: string): Promise<void>
 export async function adoptHistory(tx: Tx, userId: string, pelotonUserId: string, choice: HistoryChoice | undefined): Promise<void> {
   const others = await countOtherAccountWorkouts(tx, userId, pelotonUserId);
   if (others > 0 && !choice) throw new AppError("peloton.history_choice_required");
+  const current = await tx.pelotonConnection.findUnique({ where: { userId }, select: { pelotonUserId: true } });
+  if (others > 0 || (current && current.pelotonUserId !== pelotonUserId)) await forgetSyncs(tx, userId);
   await tagConnectedHistory(tx, userId);
   await tx.workout.updateMany({ where: { userId, pelotonAccountId: pelotonUserId }, data: { pelotonAccountId: null } });
   if (others === 0) return;
-  // The running sync's cursor belongs to the other account.
-  await cancelSyncJob(tx, userId);
   if (choice === "delete") {
     await deleteWorkouts(tx, userId, { pelotonAccountId: { not: null } });
     return;
@@ -54,6 +54,15 @@ export async function adoptHistory(tx: Tx, userId: string, pelotonUserId: string
     where: { userId, pelotonAccountId: { not: null }, syncState: { not: "complete" } },
     data: { syncState: "failed", syncError: "Not synced: this workout belongs to a Peloton account that is no longer connected." },
   });
+}
+
+/**
+ * Another account: the sync jobs (cursor, counts, "up to date") were the other account's. A running step is cancelled
+ * first (it loses its lease and stops at its next write), then the jobs go, so the new account starts from scratch.
+ */
+async function forgetSyncs(tx: Tx, userId: string): Promise<void> {
+  await cancelSyncJob(tx, userId);
+  await tx.syncJob.deleteMany({ where: { userId } });
 }
 
 /** Delete workouts (details, series, scores and upload records go with them) and the FTP history Peloton gave. */

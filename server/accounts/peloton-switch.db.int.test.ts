@@ -60,7 +60,8 @@ describe(`Peloton accounts and their history (${database.kind()})`, () => {
       ["demo-1", DEMO_MEMBER.userId, "complete"],
       ["demo-2", DEMO_MEMBER.userId, "failed"],
     ]);
-    expect(await prisma.syncJob.count({ where: { userId, phase: "cancelled" } })).toBe(1);
+    // The old account's sync (its cursor, its "up to date") is gone: the new account starts from scratch.
+    expect(await prisma.syncJob.count({ where: { userId } })).toBe(0);
     expect(await listOtherAccountHistory(userId)).toEqual([{ pelotonUserId: DEMO_MEMBER.userId, username: DEMO_MEMBER.username, workouts: 2 }]);
     // A new sync does not try to fetch the other account's unfinished workout with this account's sign-in.
     await startSyncJob(prisma, userId, "full");
@@ -84,6 +85,16 @@ describe(`Peloton accounts and their history (${database.kind()})`, () => {
     expect(await prisma.workoutSeries.count()).toBe(seriesBefore - 2);
     expect((await prisma.thresholdEntry.findMany({ where: { userId } })).map((t) => t.source)).toEqual(["manual"]);
     expect((await prisma.pelotonConnection.findUniqueOrThrow({ where: { userId } })).pelotonUserId).toBe(TEST_MEMBERS.other.userId);
+  });
+
+  it("a different account with nothing synced yet needs no choice, and starts without the old account's sync", async () => {
+    const { connectPeloton } = await import("./peloton");
+    const prisma = await db();
+    const userId = (await prisma.user.create({ data: { name: "Fresh" } })).id;
+    await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: false });
+    await prisma.syncJob.create({ data: { userId, kind: "full", phase: "done" } });
+    await connectPeloton(userId, other);
+    expect(await prisma.syncJob.count({ where: { userId } })).toBe(0);
   });
 
   it("reconnecting the same account needs no choice and keeps the history as it is", async () => {
