@@ -18,6 +18,17 @@ async function connect(page: Page, email: string, password: string) {
   await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
 }
 
+/** At 360 px in dark mode the page does not scroll sideways. */
+async function expectFitsPhone(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await screenshot(page, name);
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
 test("switch Peloton accounts keeping the old history, download it, delete it, then delete the account", async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, CLIMBER);
@@ -43,6 +54,7 @@ test("switch Peloton accounts keeping the old history, download it, delete it, t
   const count = Number(/(\d+) workouts/.exec((await kept.textContent()) ?? "")?.[1]);
   expect(count).toBeGreaterThan(10);
   await screenshot(page, "connections-kept-history");
+  await expectFitsPhone(page, "connections-kept-history-360-dark");
   await page.goto("/workouts");
   await expect(page.getByTestId("history-account").first()).toHaveText("From Peloton account OtherRider");
 
@@ -57,6 +69,8 @@ test("switch Peloton accounts keeping the old history, download it, delete it, t
   expect(names[0]).toBe("account.json");
   expect(names.filter((n) => n.endsWith(".json")).length).toBe(count + 1);
   expect(names.some((n) => n.endsWith(".fit"))).toBe(true);
+
+  await expectFitsPhone(page, "settings-account-360-dark");
 
   // Delete the kept workouts.
   await page.goto("/connections");
