@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getKv, rateLimit } from "@/server/kv";
-import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
+import { connectPeloton, deleteKeptHistory, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
 import { kickSync } from "@/server/sync/background";
 import { startSyncAfterConnect } from "@/server/sync/service";
 import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
@@ -15,6 +15,7 @@ const connectSchema = z.object({
   email: z.string().trim().min(1, "Enter your Peloton email or username.").max(254, "That is too long for a Peloton email or username."),
   password: z.string().min(1, "Enter your Peloton password.").max(256, "That password is too long."),
   rememberPassword: z.boolean(),
+  history: z.enum(["keep", "delete"], { message: "Choose whether to keep or delete the earlier account's workouts." }).optional(),
 });
 
 /** Peloton's Auth0 locks an account after repeated failures; we stop well before that. */
@@ -40,7 +41,7 @@ async function enforceConnectLimits(userId: string): Promise<void> {
 }
 
 export async function connectPelotonAction(_prev: ActionResult<PelotonConnectionView> | null, formData: FormData): Promise<ActionResult<PelotonConnectionView>> {
-  const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on" };
+  const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on", history: formData.get("history") ?? undefined };
   const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
     await enforceConnectLimits(userId);
     const view = await connectPeloton(userId, data);
@@ -59,9 +60,20 @@ export async function testPelotonAction(): Promise<ActionResult<{ changes: Profi
   return result;
 }
 
-export async function disconnectPelotonAction(): Promise<ActionResult<{ deleted: boolean }>> {
-  const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, ({ userId }) => disconnectPeloton(userId));
+/** Disconnect Peloton; with `deleteWorkouts` the synced history goes too (else it is kept, labelled with its account). */
+export async function disconnectPelotonAction(opts: { deleteWorkouts?: boolean } = {}): Promise<ActionResult<{ deleted: boolean; workoutsDeleted: number }>> {
+  const schema = z.object({ deleteWorkouts: z.boolean().default(false) });
+  const result = await runUserAction("peloton.disconnect", schema, opts, ({ userId, input }) => disconnectPeloton(userId, input));
   revalidatePath("/connections");
+  if (result.ok && result.data.workoutsDeleted > 0) revalidatePath("/", "layout");
+  return result;
+}
+
+/** Delete the workouts kept from a Peloton account that is no longer connected. */
+export async function deleteKeptHistoryAction(pelotonUserId: string): Promise<ActionResult<{ deleted: number }>> {
+  const schema = z.string().trim().min(1).max(64);
+  const result = await runUserAction("peloton.delete_kept", schema, pelotonUserId, async ({ userId, input }) => ({ deleted: await deleteKeptHistory(userId, input) }));
+  if (result.ok) revalidatePath("/", "layout");
   return result;
 }
 

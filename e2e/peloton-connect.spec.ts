@@ -29,8 +29,8 @@ test("connects the demo Peloton member, shows lifetime stats, tests and disconne
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByTestId("peloton-test-result")).toContainText("Total workouts");
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Disconnect Peloton" }).click();
+  await page.getByTestId("peloton-disconnect").getByRole("button", { name: "Disconnect", exact: true }).click();
   await expect(page.getByTestId("peloton-connect-form")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("peloton-connect-form")).toBeVisible();

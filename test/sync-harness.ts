@@ -12,7 +12,15 @@ export async function connectedUser(member: { email: string; password: string } 
   const { connectPeloton } = await import("@/server/accounts/peloton");
   const db = await getDb();
   const user = await db.user.create({ data: { name: member.email } });
-  await connectPeloton(user.id, { ...member, rememberPassword: false });
+  // One Peloton account belongs to one user at a time (server/accounts/peloton-history.ts), but sync tests run many
+  // users on one simulator member: the earlier holders are parked while this user logs in, then restored.
+  const holders = await db.pelotonConnection.findMany({ where: { loginEmail: member.email }, select: { id: true, pelotonUserId: true } });
+  for (const h of holders) await db.pelotonConnection.update({ where: { id: h.id }, data: { pelotonUserId: `parked:${h.id}` } });
+  try {
+    await connectPeloton(user.id, { ...member, rememberPassword: false });
+  } finally {
+    for (const h of holders) await db.pelotonConnection.update({ where: { id: h.id }, data: { pelotonUserId: h.pelotonUserId } });
+  }
   return user.id;
 }
 

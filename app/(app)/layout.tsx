@@ -9,7 +9,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const connection = await getTrainingPeaksConnection(user.id);
   return (
-    <AppShell userName={user.name} reconnectTrainingPeaks={connection.status === "reauth_required"}>
+    <AppShell userName={user.name} trainingPeaks={connection}>
       {children}
     </AppShell>
   );

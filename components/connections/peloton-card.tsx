@@ -19,8 +19,11 @@ export function PelotonCard({
   connection,
   simulator = false,
   sync,
+  history = null,
 }: {
   connection: PelotonConnectionView | null;
+  /** the synced workouts and the account they came from (the connect form asks what happens to them on a switch) */
+  history?: { username: string | null; workouts: number } | null;
   /** the app talks to the Peloton simulator: show its demo member */
   simulator?: boolean;
   sync?: { progress: SyncProgress | null; hasHistory: boolean };
@@ -39,7 +42,7 @@ export function PelotonCard({
           ) : (
             <p className="text-muted">Connect your Peloton account to sync your workouts, class targets and lifetime stats.</p>
           )}
-          <PelotonConnectForm demoHint={simulator ? PELOTON_DEMO_MEMBER : undefined} />
+          <PelotonConnectForm demoHint={simulator ? PELOTON_DEMO_MEMBER : undefined} history={history} />
         </div>
       </Card>
     );
@@ -74,7 +77,7 @@ export function PelotonCard({
           <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workout history</h3>
           <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} />
         </div>
-        <PelotonControls />
+        <PelotonControls workouts={history?.workouts ?? 0} />
       </div>
     </Card>
   );

@@ -4,9 +4,10 @@ import { useActionState, useId, useState } from "react";
 import { connectPelotonAction } from "@/actions/peloton";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { HistoryChoice } from "./history-choice";
 
 /** Email + password → one headless Peloton login on the server. The password never comes back to the page. */
-export function PelotonConnectForm({ demoHint }: { demoHint?: { email: string; password: string } }) {
+export function PelotonConnectForm({ demoHint, history }: { demoHint?: { email: string; password: string }; history?: { username: string | null; workouts: number } | null }) {
   const [state, action, pending] = useActionState(connectPelotonAction, null);
   const [email, setEmail] = useState("");
   const ids = { email: useId(), password: useId(), remember: useId(), help: useId() };
@@ -49,6 +50,7 @@ export function PelotonConnectForm({ demoHint }: { demoHint?: { email: string; p
           {fieldErrors.password && <span className="text-danger">{fieldErrors.password}</span>}
         </label>
       </div>
+      {history && <HistoryChoice history={history} highlight={Boolean(state && !state.ok && state.code === "peloton.history_choice_required")} />}
       <label htmlFor={ids.remember} className="flex items-start gap-3 text-sm">
         <input id={ids.remember} name="rememberPassword" type="checkbox" className="mt-1 size-4" />
         <span>

@@ -1,16 +1,17 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { disconnectPelotonAction, testPelotonAction } from "@/actions/peloton";
+import { testPelotonAction } from "@/actions/peloton";
 import type { ProfileChange } from "@/lib/domain/peloton-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PelotonDisconnect } from "./peloton-disconnect";
 
 type Outcome = { kind: "tested"; changes: ProfileChange[] } | { kind: "error"; message: string } | null;
 
-export function PelotonControls() {
+export function PelotonControls({ workouts }: { workouts: number }) {
   const [pending, start] = useTransition();
-  const [busy, setBusy] = useState<"test" | "disconnect" | null>(null);
+  const [busy, setBusy] = useState<"test" | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
     <div className="space-y-3">
@@ -29,21 +30,7 @@ export function PelotonControls() {
         >
           {busy === "test" ? "Testing…" : "Test connection"}
         </Button>
-        <Button
-          variant="danger"
-          disabled={pending}
-          onClick={() => {
-            if (!window.confirm("Disconnect Peloton? AutoCoach deletes its saved Peloton sign-in (and password, if saved).")) return;
-            setBusy("disconnect");
-            start(async () => {
-              const r = await disconnectPelotonAction();
-              if (!r.ok) setOutcome({ kind: "error", message: r.message });
-              setBusy(null);
-            });
-          }}
-        >
-          {busy === "disconnect" ? "Disconnecting…" : "Disconnect Peloton"}
-        </Button>
+        <PelotonDisconnect workouts={workouts} onError={(message) => setOutcome({ kind: "error", message })} />
       </div>
       <div aria-live="polite">
         {outcome?.kind === "error" && <Alert tone="danger" title="That didn't work">{outcome.message}</Alert>}

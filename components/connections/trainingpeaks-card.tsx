@@ -3,6 +3,7 @@ import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Card } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { ConnectionStatusBadge } from "./status-badge";
 
 const MODE_NOTE = {
@@ -30,6 +31,7 @@ export function TrainingPeaksConnectionCard({ connection, mode }: { connection: 
             ))}
           </p>
         )}
+        <TrainingPeaksAccessNotice connection={connection} />
         {connection.status === "reauth_required" && connection.lastError && <p className="text-warn">{connection.lastError}</p>}
         <div className="flex flex-wrap gap-3">
           {connection.status !== "active" && <SignInWithTrainingPeaks callbackUrl="/connections" label="Reconnect TrainingPeaks" />}

@@ -1,15 +1,14 @@
-import Link from "next/link";
 import { signOutAction } from "@/actions/session";
-import { Alert } from "@/components/ui/alert";
+import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
+import { TrainingPeaksAccessNotice } from "./trainingpeaks-access-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Logo } from "./logo";
 import { MainNav } from "./main-nav";
-import { SignInWithTrainingPeaks } from "./sign-in-button";
 import { ThemeToggle } from "./theme-toggle";
 import { SyncIndicator } from "@/components/sync/sync-indicator";
 
-/** Every signed-in page: skip link, header with navigation, sign-out and the sync indicator, and the banner when TrainingPeaks needs reconnecting. */
-export function AppShell({ userName, reconnectTrainingPeaks, children }: { userName: string | null; reconnectTrainingPeaks: boolean; children: React.ReactNode }) {
+/** Every signed-in page: skip link, header with navigation, sign-out and the sync indicator, and the TrainingPeaks access banner when it is revoked or disconnected. */
+export function AppShell({ userName, trainingPeaks, children }: { userName: string | null; trainingPeaks: TrainingPeaksConnectionState; children: React.ReactNode }) {
   return (
     <div className="min-h-dvh">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
@@ -39,19 +38,7 @@ export function AppShell({ userName, reconnectTrainingPeaks, children }: { userN
         <SyncIndicator />
       </header>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
-        {reconnectTrainingPeaks && (
-          <Alert
-            tone="warn"
-            title="Reconnect TrainingPeaks"
-            action={<SignInWithTrainingPeaks callbackUrl="/dashboard" label="Reconnect TrainingPeaks" />}
-          >
-            TrainingPeaks no longer accepts AutoCoach&apos;s access (it expired or was revoked). Your data is safe; reconnect to keep your
-            thresholds and activities up to date.{" "}
-            <Link href="/connections" className="underline">
-              Details
-            </Link>
-          </Alert>
-        )}
+        <TrainingPeaksAccessNotice connection={trainingPeaks} variant="banner" />
         {children}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
 import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
 import type { HistoryRow } from "@/lib/domain/workout-history";
@@ -21,7 +22,12 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                 <span className="block text-xs text-muted">
                   {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
                   {w.syncState === "pending" && <span className="ml-1 rounded bg-surface-2 px-1">syncing…</span>}
-                  {w.syncState === "failed" && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
+                  {w.syncState === "failed" && !w.otherAccount && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
+                  {w.otherAccount && (
+                    <span className="ml-1 rounded bg-surface-2 px-1" data-testid="history-account">
+                      {otherAccountLabel(w.otherAccount)}
+                    </span>
+                  )}
                 </span>
               </td>
               <td className="py-2 pr-3">{disciplineLabel(w.discipline)}</td>

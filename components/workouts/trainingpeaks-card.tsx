@@ -1,11 +1,14 @@
 import type { PushView } from "@/lib/domain/upload";
+import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
 import { WorkoutCompare } from "./workout-compare";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** Send to TrainingPeaks, compare with what TrainingPeaks has, and download the file. */
-export function TrainingPeaksCard({ workoutId, hasSamples, inProgress, push }: { workoutId: string; hasSamples: boolean; inProgress: boolean; push: PushView }) {
+export function TrainingPeaksCard(props: { workoutId: string; hasSamples: boolean; inProgress: boolean; push: PushView; trainingPeaks: TrainingPeaksConnectionState }) {
+  const { workoutId, hasSamples, inProgress, push, trainingPeaks } = props;
   if (!hasSamples) {
     return (
       <Card title="TrainingPeaks and files">
@@ -17,6 +20,7 @@ export function TrainingPeaksCard({ workoutId, hasSamples, inProgress, push }: {
   return (
     <Card title="TrainingPeaks and files">
       <div className="space-y-5">
+        <TrainingPeaksAccessNotice connection={trainingPeaks} />
         {inProgress && push.state === "not_sent" ? (
           <p className="text-sm text-muted" data-testid="send-unavailable">
             Sending to TrainingPeaks is available once the workout has finished and synced (TrainingPeaks would keep a partial ride).

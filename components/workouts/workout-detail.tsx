@@ -1,5 +1,6 @@
 import type { WorkoutInsights } from "@/lib/domain/analytics";
 import type { PushView } from "@/lib/domain/upload";
+import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { describeDurations } from "@/lib/format/display";
 import type { WorkoutPageSummary } from "@/lib/metrics/workout-summary";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
@@ -11,8 +12,15 @@ import { WorkoutPerformance, workoutChartOf } from "./workout-performance";
 import { WorkoutSummary } from "./workout-summary";
 
 /** One workout's page: what it was, its numbers, TrainingPeaks and files, and how it went against the class targets. */
-export function WorkoutDetail(props: { workout: WorkoutDetailView; push: PushView; insights: WorkoutInsights; summary: WorkoutPageSummary | null; timeZone: string }) {
-  const { workout, push, insights, summary, timeZone } = props;
+export function WorkoutDetail(props: {
+  workout: WorkoutDetailView;
+  push: PushView;
+  insights: WorkoutInsights;
+  summary: WorkoutPageSummary | null;
+  timeZone: string;
+  trainingPeaks: TrainingPeaksConnectionState;
+}) {
+  const { workout, push, insights, summary, timeZone, trainingPeaks } = props;
   const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
   const { chart, estimatedPaceLevel } = workoutChartOf(workout);
   return (
@@ -27,6 +35,7 @@ export function WorkoutDetail(props: { workout: WorkoutDetailView; push: PushVie
         hasSamples={workout.series !== null && workout.series.length > 0}
         inProgress={workout.status !== "COMPLETE"}
         push={push}
+        trainingPeaks={trainingPeaks}
       />
       <WorkoutPerformance workout={workout} chart={chart} estimatedPaceLevel={estimatedPaceLevel} />
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { disciplineLabel, formatDate, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +31,11 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
           {meta.join(" · ")}
         </p>
         <div className="flex flex-wrap gap-2 pt-1 text-xs">
+          {w.otherAccount && (
+            <Tag title="Kept when you connected a different Peloton account; no longer synced" testId="workout-account">
+              {otherAccountLabel(w.otherAccount)}
+            </Tag>
+          )}
           {w.ride?.classTypes.map((t) => <Tag key={t}>{t}</Tag>)}
           <Tag title="Recorded is the timer time every figure, file and comparison uses" testId="workout-durations">
             {durations}
@@ -48,7 +54,7 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
         </div>
       </header>
       {w.status === "IN_PROGRESS" && <Alert tone="info" title="Still in progress">This workout hadn&apos;t finished when it was synced; the next sync updates it.</Alert>}
-      {w.syncState === "failed" && <Alert tone="warn" title="Not fully downloaded">{w.syncError ?? "Peloton did not return this workout’s data."} It is retried on the next sync.</Alert>}
+      {w.syncState === "failed" && <Alert tone="warn" title="Not fully downloaded">{w.syncError ?? "Peloton did not return this workout’s data."}{w.otherAccount ? "" : " It is retried on the next sync."}</Alert>}
     </>
   );
 }

@@ -68,3 +68,23 @@ export function diffProfiles(before: PelotonProfileView | null, after: PelotonPr
   }
   return changes;
 }
+
+/** Connecting a different Peloton account: keep the earlier account's workouts (labelled, no longer synced) or delete them. */
+export type HistoryChoice = "keep" | "delete";
+
+/** Workouts that came from a Peloton account other than the connected one (null username: not known). */
+export interface OtherAccountHistory {
+  pelotonUserId: string;
+  username: string | null;
+  workouts: number;
+}
+
+/** The earlier Peloton account a kept workout came from (username null when not known). */
+export interface OtherAccountLabel {
+  username: string | null;
+}
+
+/** How history and workout pages label a workout kept from another Peloton account. */
+export function otherAccountLabel(label: OtherAccountLabel): string {
+  return label.username ? `From Peloton account ${label.username}` : "From an earlier Peloton account";
+}

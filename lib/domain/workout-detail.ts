@@ -1,3 +1,4 @@
+import type { OtherAccountLabel } from "./peloton-connection";
 import type { WorkoutSummary } from "./workout";
 import type { ResolvedThresholds } from "./thresholds";
 import type { WorkoutSeries } from "./series";
@@ -7,6 +8,8 @@ import type { ClassSegment, ClassTargets } from "./targets";
 export interface WorkoutDetailView {
   id: string;
   pelotonWorkoutId: string;
+  /** set when the workout came from a Peloton account other than the connected one */
+  otherAccount: OtherAccountLabel | null;
   title: string;
   discipline: string;
   status: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { OtherAccountLabel } from "./peloton-connection";
 import type { ScoreMethod } from "./analytics";
 
 /** The workout history as pages and filters see it: the filters (from the URL), a page of rows, the filter options. */
@@ -37,6 +38,8 @@ export interface HistoryRow {
   scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
   syncState: "pending" | "complete" | "failed";
+  /** set when the workout came from a Peloton account other than the connected one (docs/architecture.md "Accounts") */
+  otherAccount: OtherAccountLabel | null;
 }
 
 export interface HistoryPage {

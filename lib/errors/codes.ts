@@ -51,6 +51,12 @@ const OWN = {
   "peloton.login_page_changed": { status: 422, message: "Peloton changed its sign-in page. Please try again later." },
   "peloton.state_mismatch": { status: 422, message: "Peloton's sign-in did not complete. Please try again." },
   "peloton.too_many_redirects": { status: 422, message: "Peloton's sign-in went round in circles. Please try again later." },
+  "peloton.account_in_use": { status: 409, message: "This Peloton account is already connected to another AutoCoach user. Disconnect it there first." },
+  "peloton.history_choice_required": {
+    status: 409,
+    message: "This is a different Peloton account from the one your synced workouts came from. Choose whether to keep or delete them, then connect again.",
+  },
+  "account.confirmation_mismatch": { status: 400, message: "Type the confirmation exactly as shown to delete your account." },
   "trainingpeaks.upload_rejected": { status: 422, message: "TrainingPeaks refused the file." },
   "trainingpeaks.consent_required": { status: 403, message: "AutoCoach needs your permission to upload to TrainingPeaks." },
   "network.offline": { status: 503, message: "You appear to be offline. Check your connection and retry." },

@@ -11,7 +11,12 @@ beforeAll(async () => {
   process.env.PELOTON_SIMULATOR_URL = sim.url;
 });
 afterAll(async () => sim?.close());
-beforeEach(() => sim.reset());
+beforeEach(async () => {
+  sim.reset();
+  // One Peloton account belongs to one user at a time: each scenario starts with the simulator's members free.
+  const { getDb } = await import("@/server/db/client");
+  await (await getDb()).pelotonConnection.deleteMany();
+});
 
 async function newUser(name = "Rider") {
   const { getDb } = await import("@/server/db/client");
@@ -177,7 +182,7 @@ describe(`Peloton connection (${database.kind()})`, () => {
     const { getPelotonConnection } = await import("@/server/queries/peloton-connection");
     const userId = await newUser();
     await connectPeloton(userId, { ...DEMO_MEMBER, rememberPassword: true });
-    expect(await disconnectPeloton(userId)).toEqual({ deleted: true });
+    expect(await disconnectPeloton(userId)).toEqual({ deleted: true, workoutsDeleted: 0 });
     expect(await getPelotonConnection(userId)).toBeNull();
     const { getDb } = await import("@/server/db/client");
     expect(await (await getDb()).pelotonConnection.count({ where: { userId } })).toBe(0);

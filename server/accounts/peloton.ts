@@ -11,6 +11,9 @@ import { log } from "@/server/log";
 import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { diffProfiles, type PelotonConnectionView, type ProfileChange } from "@/lib/domain/peloton-connection";
 import { profileColumns } from "@/server/providers/peloton/transform/profile-columns";
+import { cancelSyncJob } from "@/server/sync/job";
+import type { HistoryChoice } from "@/lib/domain/peloton-connection";
+import { adoptHistory, claimPelotonAccount, deleteWorkouts, rememberAccount, tagConnectedHistory } from "./peloton-history";
 
 /** Peloton connection data for one user: every function takes the signed-in user's id. */
 
@@ -22,9 +25,14 @@ async function fetchProfile(accessToken: string, apiBaseUrl: string): Promise<Pe
 
 /**
  * Connect: one headless login (never retried), then profile + overview. Nothing is stored unless the
- * whole connect succeeds; the password is stored (sealed) only when the user opted in.
+ * whole connect succeeds; the password is stored (sealed) only when the user opted in. The Peloton account must not be
+ * another user's, and a different account than before never merges histories (`history` says what happens to the
+ * earlier one's workouts; docs/architecture.md "Accounts").
  */
-export async function connectPeloton(userId: string, input: { email: string; password: string; rememberPassword: boolean }): Promise<PelotonConnectionView> {
+export async function connectPeloton(
+  userId: string,
+  input: { email: string; password: string; rememberPassword: boolean; history?: HistoryChoice },
+): Promise<PelotonConnectionView> {
   const { authBaseUrl, apiBaseUrl } = pelotonHosts();
   const started = Date.now();
   const tokens = await loginWithPassword({
@@ -37,9 +45,11 @@ export async function connectPeloton(userId: string, input: { email: string; pas
   const db = await getDb();
   const id = randomUUID();
   // Replace any previous connection atomically: the old tokens and password go with it.
-  await db.$transaction([
-    db.pelotonConnection.deleteMany({ where: { userId } }),
-    db.pelotonConnection.create({
+  await db.$transaction(async (tx) => {
+    await claimPelotonAccount(tx, userId, profile.userId);
+    await adoptHistory(tx, userId, profile.userId, input.history);
+    await tx.pelotonConnection.deleteMany({ where: { userId } });
+    await tx.pelotonConnection.create({
       data: {
         id,
         userId,
@@ -52,9 +62,10 @@ export async function connectPeloton(userId: string, input: { email: string; pas
         password: input.rememberPassword ? seal(input.password, sealContext(id, "password")) : null,
         profile: { create: profileColumns(profile) },
       },
-    }),
-  ]);
-  log.info("peloton.connected", { userId, ms: Date.now() - started, rememberPassword: input.rememberPassword });
+    });
+    await rememberAccount(tx, userId, profile.userId, profile.username);
+  });
+  log.info("peloton.connected", { userId, ms: Date.now() - started, rememberPassword: input.rememberPassword, history: input.history ?? "none" });
   const view = await getPelotonConnection(userId);
   if (!view) throw new Error("connection vanished after connect");
   return view;
@@ -84,9 +95,27 @@ export async function setPelotonPaceLevel(userId: string, level: number | null):
   return { paceLevel: level };
 }
 
-/** Disconnect: delete the connection and every secret with it (tokens, stored password, profile). */
-export async function disconnectPeloton(userId: string): Promise<{ deleted: boolean }> {
+/** Delete the workouts kept from `pelotonUserId`, a Peloton account that is not the connected one. */
+export async function deleteKeptHistory(userId: string, pelotonUserId: string): Promise<number> {
   const db = await getDb();
-  const result = await db.pelotonConnection.deleteMany({ where: { userId } });
-  return { deleted: result.count > 0 };
+  return db.$transaction((tx) => deleteWorkouts(tx, userId, { pelotonAccountId: pelotonUserId }));
+}
+
+/**
+ * Disconnect: delete the connection and every secret with it (tokens, stored password, profile). The synced workouts
+ * are kept (labelled with their account) unless the user asked to delete them too.
+ */
+export async function disconnectPeloton(userId: string, opts: { deleteWorkouts?: boolean } = {}): Promise<{ deleted: boolean; workoutsDeleted: number }> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    let workoutsDeleted = 0;
+    if (opts.deleteWorkouts) {
+      await cancelSyncJob(tx, userId);
+      workoutsDeleted = await deleteWorkouts(tx, userId);
+    } else {
+      await tagConnectedHistory(tx, userId);
+    }
+    const result = await tx.pelotonConnection.deleteMany({ where: { userId } });
+    return { deleted: result.count > 0, workoutsDeleted };
+  });
 }

@@ -9,6 +9,7 @@ import { toFailure } from "@/server/handlers/errors";
 import type { Failure } from "@/lib/errors/result";
 import { openOptional } from "@/server/crypto";
 import { log } from "@/server/log";
+import { stopAutoSend } from "@/server/push/auto-send";
 
 const FRESH_MS = 10 * 60_000;
 
@@ -71,35 +72,41 @@ function fromSnapshot(s: Snapshot, staleBecause: Failure | null): TrainingPeaksS
   };
 }
 
+/** Revoke AutoCoach's grant at TrainingPeaks (POST /oauth/deauthorize); false when TrainingPeaks could not be told. */
+export async function revokeTrainingPeaksGrant(userId: string): Promise<boolean> {
+  const db = await getDb();
+  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID } });
+  if (!account?.access_token || account.status === "disconnected") return false;
+  try {
+    // A dead access token cannot revoke the grant: renew it first (the refresh token may still live).
+    const token = await getValidAccessToken(userId).catch(() =>
+      openOptional(account.access_token, tokenContext(account.providerAccountId, "access_token")),
+    );
+    if (!token) return false;
+    await deauthorize(tpOAuthConfig(), token);
+    return true;
+  } catch (error) {
+    log.warn("trainingpeaks.deauthorize.failed", { userId, error });
+    return false;
+  }
+}
+
 /**
- * Disconnect: revoke the grant at TrainingPeaks, then delete the stored tokens and sessions.
+ * Disconnect: revoke the grant at TrainingPeaks, then delete the stored tokens and sessions, and stop auto-send.
  * The tokens are deleted even when TrainingPeaks cannot be reached; the result says so.
  */
 export async function disconnectTrainingPeaks(userId: string): Promise<{ revokedAtTrainingPeaks: boolean }> {
+  const revoked = await revokeTrainingPeaksGrant(userId);
   const db = await getDb();
-  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID } });
-  let revoked = false;
-  if (account?.access_token && account.status !== "disconnected") {
-    try {
-      // A dead access token cannot revoke the grant: renew it first (the refresh token may still live).
-      const token = await getValidAccessToken(userId).catch(() =>
-        openOptional(account.access_token, tokenContext(account.providerAccountId, "access_token")),
-      );
-      if (token) {
-        await deauthorize(tpOAuthConfig(), token);
-        revoked = true;
-      }
-    } catch (error) {
-      log.warn("trainingpeaks.deauthorize.failed", { userId, error });
-    }
-  }
-  await db.$transaction([
-    db.account.updateMany({
+  await db.$transaction(async (tx) => {
+    // Nothing may go on uploading in the user's name: auto-send goes off and its waiting uploads are stopped.
+    await stopAutoSend(tx, userId, { switchOff: true });
+    await tx.account.updateMany({
       where: { userId, provider: PROVIDER_ID },
       data: { access_token: null, refresh_token: null, expires_at: null, status: "disconnected", lastError: null, tokenVersion: { increment: 1 } },
-    }),
-    db.trainingPeaksProfile.deleteMany({ where: { userId } }),
-    db.session.deleteMany({ where: { userId } }),
-  ]);
+    });
+    await tx.trainingPeaksProfile.deleteMany({ where: { userId } });
+    await tx.session.deleteMany({ where: { userId } });
+  });
   return { revokedAtTrainingPeaks: revoked };
 }

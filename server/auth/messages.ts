@@ -20,6 +20,13 @@ export function signInMessage(error: string | undefined, opts: { retryAfter?: st
       tone: "info",
     };
   }
+  if (opts.reason === "account_deleted" && !error) {
+    return {
+      title: "Your account is deleted",
+      detail: "Everything AutoCoach held for you is gone and its TrainingPeaks access revoked. Signing in again starts a new, empty account.",
+      tone: "info",
+    };
+  }
   if (!error) return null;
   switch (error) {
     case "AccessDenied":

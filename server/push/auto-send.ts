@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
 import { log } from "@/server/log";
+import { PROVIDER_ID } from "@/server/providers/trainingpeaks/auth/config";
 import { pushWorkout } from "./push-workout";
 
 /**
@@ -35,10 +36,36 @@ export async function getAutoSend(userId: string): Promise<{ enabled: boolean; s
   return { enabled: user?.tpAutoSend ?? false, since: user?.tpAutoSendSince?.toISOString() ?? null };
 }
 
+const STOPPED_MESSAGE = "Not sent: TrainingPeaks access was disconnected or revoked. Reconnect TrainingPeaks, then send it from this page.";
+
+/** Auto-send needs a live TrainingPeaks grant: while it is revoked (reconnect needed) or disconnected nothing is sent. */
+async function hasLiveGrant(db: Pick<Db, "account">, userId: string): Promise<boolean> {
+  const account = await db.account.findFirst({ where: { userId, provider: PROVIDER_ID }, select: { status: true } });
+  return account?.status === "active";
+}
+
+/**
+ * Stop every automatic upload still waiting (queued, or due for a retry): each ends as failed with a message its
+ * workout page shows. With `switchOff` (a disconnect) the setting goes off too; a revoked grant only pauses it.
+ */
+export async function stopAutoSend(db: Pick<Db, "trainingPeaksUpload" | "user">, userId: string, opts: { switchOff: boolean }): Promise<number> {
+  if (opts.switchOff) await db.user.update({ where: { id: userId }, data: { tpAutoSend: false } });
+  const res = await db.trainingPeaksUpload.updateMany({
+    where: { userId, trigger: "auto", OR: [{ state: "queued" }, { state: "failed", errorCode: "unavailable" }] },
+    data: { state: "failed", errorCode: "reconnect_required", lastError: STOPPED_MESSAGE, nextAttemptAt: null },
+  });
+  if (res.count) log.info("trainingpeaks.autosend.stopped", { userId, count: res.count });
+  return res.count;
+}
+
 /** Queues the new workouts of a sync that started at `jobStartedAt`; returns how many uploads are waiting. */
 export async function enqueueAutoSend(db: Db, userId: string, jobStartedAt: Date): Promise<number> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { tpAutoSend: true, tpAutoSendSince: true } });
   if (!user?.tpAutoSend || !user.tpAutoSendSince) return 0;
+  if (!(await hasLiveGrant(db, userId))) {
+    await stopAutoSend(db, userId, { switchOff: false });
+    return 0;
+  }
   const fresh = await db.workout.findMany({
     where: {
       userId,
@@ -83,6 +110,10 @@ export async function pendingAutoUploads(db: Db, userId: string): Promise<number
  * workout pages as failed, and the sync finishes.
  */
 export async function autoSendChunk(db: Db, userId: string, deadline: number): Promise<boolean> {
+  if (!(await hasLiveGrant(db, userId))) {
+    await stopAutoSend(db, userId, { switchOff: false });
+    return false;
+  }
   const rows = await db.trainingPeaksUpload.findMany({
     where: pendingWhere(userId, new Date()),
     orderBy: { createdAt: "asc" },
@@ -92,7 +123,11 @@ export async function autoSendChunk(db: Db, userId: string, deadline: number): P
   for (const row of rows) {
     if (Date.now() >= deadline) break;
     const view = await pushWorkout(userId, row.workoutId, { trigger: "auto", deadline });
-    if (view.errorCode === "consent_required" || view.errorCode === "reconnect_required" || view.errorCode === "rate_limited") {
+    if (view.errorCode === "reconnect_required") {
+      await stopAutoSend(db, userId, { switchOff: false });
+      return false;
+    }
+    if (view.errorCode === "consent_required" || view.errorCode === "rate_limited") {
       // Park the rest so the sync ends: they are retried after the next incremental sync.
       await db.trainingPeaksUpload.updateMany({ where: { userId, trigger: "auto", state: "queued" }, data: { nextAttemptAt: new Date(Date.now() + 15 * 60_000) } });
       return false;

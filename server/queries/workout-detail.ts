@@ -79,7 +79,11 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
     include: { details: true, series: true, ride: true, instructor: true },
   });
   if (!w) return null;
-  const [scoring, connection] = await Promise.all([readScoringContext(db, userId), db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } })]);
+  const [scoring, connection, account] = await Promise.all([
+    readScoringContext(db, userId),
+    db.pelotonConnection.findUnique({ where: { userId }, select: { paceLevel: true } }),
+    w.pelotonAccountId ? db.pelotonHistoryAccount.findUnique({ where: { userId_pelotonUserId: { userId, pelotonUserId: w.pelotonAccountId } }, select: { username: true } }) : null,
+  ]);
   const day = localDay(w.startTime, scoring.settings.timeZone);
   const thresholds = scoring.resolver.on(day, w.ftp);
   const series = readStoredSeries(w.id, w.series);
@@ -91,6 +95,7 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
   return {
     id: w.id,
     pelotonWorkoutId: w.pelotonWorkoutId,
+    otherAccount: w.pelotonAccountId ? { username: account?.username ?? null } : null,
     title: w.title,
     discipline: w.discipline,
     status: w.status,

@@ -90,17 +90,21 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       syncState: "pending" | "complete" | "failed";
       rankOutput: number;
       rankTss: number;
+      accountId: string | null;
+      accountName: string | null;
     }[]
   >`
     SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
            r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
            a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
-           w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
+           w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss",
+           w."pelotonAccountId" AS "accountId", pa."username" AS "accountName"
     FROM "Workout" w
     LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
     LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
     LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
     LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
+    LEFT JOIN "PelotonHistoryAccount" pa ON pa."userId" = w."userId" AND pa."pelotonUserId" = w."pelotonAccountId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${key} ${order}, w."id" ${order}
     LIMIT ${limit + 1}`;
@@ -123,6 +127,7 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       scoreMethod: r.scoreMethod,
       avgHeartRate: r.avgHeartRate,
       syncState: r.syncState,
+      otherAccount: r.accountId ? { username: r.accountName } : null,
     })),
     nextCursor:
       rows.length > limit && last

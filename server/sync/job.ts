@@ -21,7 +21,8 @@ export async function startSyncJob(db: Db, userId: string, kind: SyncKind): Prom
       return { jobId: existing.id, created: false };
     }
     // Retry last run's failures, and re-fetch workouts that were still in progress; every job gets fresh attempts.
-    await tx.workout.updateMany({ where: { userId, OR: [{ syncState: "failed" }, { status: "IN_PROGRESS" }] }, data: { syncState: "pending" } });
+    // Workouts kept from another Peloton account (pelotonAccountId set) cannot be fetched with this one's sign-in.
+    await tx.workout.updateMany({ where: { userId, pelotonAccountId: null, OR: [{ syncState: "failed" }, { status: "IN_PROGRESS" }] }, data: { syncState: "pending" } });
     await tx.workout.updateMany({ where: { userId, syncState: "pending", syncAttempts: { gt: 0 } }, data: { syncAttempts: 0 } });
     const job = await tx.syncJob.create({ data: { userId, kind }, select: { id: true } });
     return { jobId: job.id, created: true };
@@ -44,7 +45,7 @@ export async function releaseLease(db: Db, jobId: string, holder: string): Promi
   await db.syncJob.updateMany({ where: { id: jobId, leaseHolder: holder }, data: { leaseHolder: null, leaseExpiresAt: null } });
 }
 
-export async function cancelSyncJob(db: Db, userId: string): Promise<boolean> {
+export async function cancelSyncJob(db: Pick<Db, "syncJob">, userId: string): Promise<boolean> {
   // Taking the lease away makes a step that is running right now stop at its next write instead of writing its
   // phase back over "cancelled" (its in-flight workouts still land: they are idempotent).
   const res = await db.syncJob.updateMany({

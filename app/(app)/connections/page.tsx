@@ -3,6 +3,8 @@ import { requireUser } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
 import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { getSyncOverview } from "@/server/queries/sync";
+import { getConnectedHistory, listOtherAccountHistory } from "@/server/queries/peloton-history";
+import { KeptHistory } from "@/components/connections/kept-history";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { PelotonCard } from "@/components/connections/peloton-card";
 import { TrainingPeaksConnectionCard } from "@/components/connections/trainingpeaks-card";
@@ -13,12 +15,19 @@ export const maxDuration = 30;
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
-  const [tp, peloton, sync] = await Promise.all([getTrainingPeaksConnection(user.id), getPelotonConnection(user.id), getSyncOverview(user.id)]);
+  const [tp, peloton, sync, history, otherAccounts] = await Promise.all([
+    getTrainingPeaksConnection(user.id),
+    getPelotonConnection(user.id),
+    getSyncOverview(user.id),
+    getConnectedHistory(user.id),
+    listOtherAccountHistory(user.id),
+  ]);
   const env = getEnv();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Connections</h1>
-      <PelotonCard connection={peloton} sync={sync} simulator={env.peloton.mode === "simulator"} />
+      <PelotonCard connection={peloton} sync={sync} simulator={env.peloton.mode === "simulator"} history={history} />
+      <KeptHistory accounts={otherAccounts} />
       <TrainingPeaksConnectionCard connection={tp} mode={env.trainingPeaks.mode} />
     </div>
   );

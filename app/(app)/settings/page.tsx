@@ -6,6 +6,8 @@ import { localDay } from "@/lib/time/time-zone";
 import { RescoreProgress } from "@/components/analytics/rescore-progress";
 import { SettingsForm } from "@/components/analytics/settings-form";
 import { ThresholdHistory } from "@/components/analytics/threshold-history";
+import { DeleteAccount } from "@/components/account/delete-account";
+import { DownloadData } from "@/components/account/download-data";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,7 +20,7 @@ export default async function SettingsPage() {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Settings</h1>
-        <p className="text-sm text-muted">How AutoCoach shows your training and which thresholds score every workout.</p>
+        <p className="text-sm text-muted">How AutoCoach shows your training, which thresholds score every workout, and your account and its data.</p>
       </header>
       <RescoreProgress initial={progress} unscored={0} />
       <Card title="Display and FTP source">
@@ -32,6 +34,12 @@ export default async function SettingsPage() {
           </p>
           <ThresholdHistory entries={scoring.entries} units={settings.units} today={today} />
         </div>
+      </Card>
+      <Card title="Your data">
+        <DownloadData />
+      </Card>
+      <Card title="Delete my account">
+        <DeleteAccount />
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import { getAutoSend } from "@/server/push/auto-send";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
+import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
 import { TrainingPeaksProfile } from "@/components/trainingpeaks/profile-card";
@@ -20,7 +21,10 @@ export default async function TrainingPeaksPage() {
       <h1 className="text-2xl font-bold">TrainingPeaks</h1>
       <TrainingPeaksProfile summary={summary} />
       <Card title="Send rides to TrainingPeaks">
-        <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} />
+        <div className="space-y-4">
+          <TrainingPeaksAccessNotice connection={connection} />
+          <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} />
+        </div>
       </Card>
       <Card title="Compare a FIT file">
         <ComparePanel />

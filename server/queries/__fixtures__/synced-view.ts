@@ -17,6 +17,7 @@ export function syncedView(t: TransformedWorkout, opts: { ftp?: number | null; r
   return {
     id: `view${w.pelotonWorkoutId.slice(0, 12)}`,
     pelotonWorkoutId: w.pelotonWorkoutId,
+    otherAccount: null,
     title: w.title,
     discipline: w.discipline,
     status: w.status,

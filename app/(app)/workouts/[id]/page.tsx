@@ -5,6 +5,7 @@ import { getWorkoutDetail } from "@/server/queries/workout-detail";
 import { workoutPageSummary } from "@/server/queries/workout-summary";
 import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { getPushView } from "@/server/push/push-workout";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { WorkoutDetail } from "@/components/workouts/workout-detail";
 import { getWorkoutInsights } from "@/server/queries/workout-insights";
 
@@ -16,6 +17,11 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
   const workout = await getWorkoutDetail(user.id, id);
   // Someone else's workout is indistinguishable from a missing one.
   if (!workout) notFound();
-  const [push, insights, zone] = await Promise.all([getPushView(user.id, workout.id), getWorkoutInsights(user.id, workout), getUserTimeZone(user.id)]);
-  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout)} timeZone={zone.timeZone} />;
+  const [push, insights, zone, trainingPeaks] = await Promise.all([
+    getPushView(user.id, workout.id),
+    getWorkoutInsights(user.id, workout),
+    getUserTimeZone(user.id),
+    getTrainingPeaksConnection(user.id),
+  ]);
+  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout)} timeZone={zone.timeZone} trainingPeaks={trainingPeaks} />;
 }

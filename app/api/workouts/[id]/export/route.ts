@@ -2,18 +2,13 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { encodeFit, fitFileName } from "@/server/fit/encode";
 import { encodeTcx, tcxFileName } from "@/server/fit/tcx";
+import { attachment } from "@/server/handlers/attachment";
 import { parseInput, userHandler } from "@/server/handlers/route";
 import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { loadWorkoutActivity } from "@/server/queries/workout-activity";
 
 /** Download a synced workout as FIT or TCX (`?format=fit|tcx`); another user's workout is a 404 like a missing one. */
 const query = z.object({ format: z.enum(["fit", "tcx"], "format must be fit or tcx").default("fit") });
-
-/** RFC 6266: an ASCII fallback, and the real name (accents, any script) as RFC 5987 UTF-8. */
-function attachment(filename: string): string {
-  const ascii = filename.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "workout";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const GET = userHandler<{ id: string }>("workouts.export", async ({ userId, request, params }) => {
   const { format } = parseInput(query, Object.fromEntries(new URL(request.url).searchParams), { what: "query" });
