@@ -1,11 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
-import { AppError, formatWait } from "@/lib/errors/app-error";
+import { AppError, formatWait, isAppError } from "@/lib/errors/app-error";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getKv, rateLimit } from "@/server/kv";
+import { clientIp } from "@/server/http/client-ip";
+import { audit } from "@/server/auth/audit";
 import { connectPeloton, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
 import type { PelotonConnectionView, ProfileChange } from "@/lib/domain/peloton-connection";
 
@@ -18,14 +19,11 @@ const connectSchema = z.object({
 /** Peloton's Auth0 locks an account after repeated failures; we stop well before that. */
 const CONNECT_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
-
+/** Per user always; per IP only when a trusted proxy names the client's address (server/http/client-ip.ts). */
 async function enforceConnectLimits(userId: string): Promise<void> {
   const kv = getKv();
-  for (const key of [`peloton-connect:user:${userId}`, `peloton-connect:ip:${await clientIp()}`]) {
+  const ip = await clientIp();
+  for (const key of [`peloton-connect:user:${userId}`, ...(ip ? [`peloton-connect:ip:${ip}`] : [])]) {
     const verdict = await rateLimit(kv, key, CONNECT_LIMIT);
     if (!verdict.ok) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
@@ -40,8 +38,15 @@ async function enforceConnectLimits(userId: string): Promise<void> {
 export async function connectPelotonAction(_prev: ActionResult<PelotonConnectionView> | null, formData: FormData): Promise<ActionResult<PelotonConnectionView>> {
   const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on" };
   const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
-    await enforceConnectLimits(userId);
-    return connectPeloton(userId, data);
+    try {
+      await enforceConnectLimits(userId);
+      const view = await connectPeloton(userId, data);
+      await audit("peloton.connect", { userId, outcome: "ok" });
+      return view;
+    } catch (error) {
+      await audit("peloton.connect", { userId, outcome: "refused", reason: isAppError(error) ? error.code : "internal" });
+      throw error;
+    }
   });
   if (result.ok) revalidatePath("/connections");
   return result;
@@ -54,7 +59,11 @@ export async function testPelotonAction(): Promise<ActionResult<{ changes: Profi
 }
 
 export async function disconnectPelotonAction(): Promise<ActionResult<{ deleted: boolean }>> {
-  const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, ({ userId }) => disconnectPeloton(userId));
+  const result = await runUserAction("peloton.disconnect", z.undefined(), undefined, async ({ userId }) => {
+    const done = await disconnectPeloton(userId);
+    await audit("peloton.disconnect", { userId, outcome: "ok" });
+    return done;
+  });
   revalidatePath("/connections");
   return result;
 }

@@ -96,6 +96,13 @@ const schema = z.object({
   UPSTASH_REDIS_REST_URL: httpUrl("UPSTASH_REDIS_REST_URL"),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   CRON_SECRET: optionalString,
+  TRUSTED_PROXY_HEADER: optionalString.pipe(
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be one header name, such as x-forwarded-for, x-real-ip or cf-connecting-ip")
+      .optional(),
+  ),
   SYNC_STEP_BUDGET_MS: z.coerce.number().int().min(1000, "SYNC_STEP_BUDGET_MS must be at least 1000 (ms)").max(300_000).default(8000),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (docs/peloton-api.md §7)").default(4),
   PELOTON_EVERY_N: z.coerce.number().int().min(1).max(60).default(1),
@@ -123,6 +130,8 @@ export interface AppEnv {
   peloton: { mode: "simulator" | "live"; authUrl: string; apiUrl: string };
   kv: { url: string; token: string } | null;
   cronSecret: string | undefined;
+  /** the header our own proxy sets to the client's IP (docs/security.md); null: no IP is trusted */
+  trustedProxyHeader: string | null;
   sync: { stepBudgetMs: number; concurrency: number; everyN: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -197,6 +206,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     },
     kv: kvUrl && kvToken ? { url: kvUrl, token: kvToken } : null,
     cronSecret: e.CRON_SECRET,
+    // Vercel's edge overwrites X-Forwarded-For with the client's address, so it is trustworthy there.
+    trustedProxyHeader: e.TRUSTED_PROXY_HEADER ?? (e.VERCEL ? "x-forwarded-for" : null),
     sync: { stepBudgetMs: e.SYNC_STEP_BUDGET_MS, concurrency: e.SYNC_CONCURRENCY, everyN: e.PELOTON_EVERY_N },
     logLevel: e.LOG_LEVEL,
   };

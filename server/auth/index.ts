@@ -7,6 +7,7 @@ import { getDb, type Db } from "@/server/db/client";
 import { getEnv, requireAuthSecret } from "@/server/env";
 import { PROVIDER_ID, tokenContext } from "@/server/providers/trainingpeaks/auth/config";
 import { log } from "@/server/log";
+import { audit } from "./audit";
 import { classifyAuthError, recordFailure } from "./failure";
 import { TrainingPeaks } from "./trainingpeaks-provider";
 
@@ -72,7 +73,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
     events: {
       // Auth.js does not update an already-linked account on re-sign-in: store the new tokens here.
-      async signIn({ account }) {
+      async signIn({ user, account }) {
+        await audit("auth.sign_in", { userId: user.id ?? null, outcome: "ok", provider: PROVIDER_ID });
         if (!account || account.provider !== PROVIDER_ID) return;
         const sealed = sealedTokens(account);
         await db.account.updateMany({
