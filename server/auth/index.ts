@@ -9,6 +9,7 @@ import { PROVIDER_ID, tokenContext } from "@/server/providers/trainingpeaks/auth
 import { log } from "@/server/log";
 import { audit } from "./audit";
 import { classifyAuthError, recordFailure } from "./failure";
+import { hashedSessionMethods, SESSION_IDLE_SECONDS } from "./sessions";
 import { TrainingPeaks } from "./trainingpeaks-provider";
 
 declare module "next-auth" {
@@ -30,6 +31,7 @@ function sealingAdapter(db: Db): Adapter {
   const base = PrismaAdapter(db);
   return {
     ...base,
+    ...hashedSessionMethods(db),
     async linkAccount(account) {
       await db.account.create({
         data: {
@@ -54,7 +56,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: sealingAdapter(db),
     secret: requireAuthSecret(),
     trustHost: true,
-    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    // Sliding 14 days, ended 30 days after sign-in whatever happens (sessions.ts); tokens stored hashed.
+    session: { strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: 24 * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       TrainingPeaks({
@@ -72,6 +75,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     events: {
+      async signOut(message) {
+        const userId = "session" in message && message.session ? message.session.userId : null;
+        await audit("auth.sign_out", { userId, outcome: "ok" });
+      },
       // Auth.js does not update an already-linked account on re-sign-in: store the new tokens here.
       async signIn({ user, account }) {
         await audit("auth.sign_in", { userId: user.id ?? null, outcome: "ok", provider: PROVIDER_ID });

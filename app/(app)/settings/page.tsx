@@ -7,6 +7,7 @@ import { RescoreProgress } from "@/components/analytics/rescore-progress";
 import { SettingsForm } from "@/components/analytics/settings-form";
 import { ThresholdHistory } from "@/components/analytics/threshold-history";
 import { Card } from "@/components/ui/card";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,6 +33,9 @@ export default async function SettingsPage() {
           </p>
           <ThresholdHistory entries={scoring.entries} units={settings.units} today={today} />
         </div>
+      </Card>
+      <Card title="Sessions">
+        <SignOutEverywhere />
       </Card>
     </div>
   );
