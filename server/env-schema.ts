@@ -87,6 +87,7 @@ const schema = z.object({
   TRAININGPEAKS_API_URL: httpUrl("TRAININGPEAKS_API_URL"),
   TRAININGPEAKS_SIMULATOR_URL: httpUrl("TRAININGPEAKS_SIMULATOR_URL"),
   TRAININGPEAKS_SCOPES: optionalString,
+  TRAININGPEAKS_PKCE: booleanish,
   PELOTON_AUTH_URL: httpUrl("PELOTON_AUTH_URL"),
   PELOTON_API_URL: httpUrl("PELOTON_API_URL"),
   PELOTON_SIMULATOR_URL: httpUrl("PELOTON_SIMULATOR_URL"),
@@ -126,6 +127,8 @@ export interface AppEnv {
     apiUrl: string;
     scopes: string;
     redirectUri: string;
+    /** send PKCE (S256) at sign-in; off until TrainingPeaks is known to accept it (docs/trainingpeaks-api.md) */
+    pkce: boolean;
   };
   peloton: { mode: "simulator" | "live"; authUrl: string; apiUrl: string };
   kv: { url: string; token: string } | null;
@@ -198,6 +201,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       apiUrl: e.TRAININGPEAKS_API_URL ?? tpHosts.apiUrl,
       scopes: e.TRAININGPEAKS_SCOPES ?? DEFAULT_TRAININGPEAKS_SCOPES,
       redirectUri: `${appUrl}/api/auth/callback/trainingpeaks`,
+      pkce: e.TRAININGPEAKS_PKCE ?? false,
     },
     peloton: {
       mode: pelotonLive ? "live" : "simulator",

@@ -66,6 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         oauthUrl: env.trainingPeaks.oauthUrl,
         apiUrl: env.trainingPeaks.apiUrl,
         scopes: env.trainingPeaks.scopes,
+        pkce: env.trainingPeaks.pkce,
       }),
     ],
     callbacks: {
