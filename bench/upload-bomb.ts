@@ -72,7 +72,7 @@ async function probe(until: Promise<unknown>): Promise<number[]> {
 
 const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? Number.NaN) / 1024;
 
-const bomb = recordBomb(7_900_000, { gzip: true });
+const bomb = new Uint8Array(recordBomb(7_900_000, { gzip: true }));
 console.log(`mode=${mode}: ${BOMBS} bomb(s) of ${(bomb.byteLength / 1024).toFixed(0)} KB inflating to ${((7_900_000 * 8) / 1e6).toFixed(0)} MB`);
 const idle = await probe(new Promise((r) => setTimeout(r, IDLE_MS)));
 const rssBefore = peakRssMb();
