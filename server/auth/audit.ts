@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { clientIp } from "@/server/http/client-ip";
 import { log } from "@/server/log";
@@ -39,4 +40,17 @@ async function requestIp(): Promise<string | null> {
 export async function audit(event: AuditEvent, fields: AuditFields): Promise<void> {
   const { userId, outcome, reason, provider, count } = fields;
   log.info(`audit.${event}`, { userId, ip: await requestIp(), outcome, reason, provider, count });
+}
+
+/** Refusals that say someone is pushing the upload limits (size, decode caps, busy decoders, rate limit). */
+const HOSTILE_UPLOAD: readonly ErrorCode[] = ["fit.too_large", "fit.too_slow", "fit.busy", "input.too_large", "input.too_many_attempts"];
+
+/** Run an upload; a refusal for one of the limits above is audited before it is rethrown. */
+export async function auditRefusedUpload<T>(userId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error) && HOSTILE_UPLOAD.includes(error.code)) await audit("upload.refused", { userId, outcome: "refused", reason: error.code });
+    throw error;
+  }
 }
