@@ -61,3 +61,18 @@ test("the 466 KB upload that inflates to 63 MB is refused with 413 by the worker
   expect(slow.status()).toBe(413);
   expect((await page.request.get("/api/dashboard/recent")).status()).toBe(200);
 });
+
+test("Sign out everywhere ends the sessions of every browser, this one included", async ({ page, browser }) => {
+  await signIn(page);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage);
+  await page.goto("/settings");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.waitForURL("**/signin?reason=signed_out_everywhere");
+  await expect(page.getByText("You are signed out everywhere")).toBeVisible();
+  await otherPage.goto("/dashboard");
+  await expect(otherPage).toHaveURL(/\/signin/);
+  await other.close();
+});
