@@ -25,6 +25,9 @@ describe("badPageInput", () => {
     expect(badPageInput("/calendar", q("date=2024-02-29&view=week"))).toBeNull();
     expect(badPageInput("/power", q("sport=run&range=custom&from=2026-01-01&to=2026-02-01&compare=year"))).toBeNull();
     expect(badPageInput("/fitness", q(""))).toBeNull();
+    // The filter and range forms send empty fields for "All" and for unused dates.
+    expect(badPageInput("/workouts", q("discipline=&instructor=abc123&type=&cursor="))).toBeNull();
+    expect(badPageInput("/fitness", q("range=90d&from=&to="))).toBeNull();
     expect(badPageInput("/dashboard", q("date=nonsense"))).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { historyFiltersSchema } from "@/lib/domain/workout-history";
 /**
  * URL input of the pages that read search parameters, checked before the page renders (proxy.ts), so a bad link
  * answers 400 with what is wrong instead of a page with status 200 (docs/security.md). The pages keep their own
- * lenient parsing as a second line. Returns the message for the user, or null when the input is fine.
+ * lenient parsing as a second line. Returns the message for the user, or null when the input is fine. An empty
+ * value counts as absent, as in the pages (their filter forms send `discipline=` for "All").
  */
 type Check = (params: URLSearchParams) => string | null;
 
@@ -13,7 +14,7 @@ function dayParams(...names: string[]): Check {
   return (params) => {
     for (const name of names) {
       const value = params.get(name);
-      if (value !== null && !isDay(value)) return `"${name}" must be a calendar date as YYYY-MM-DD, such as 2026-03-31.`;
+      if (value && !isDay(value)) return `"${name}" must be a calendar date as YYYY-MM-DD, such as 2026-03-31.`;
     }
     return null;
   };
@@ -22,7 +23,7 @@ function dayParams(...names: string[]): Check {
 function oneOf(name: string, allowed: readonly string[]): Check {
   return (params) => {
     const value = params.get(name);
-    return value !== null && !allowed.includes(value) ? `"${name}" must be one of: ${allowed.join(", ")}.` : null;
+    return value && !allowed.includes(value) ? `"${name}" must be one of: ${allowed.join(", ")}.` : null;
   };
 }
 
@@ -38,14 +39,14 @@ export function isHistoryCursor(text: string): boolean {
 }
 
 const history: Check = (params) => {
-  const first = Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.get(k) ?? ""]));
+  const first = Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.get(k) ?? ""]).filter(([, v]) => v !== ""));
   const parsed = historyFiltersSchema.safeParse(first);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return `"${String(issue?.path[0] ?? "filter")}": ${issue?.message ?? "not a valid filter"}.`;
   }
   const cursor = params.get("cursor");
-  return cursor !== null && !isHistoryCursor(cursor) ? '"cursor" is not a page link AutoCoach wrote. Go back to the first page of your workouts.' : null;
+  return cursor && !isHistoryCursor(cursor) ? '"cursor" is not a page link AutoCoach wrote. Go back to the first page of your workouts.' : null;
 };
 
 const rangeKeys = [...RANGE_OPTIONS.map((o) => o.key), "custom"];
