@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./server/env-schema";
+import { staticSecurityHeaders } from "./lib/security/headers";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-request";
 
 // Fail fast with a readable message when the environment is invalid (server/env-schema.ts names each fix).
 parseEnv(process.env);
@@ -9,18 +11,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   typedRoutes: false,
+  // The static security headers; the CSP with its per-request nonce comes from proxy.ts (docs/security.md).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    const headers = Object.entries(staticSecurityHeaders(process.env.NODE_ENV === "production")).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
+  experimental: {
+    // proxy.ts answers a declared bigger body with 413; this stops an undeclared (chunked) one.
+    serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_BYTES / 1024}kb` },
   },
 };
 

@@ -2,14 +2,21 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
 
-const ctx = vi.hoisted(() => ({ session: null as null | { user: { id: string } }, ip: "203.0.113.7" }));
+const ctx = vi.hoisted(() => {
+  process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+  process.env.LOG_LEVEL = "info";
+  return { session: null as null | { user: { id: string } }, ip: "203.0.113.7", spoofed: "" };
+});
 vi.mock("@/server/auth", () => ({ auth: async () => ctx.session }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ctx.ip }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ctx.spoofed ? `${ctx.spoofed}, ${ctx.ip}` : ctx.ip }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 setupTestDatabase();
 let sim: PelotonSimulator;
+/** Every log line this file's actions write: the audit log is scanned for secrets at the end. */
+const logged: string[] = [];
 beforeAll(async () => {
+  for (const stream of ["log", "error", "warn", "info"] as const) vi.spyOn(console, stream).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
   sim = await startPelotonSimulator({ quiet: true });
   process.env.PELOTON_SIMULATOR_URL = sim.url;
 });
@@ -81,5 +88,39 @@ describe("Peloton server actions", () => {
       results.push(await connectPelotonAction(null, form({ email: "nobody@example.com", password: "x" })));
     }
     expect(results[5]).toMatchObject({ ok: false, code: "input.too_many_attempts" });
+  });
+
+  it("a spoofed X-Forwarded-For entry does not reset the per-IP limit", async () => {
+    const { connectPelotonAction } = await import("./peloton");
+    ctx.ip = "203.0.113.40";
+    const results = [];
+    for (let i = 0; i < 6; i++) {
+      ctx.session = { user: { id: await newUser() } };
+      ctx.spoofed = `198.51.100.${i}`;
+      results.push(await connectPelotonAction(null, form({ email: "nobody@example.com", password: "x" })));
+    }
+    ctx.spoofed = "";
+    expect(results[5]).toMatchObject({ ok: false, code: "input.too_many_attempts" });
+  });
+
+  it("audits connects and disconnects with the client IP, and no password or token ever reaches the log", async () => {
+    const { connectPelotonAction, disconnectPelotonAction } = await import("./peloton");
+    const { getDb } = await import("@/server/db/client");
+    const userId = await newUser();
+    ctx.session = { user: { id: userId } };
+    ctx.ip = "203.0.113.50";
+    expect(await connectPelotonAction(null, form({ email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }))).toMatchObject({ ok: true });
+    const stored = await (await getDb()).pelotonConnection.findUniqueOrThrow({ where: { userId } });
+    expect(await disconnectPelotonAction()).toMatchObject({ ok: true });
+    const audit = logged.filter((line) => line.includes('"event":"audit.')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(audit).toEqual(expect.arrayContaining([
+      expect.objectContaining({ event: "audit.peloton.connect", userId, ip: "203.0.113.50", outcome: "ok" }),
+      expect.objectContaining({ event: "audit.peloton.disconnect", userId, ip: "203.0.113.50", outcome: "ok" }),
+      expect.objectContaining({ event: "audit.peloton.connect", outcome: "refused", reason: "input.too_many_attempts", ip: "203.0.113.40" }),
+    ]));
+    const secrets = [DEMO_MEMBER.password, "guess-0", ...Object.values(stored).filter((v): v is string => typeof v === "string" && v.startsWith("sealed:"))];
+    const everything = logged.join("\n");
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\./);
   });
 });

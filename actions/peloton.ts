@@ -1,11 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
-import { AppError, formatWait } from "@/lib/errors/app-error";
+import { AppError, formatWait, isAppError } from "@/lib/errors/app-error";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runUserAction, type ActionResult } from "@/server/handlers/action";
 import { getKv, rateLimit } from "@/server/kv";
+import { clientIp } from "@/server/http/client-ip";
+import { audit } from "@/server/auth/audit";
 import { connectPeloton, deleteKeptHistory, disconnectPeloton, setPelotonPaceLevel, testPelotonConnection } from "@/server/accounts/peloton";
 import { kickSync } from "@/server/sync/background";
 import { startSyncAfterConnect } from "@/server/sync/service";
@@ -21,14 +22,11 @@ const connectSchema = z.object({
 /** Peloton's Auth0 locks an account after repeated failures; we stop well before that. */
 const CONNECT_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
-
+/** Per user always; per IP only when a trusted proxy names the client's address (server/http/client-ip.ts). */
 async function enforceConnectLimits(userId: string): Promise<void> {
   const kv = getKv();
-  for (const key of [`peloton-connect:user:${userId}`, `peloton-connect:ip:${await clientIp()}`]) {
+  const ip = await clientIp();
+  for (const key of [`peloton-connect:user:${userId}`, ...(ip ? [`peloton-connect:ip:${ip}`] : [])]) {
     const verdict = await rateLimit(kv, key, CONNECT_LIMIT);
     if (!verdict.ok) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
@@ -43,12 +41,18 @@ async function enforceConnectLimits(userId: string): Promise<void> {
 export async function connectPelotonAction(_prev: ActionResult<PelotonConnectionView> | null, formData: FormData): Promise<ActionResult<PelotonConnectionView>> {
   const input = { email: formData.get("email"), password: formData.get("password"), rememberPassword: formData.get("rememberPassword") === "on", history: formData.get("history") ?? undefined };
   const result = await runUserAction("peloton.connect", connectSchema, input, async ({ userId, input: data }) => {
-    await enforceConnectLimits(userId);
-    const view = await connectPeloton(userId, data);
-    // The sync starts with the connection and runs on the server (server/sync/background.ts), page open or not.
-    await startSyncAfterConnect(userId);
-    kickSync(userId);
-    return view;
+    try {
+      await enforceConnectLimits(userId);
+      const view = await connectPeloton(userId, data);
+      await audit("peloton.connect", { userId, outcome: "ok" });
+      // The sync starts with the connection and runs on the server (server/sync/background.ts), page open or not.
+      await startSyncAfterConnect(userId);
+      kickSync(userId);
+      return view;
+    } catch (error) {
+      await audit("peloton.connect", { userId, outcome: "refused", reason: isAppError(error) ? error.code : "internal" });
+      throw error;
+    }
   });
   if (result.ok) revalidatePath("/connections");
   return result;
@@ -63,7 +67,11 @@ export async function testPelotonAction(): Promise<ActionResult<{ changes: Profi
 /** Disconnect Peloton; with `deleteWorkouts` the synced history goes too (else it is kept, labelled with its account). */
 export async function disconnectPelotonAction(opts: { deleteWorkouts?: boolean } = {}): Promise<ActionResult<{ deleted: boolean; workoutsDeleted: number }>> {
   const schema = z.object({ deleteWorkouts: z.boolean().default(false) });
-  const result = await runUserAction("peloton.disconnect", schema, opts, ({ userId, input }) => disconnectPeloton(userId, input));
+  const result = await runUserAction("peloton.disconnect", schema, opts, async ({ userId, input }) => {
+    const done = await disconnectPeloton(userId, input);
+    await audit("peloton.disconnect", { userId, outcome: "ok" });
+    return done;
+  });
   revalidatePath("/connections");
   if (result.ok && result.data.workoutsDeleted > 0) revalidatePath("/", "layout");
   return result;

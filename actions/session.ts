@@ -1,6 +1,8 @@
 "use server";
 
-import { signIn, signOut } from "@/server/auth";
+import { redirect } from "next/navigation";
+import { auth, signIn, signOut } from "@/server/auth";
+import { signOutEverywhere } from "@/server/auth/sessions";
 
 /** Starts the TrainingPeaks OAuth flow (Auth.js sets the state cookie and redirects to the consent page). */
 export async function signInWithTrainingPeaks(formData: FormData): Promise<void> {
@@ -12,4 +14,12 @@ export async function signInWithTrainingPeaks(formData: FormData): Promise<void>
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/signin?reason=signed_out" });
+}
+
+/** Ends every session of the user on every device (a lost phone, a shared computer), then this one's cookie. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const session = await auth();
+  if (!session?.user?.id) redirect("/signin?reason=session_expired");
+  await signOutEverywhere(session.user.id);
+  await signOut({ redirectTo: "/signin?reason=signed_out_everywhere" });
 }

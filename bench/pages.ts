@@ -4,7 +4,7 @@
  * from `next start` (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
  *   BENCH_WORKOUTS (default 10000), BENCH_RUNS (default 40), BENCH_DATABASE_URL (default local PostgreSQL, else PGlite)
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -114,7 +114,9 @@ async function main() {
     const history = await timeHistory(user.id, seeded.instructorIds[3] ?? "");
     const payload = await detailPayload(user.id);
     const sessionToken = randomBytes(24).toString("hex");
-    await prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
+    // Sessions are stored as the token's SHA-256 (server/auth/sessions.ts); the cookie carries the token itself.
+    const stored = createHash("sha256").update(sessionToken, "utf8").digest("hex");
+    await prisma.session.create({ data: { sessionToken: stored, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
     await closeDb();
     const js = await firstLoadJs({ ...process.env }, sessionToken, seeded.workoutIds[0] ?? "");
 

@@ -87,6 +87,7 @@ const schema = z.object({
   TRAININGPEAKS_API_URL: httpUrl("TRAININGPEAKS_API_URL"),
   TRAININGPEAKS_SIMULATOR_URL: httpUrl("TRAININGPEAKS_SIMULATOR_URL"),
   TRAININGPEAKS_SCOPES: optionalString,
+  TRAININGPEAKS_PKCE: booleanish,
   PELOTON_AUTH_URL: httpUrl("PELOTON_AUTH_URL"),
   PELOTON_API_URL: httpUrl("PELOTON_API_URL"),
   PELOTON_SIMULATOR_URL: httpUrl("PELOTON_SIMULATOR_URL"),
@@ -96,6 +97,13 @@ const schema = z.object({
   UPSTASH_REDIS_REST_URL: httpUrl("UPSTASH_REDIS_REST_URL"),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   CRON_SECRET: optionalString,
+  TRUSTED_PROXY_HEADER: optionalString.pipe(
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be one header name, such as x-forwarded-for, x-real-ip or cf-connecting-ip")
+      .optional(),
+  ),
   SYNC_STEP_BUDGET_MS: z.coerce.number().int().min(1000, "SYNC_STEP_BUDGET_MS must be at least 1000 (ms)").max(300_000).default(8000),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(8, "SYNC_CONCURRENCY above 8 is impolite to Peloton (docs/peloton-api.md §7)").default(4),
   PELOTON_EVERY_N: z.coerce.number().int().min(1).max(60).default(1),
@@ -122,10 +130,14 @@ export interface AppEnv {
     apiUrl: string;
     scopes: string;
     redirectUri: string;
+    /** send PKCE (S256) at sign-in; off until TrainingPeaks is known to accept it (docs/trainingpeaks-api.md) */
+    pkce: boolean;
   };
   peloton: { mode: "simulator" | "live"; authUrl: string; apiUrl: string };
   kv: { url: string; token: string } | null;
   cronSecret: string | undefined;
+  /** the header our own proxy sets to the client's IP (docs/security.md); null: no IP is trusted */
+  trustedProxyHeader: string | null;
   sync: {
     stepBudgetMs: number;
     concurrency: number;
@@ -203,6 +215,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       apiUrl: e.TRAININGPEAKS_API_URL ?? tpHosts.apiUrl,
       scopes: e.TRAININGPEAKS_SCOPES ?? DEFAULT_TRAININGPEAKS_SCOPES,
       redirectUri: `${appUrl}/api/auth/callback/trainingpeaks`,
+      pkce: e.TRAININGPEAKS_PKCE ?? false,
     },
     peloton: {
       mode: pelotonLive ? "live" : "simulator",
@@ -211,6 +224,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     },
     kv: kvUrl && kvToken ? { url: kvUrl, token: kvToken } : null,
     cronSecret: e.CRON_SECRET,
+    // Vercel's edge overwrites X-Forwarded-For with the client's address, so it is trustworthy there.
+    trustedProxyHeader: e.TRUSTED_PROXY_HEADER ?? (e.VERCEL ? "x-forwarded-for" : null),
     sync: {
       stepBudgetMs: e.SYNC_STEP_BUDGET_MS,
       concurrency: e.SYNC_CONCURRENCY,

@@ -112,7 +112,7 @@ export interface ComparisonMetrics extends PowerFigures {
   ftp: number | null;
 }
 
-export type FitFileErrorCode = "empty" | "too_large" | "not_fit" | "gzip" | "truncated" | "corrupt" | "no_records";
+export type FitFileErrorCode = "empty" | "too_large" | "not_fit" | "gzip" | "truncated" | "corrupt" | "no_records" | "too_slow" | "busy";
 
 /** A file we could not read, as an AppError with a `fit.*` code; `message` is safe to show to the user as is. */
 export function fitFileError(code: FitFileErrorCode, message: string, options?: { cause?: unknown }): AppError {
@@ -121,5 +121,10 @@ export function fitFileError(code: FitFileErrorCode, message: string, options?: 
 
 /** Upload limit for FIT files (compressed or not); a 10-hour 1 Hz ride with every channel is ~3 MB. */
 export const MAX_FIT_UPLOAD_BYTES = 25 * 1024 * 1024;
-/** Most bytes a .fit.gz may inflate to (gzip bombs). */
-export const MAX_FIT_INFLATED_BYTES = 64 * 1024 * 1024;
+/**
+ * Most bytes a .fit.gz may inflate to (gzip bombs): ten times the 10-hour ride above. A 466 KB bomb inflating to
+ * 63 MB (7.9 million records) once froze the server for 25 s at 1.4 GB (docs/security.md).
+ */
+export const MAX_FIT_INFLATED_BYTES = 32 * 1024 * 1024;
+/** Most FIT messages one file may hold: 100 hours of 1 Hz records plus their laps and events. */
+export const MAX_FIT_MESSAGES = 400_000;

@@ -45,6 +45,8 @@ const OWN = {
   "fit.truncated": { status: 400, message: "The FIT file is incomplete." },
   "fit.corrupt": { status: 400, message: "The FIT file is damaged." },
   "fit.no_records": { status: 400, message: "The FIT file holds no recorded samples." },
+  "fit.too_slow": { status: 413, message: "The FIT file took too long to read. Upload a single activity." },
+  "fit.busy": { status: 503, message: "AutoCoach is reading other files right now. Try again in a few seconds." },
   "peloton.bad_credentials": { status: 401, message: "Peloton did not accept that email and password." },
   "peloton.account_locked": { status: 422, message: "Peloton has temporarily blocked sign-in for this account." },
   "peloton.verification_required": { status: 422, message: "Peloton asked for an extra verification step AutoCoach cannot complete." },

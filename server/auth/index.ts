@@ -7,7 +7,9 @@ import { getDb, type Db } from "@/server/db/client";
 import { getEnv, requireAuthSecret } from "@/server/env";
 import { PROVIDER_ID, tokenContext } from "@/server/providers/trainingpeaks/auth/config";
 import { log } from "@/server/log";
+import { audit } from "./audit";
 import { classifyAuthError, recordFailure } from "./failure";
+import { hashedSessionMethods, SESSION_IDLE_SECONDS } from "./sessions";
 import { TrainingPeaks } from "./trainingpeaks-provider";
 
 declare module "next-auth" {
@@ -29,6 +31,7 @@ function sealingAdapter(db: Db): Adapter {
   const base = PrismaAdapter(db);
   return {
     ...base,
+    ...hashedSessionMethods(db),
     async linkAccount(account) {
       await db.account.create({
         data: {
@@ -53,7 +56,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: sealingAdapter(db),
     secret: requireAuthSecret(),
     trustHost: true,
-    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    // Sliding 14 days, ended 30 days after sign-in whatever happens (sessions.ts); tokens stored hashed.
+    session: { strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: 24 * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       TrainingPeaks({
@@ -62,6 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         oauthUrl: env.trainingPeaks.oauthUrl,
         apiUrl: env.trainingPeaks.apiUrl,
         scopes: env.trainingPeaks.scopes,
+        pkce: env.trainingPeaks.pkce,
       }),
     ],
     callbacks: {
@@ -71,8 +76,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     events: {
+      async signOut(message) {
+        const userId = "session" in message && message.session ? message.session.userId : null;
+        await audit("auth.sign_out", { userId, outcome: "ok" });
+      },
       // Auth.js does not update an already-linked account on re-sign-in: store the new tokens here.
-      async signIn({ account }) {
+      async signIn({ user, account }) {
+        await audit("auth.sign_in", { userId: user.id ?? null, outcome: "ok", provider: PROVIDER_ID });
         if (!account || account.provider !== PROVIDER_ID) return;
         const sealed = sealedTokens(account);
         await db.account.updateMany({

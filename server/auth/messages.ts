@@ -13,6 +13,9 @@ export function signInMessage(error: string | undefined, opts: { retryAfter?: st
     return { title: "Your session has expired", detail: "Sign in again to pick up where you left off.", tone: "info" };
   }
   if (opts.reason === "signed_out" && !error) return { title: "You are signed out", detail: "See you on the next ride.", tone: "info" };
+  if (opts.reason === "signed_out_everywhere" && !error) {
+    return { title: "You are signed out everywhere", detail: "Every device that was signed in to AutoCoach has to sign in again.", tone: "info" };
+  }
   if (opts.reason === "disconnected" && !error) {
     return {
       title: "TrainingPeaks disconnected",

@@ -14,6 +14,8 @@ export interface TrainingPeaksProviderOptions {
   oauthUrl: string;
   apiUrl: string;
   scopes: string;
+  /** PKCE besides state: TRAININGPEAKS_PKCE (docs/trainingpeaks-api.md §2.1 says why it is off by default) */
+  pkce?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function TrainingPeaks(opts: TrainingPeaksProviderOptions): OAuthConfig<T
     authorization: { url: `${opts.oauthUrl}/OAuth/Authorize`, params: { scope: opts.scopes } },
     token: `${opts.oauthUrl}/oauth/token`,
     client: { token_endpoint_auth_method: "client_secret_post" },
-    checks: ["state"],
+    checks: opts.pkce ? ["pkce", "state"] : ["state"],
     userinfo: {
       url: `${opts.apiUrl}/v1/athlete/profile`,
       // A request function (not a bare URL) so we send our User-Agent and check the status.

@@ -5,7 +5,7 @@ import { chooseFtp, type FtpCandidates } from "@/lib/compare/ftp";
 import { isCalendarDay, ourSide } from "@/lib/compare/ours";
 import { localDaysAround } from "@/lib/time/time-zone";
 import { toFailure } from "@/server/handlers/errors";
-import { decodeFit } from "@/server/fit/decode";
+import { decodeFitOffThread } from "@/server/fit/decode-off-thread";
 import { toWorkoutActivity } from "@/server/queries/workout-activity";
 import type { Activity } from "@/lib/domain/activity";
 import { fetchActivities } from "@/server/providers/trainingpeaks/records";
@@ -81,9 +81,12 @@ export async function compareActivity(
   return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side, displayTimeZone: zone.timeZone });
 }
 
-/** An uploaded .fit / .fit.gz: decoded in memory (a `fit.*` AppError for anything unreadable), compared, discarded. */
+/**
+ * An uploaded .fit / .fit.gz: decoded in a worker under hard limits (a `fit.*` AppError for anything unreadable or
+ * hostile), compared, discarded.
+ */
 export async function compareFitUpload(userId: string, bytes: Uint8Array, opts: CompareOptions = {}): Promise<ComparisonReport> {
-  const activity = decodeFit(bytes);
+  const activity = await decodeFitOffThread(bytes);
   return compareActivity(userId, activity, { ftp: { explicit: opts.ftp, file: activity.ftp }, date: opts.date });
 }
 

@@ -77,7 +77,11 @@ describe("decodeFit: files it refuses, with a message for the user", () => {
   it("a gzip that inflates past the cap (gzip bomb)", () => {
     const bomb = gzipSync(new Uint8Array(4 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(10_000);
-    expectFitError(bomb, "too_large", /expands to more than 1 MB/, { maxInflatedBytes: 1024 * 1024 });
+    expectFitError(bomb, "too_large", /inflates to more than 1 MB/, { maxInflatedBytes: 1024 * 1024 });
+  });
+
+  it("by default, a .gz that inflates past 32 MB (a 10-hour ride is ~3 MB)", () => {
+    expectFitError(gzipSync(new Uint8Array(33 * 1024 * 1024)), "too_large", /^This file inflates to more than 32 MB/);
   });
 
   it("a valid FIT file without records", () => {

@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { Decoder, Stream, type DecoderOptions, type FitMessages } from "@garmin/fitsdk";
 import { expandCompressedTimestamps } from "./compressed-timestamps";
 import { activityFromMessages } from "./decode-activity";
-import { fitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_UPLOAD_BYTES, type Activity } from "@/lib/domain/activity";
+import { fitFileError, MAX_FIT_INFLATED_BYTES, MAX_FIT_MESSAGES, MAX_FIT_UPLOAD_BYTES, type Activity } from "@/lib/domain/activity";
 
 /**
  * An uploaded .fit or .fit.gz → Activity (pure CPU; node:zlib only). The content decides, never the file name:
@@ -22,6 +22,8 @@ export interface DecodeFitOptions {
   maxBytes?: number;
   /** most bytes a .fit.gz may inflate to (default MAX_FIT_INFLATED_BYTES) */
   maxInflatedBytes?: number;
+  /** most messages the file may hold (default MAX_FIT_MESSAGES); decoding stops at the first one over */
+  maxMessages?: number;
 }
 
 const ACCEPTED = "Only .fit and .fit.gz files are accepted.";
@@ -71,7 +73,11 @@ function gunzip(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
     return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxInflatedBytes }));
   } catch (cause) {
     if (cause instanceof Error && "code" in cause && cause.code === "ERR_BUFFER_TOO_LARGE") {
-      throw fitFileError("too_large", `The .gz file expands to more than ${formatSize(maxInflatedBytes)}, the most a FIT file may be.`, { cause });
+      throw fitFileError(
+        "too_large",
+        `This file inflates to more than ${formatSize(maxInflatedBytes)} when unpacked, far more than any single activity (a 10-hour ride is about 3 MB). Upload the .fit file of one activity.`,
+        { cause },
+      );
     }
     throw fitFileError("gzip", "The .gz file is damaged or incomplete and cannot be decompressed.", { cause });
   }
@@ -102,15 +108,29 @@ export function fitBytes(bytes: Uint8Array, opts: DecodeFitOptions = {}): Uint8A
   return data;
 }
 
-function readMessages(file: Uint8Array): FitMessages {
+class TooManyMessages extends Error {}
+
+/** A listener that stops the decoder once a file holds more messages than any activity needs. */
+function countingListener(maxMessages: number): DecoderOptions["mesgListener"] {
+  let seen = 0;
+  return () => {
+    seen += 1;
+    if (seen > maxMessages) throw new TooManyMessages();
+  };
+}
+
+function readMessages(file: Uint8Array, maxMessages: number): FitMessages {
   if (!new Decoder(Stream.fromByteArray(file)).checkIntegrity()) {
     throw fitFileError("corrupt", "The FIT file is damaged: its checksum does not match its contents. Export it again from your device or app.");
   }
   const data = expandCompressedTimestamps(file);
   const decoder = new Decoder(Stream.fromByteArray(data));
-  let { messages, errors } = decoder.read(FAST_READ);
+  let { messages, errors } = decoder.read({ ...FAST_READ, mesgListener: countingListener(maxMessages) });
   if (!errors.length && messages.hrMesgs?.length) ({ messages, errors } = new Decoder(Stream.fromByteArray(data)).read(MERGING_READ));
   const [error] = errors;
+  if (error instanceof TooManyMessages) {
+    throw fitFileError("too_large", `This file holds more than ${maxMessages.toLocaleString("en-US")} messages, far more than any single activity (a 10-hour ride at one sample a second has about 36,000). Upload the .fit file of one activity.`);
+  }
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw fitFileError("corrupt", `The FIT file could not be read (${reason}). Export it again from your device or app.`, { cause: error });
@@ -120,5 +140,5 @@ function readMessages(file: Uint8Array): FitMessages {
 
 /** Decode an uploaded .fit or .fit.gz; throws an AppError with a `fit.*` code. */
 export function decodeFit(bytes: Uint8Array, opts: DecodeFitOptions = {}): Activity {
-  return activityFromMessages(readMessages(fitBytes(bytes, opts)));
+  return activityFromMessages(readMessages(fitBytes(bytes, opts), opts.maxMessages ?? MAX_FIT_MESSAGES));
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, formatWait } from "@/lib/errors/app-error";
+import { getKv, rateLimit } from "@/server/kv";
 
 /**
  * Reading multipart uploads with a hard byte cap. `request.formData()` alone buffers whatever a client sends, so
@@ -53,4 +54,18 @@ export async function readMultipartForm(request: Request, maxBytes: number, limi
   } catch (error) {
     throw new AppError("input.invalid", { message: "The upload could not be read as a form. Try choosing the file again.", cause: error });
   }
+}
+
+/** Uploads one user may send per window: enough to compare a week of files, too few to keep decoders busy. */
+export const UPLOAD_LIMIT = { limit: 20, windowMs: 10 * 60_000 };
+
+/** 429 with Retry-After once this user has sent UPLOAD_LIMIT uploads in the window (shared by every instance). */
+export async function limitUploads(userId: string): Promise<void> {
+  const verdict = await rateLimit(getKv(), `upload:user:${userId}`, UPLOAD_LIMIT);
+  if (verdict.ok) return;
+  const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+  throw new AppError("input.too_many_attempts", {
+    message: `You have uploaded ${UPLOAD_LIMIT.limit} files in the last ${UPLOAD_LIMIT.windowMs / 60_000} minutes. Wait ${formatWait(seconds)} before uploading another.`,
+    retryAfterSeconds: seconds,
+  });
 }

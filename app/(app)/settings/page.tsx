@@ -9,6 +9,7 @@ import { ThresholdHistory } from "@/components/analytics/threshold-history";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { DownloadData } from "@/components/account/download-data";
 import { Card } from "@/components/ui/card";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -40,6 +41,9 @@ export default async function SettingsPage() {
       </Card>
       <Card title="Delete my account">
         <DeleteAccount />
+      </Card>
+      <Card title="Sessions">
+        <SignOutEverywhere />
       </Card>
     </div>
   );

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { syntheticRide } from "@/lib/metrics/__fixtures__/synthetic-activity";
 import { encodeFit } from "@/server/fit/encode";
 import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
+import { recordBomb } from "@/server/fit/__fixtures__/record-bomb";
+import { UPLOAD_LIMIT } from "@/server/handlers/upload";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
@@ -93,6 +95,25 @@ describe("POST /api/trainingpeaks/compare", () => {
     } as RequestInit);
     expect((await post(streamed, users.a)).status).toBe(413);
     expect(sent).toBeLessThan(MAX_FIT_UPLOAD_BYTES + 3 * 1024 * 1024);
+  });
+
+  it("refuses the 466 KB .fit.gz that inflates to 63 MB with 413 and a clear message", async () => {
+    const res = await post(upload({ file: recordBomb(7_900_000, { gzip: true }) }), users.a);
+    expect(res).toMatchObject({ status: 413, body: { ok: false, code: "fit.too_large", message: expect.stringMatching(/^This file inflates to more than 32 MB/) } });
+  });
+
+  it(`limits each user to ${UPLOAD_LIMIT.limit} uploads per window (429 + Retry-After), other users unaffected`, async () => {
+    const { getDb } = await import("@/server/db/client");
+    const busy = (await (await getDb()).user.create({ data: { name: "Busy" } })).id;
+    const cheap = () => new Request("http://localhost:3000/api/trainingpeaks/compare", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    for (let i = 0; i < UPLOAD_LIMIT.limit; i += 1) expect((await post(cheap(), busy)).status).toBe(415);
+    session.current = { user: { id: busy } };
+    const { POST } = await import("./route");
+    const refused = await POST(upload({ file: fit() }), { params: Promise.resolve({}) });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^You have uploaded 20 files in the last 10 minutes\. Wait/);
+    expect((await post(upload({ file: fit() }), users.b)).status).toBe(200);
   });
 
   it("refuses a body that is not multipart (415)", async () => {

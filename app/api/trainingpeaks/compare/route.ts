@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { parseInput, userHandler } from "@/server/handlers/route";
-import { readMultipartForm } from "@/server/handlers/upload";
+import { limitUploads, readMultipartForm } from "@/server/handlers/upload";
 import { MAX_FTP_WATTS, MIN_FTP_WATTS } from "@/lib/compare/ftp";
 import { formatSize } from "@/server/fit/decode";
 import { MAX_FIT_UPLOAD_BYTES } from "@/lib/domain/activity";
 import { compareFitUpload } from "@/server/compare/compare";
+import { auditRefusedUpload } from "@/server/auth/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -26,11 +27,15 @@ const form = z.object({
 
 /**
  * Compare an uploaded .fit / .fit.gz with the matching TrainingPeaks workout (multipart: `file`, optional `ftp`).
- * The file is read into memory, decoded and dropped: nothing is stored. Unreadable files answer 400/413/415 with
+ * Each user may send UPLOAD_LIMIT files per window; the file is read into memory, decoded in a worker under hard
+ * limits (server/fit/decode-off-thread.ts) and dropped: nothing is stored. Unreadable files answer 400/413/415 with
  * the message of the `fit.*` AppError (lib/errors/codes.ts).
  */
-export const POST = userHandler("trainingpeaks.compare", async ({ userId, request }) => {
-  const body = await readMultipartForm(request, MAX_FIT_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, formatSize(MAX_FIT_UPLOAD_BYTES));
-  const input = parseInput(form, { file: body.get("file") ?? undefined, ftp: body.get("ftp") ?? undefined });
-  return compareFitUpload(userId, new Uint8Array(await input.file.arrayBuffer()), { ftp: input.ftp ?? null });
-});
+export const POST = userHandler("trainingpeaks.compare", async ({ userId, request }) =>
+  auditRefusedUpload(userId, async () => {
+    await limitUploads(userId);
+    const body = await readMultipartForm(request, MAX_FIT_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, formatSize(MAX_FIT_UPLOAD_BYTES));
+    const input = parseInput(form, { file: body.get("file") ?? undefined, ftp: body.get("ftp") ?? undefined });
+    return compareFitUpload(userId, new Uint8Array(await input.file.arrayBuffer()), { ftp: input.ftp ?? null });
+  }),
+);
