@@ -7,7 +7,7 @@ import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { loadWorkoutActivity } from "@/server/queries/workout-activity";
 
 /** Download a synced workout as FIT or TCX (`?format=fit|tcx`); another user's workout is a 404 like a missing one. */
-const query = z.object({ format: z.enum(["fit", "tcx"], "format must be fit or tcx").default("fit") });
+const query = z.object({ format: z.enum(["fit", "tcx"], "Choose FIT or TCX as the file format.").default("fit") });
 
 /** RFC 6266: an ASCII fallback, and the real name (accents, any script) as RFC 5987 UTF-8. */
 function attachment(filename: string): string {
