@@ -33,6 +33,7 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                 </Link>
                 <span className="block text-xs text-muted">
                   {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
+                  {w.inProgress && <span className="ml-1 rounded bg-accent/15 px-1 font-semibold text-text">in progress</span>}
                   {w.syncState === "pending" && <span className="ml-1 rounded bg-surface-2 px-1">syncing…</span>}
                   {w.syncState === "failed" && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
                 </span>

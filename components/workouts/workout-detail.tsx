@@ -26,6 +26,8 @@ export function WorkoutDetail(props: { workout: WorkoutDetailView; push: PushVie
         workoutId={workout.id}
         hasSamples={workout.series !== null && workout.series.length > 0}
         inProgress={workout.status !== "COMPLETE"}
+        discipline={workout.discipline}
+        syncState={workout.syncState}
         push={push}
       />
       <WorkoutPerformance workout={workout} chart={chart} estimatedPaceLevel={estimatedPaceLevel} />

@@ -46,6 +46,8 @@ export interface HistoryRow {
   scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
   syncState: "pending" | "complete" | "failed";
+  /** Peloton had not finished the workout when it was synced */
+  inProgress: boolean;
 }
 
 export interface HistoryPage {

@@ -27,6 +27,7 @@ interface Row {
   scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
   syncState: "pending" | "complete" | "failed";
+  status: string;
   rankOutput: number;
   rankTss: number;
 }
@@ -58,7 +59,7 @@ async function readRows(userId: string, f: HistoryFilters, cursor: Cursor | null
         SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
                r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
                a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
-               w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
+               w."syncState"::text AS "syncState", w."status", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss"
         FROM "Workout" w
         LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
         LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
@@ -119,6 +120,7 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       scoreMethod: r.scoreMethod,
       avgHeartRate: r.avgHeartRate,
       syncState: r.syncState,
+      inProgress: r.status === "IN_PROGRESS",
     })),
     nextCursor: next,
     prevCursor: prev,
