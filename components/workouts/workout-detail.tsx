@@ -3,7 +3,9 @@ import type { PushView } from "@/lib/domain/upload";
 import { describeDurations } from "@/lib/format/display";
 import type { WorkoutPageSummary } from "@/lib/metrics/workout-summary";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { buildRouteTrace } from "@/lib/metrics/route";
 import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
+import { RouteTraceChart } from "@/components/charts/route-trace";
 import { Card } from "@/components/ui/card";
 import { TrainingPeaksCard } from "./trainingpeaks-card";
 import { WorkoutHeader } from "./workout-header";
@@ -15,12 +17,18 @@ export function WorkoutDetail(props: { workout: WorkoutDetailView; push: PushVie
   const { workout, push, insights, summary, timeZone } = props;
   const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
   const { chart, estimatedPaceLevel } = workoutChartOf(workout);
+  const route = workout.isOutdoor ? buildRouteTrace(workout.series) : null;
   return (
     <div className="space-y-6">
       <WorkoutHeader workout={workout} timeZone={timeZone} durations={durations} />
       <Card title="Summary">
         <WorkoutSummary summary={summary} />
       </Card>
+      {route && (
+        <Card title="Route">
+          <RouteTraceChart trace={route} />
+        </Card>
+      )}
       <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
       <TrainingPeaksCard
         workoutId={workout.id}
