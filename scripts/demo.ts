@@ -79,9 +79,13 @@ async function main() {
   }
 
   const tsx = path.resolve("node_modules/.bin/tsx");
-  children.push(startService("trainingpeaks-sim", tsx, ["sandbox/trainingpeaks/main.ts", "--port", String(TP_PORT), "--redirect-uri", `${appUrl}/api/auth/callback/trainingpeaks`], env));
+  // the simulators keep tokens, uploads and added workouts here, so a restarted demo keeps its sign-ins and links
+  const stateDir = path.resolve(".data/simulators");
+  children.push(
+    startService("trainingpeaks-sim", tsx, ["sandbox/trainingpeaks/main.ts", "--port", String(TP_PORT), "--redirect-uri", `${appUrl}/api/auth/callback/trainingpeaks`, "--state-dir", stateDir], env),
+  );
   if (existsSync("sandbox/peloton/main.ts")) {
-    children.push(startService("peloton-sim", tsx, ["sandbox/peloton/main.ts", "--port", String(PELOTON_PORT)], env));
+    children.push(startService("peloton-sim", tsx, ["sandbox/peloton/main.ts", "--port", String(PELOTON_PORT), "--state-dir", stateDir], env));
   }
   const next = path.resolve("node_modules/.bin/next");
   children.push(

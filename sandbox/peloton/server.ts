@@ -8,11 +8,12 @@ import { apiRoute } from "./api/routes";
 import { authorize, loginPageRoute } from "./auth/authorize";
 import { authorizeResume, continueRoute, loginCallback, ssoLoginDomain, ssoLoginSite } from "./auth/callback";
 import { mfaChallenge, usernamePasswordLogin } from "./auth/login";
-import { AuthState } from "./core/auth-state";
+import { type AuthSnapshot, AuthState } from "./core/auth-state";
+import { persistState } from "../shared/persist";
 import { legacyAuthLogin, oauthToken } from "./auth/token";
 import type { Handler, PelotonStats, ResolvedOptions, SimContext } from "./core/context";
 import { memberByLogin } from "./data/members";
-import { DataStore, type NewWorkoutInput } from "./data/store";
+import { type DataSnapshot, DataStore, type NewWorkoutInput } from "./data/store";
 import { htmlReply, jsonReply, textReply, toSimRequest, writeReply, type Reply } from "./core/reply";
 
 export { DEMO_MEMBER, TEST_MEMBERS, type MemberCredentials } from "./data/members";
@@ -39,6 +40,11 @@ export interface PelotonSimulatorOptions {
   /** Where the generated histories end (epoch ms); default the start of today (UTC) on the clock. */
   historyEndMs?: number;
   quiet?: boolean;
+  /**
+   * Keep tokens, the history's end and added workouts in `<stateDir>/peloton.json` across restarts (the demo:
+   * `.data/simulators`); unset (tests): in memory only.
+   */
+  stateDir?: string;
 }
 
 export interface PelotonSimulator {
@@ -112,6 +118,17 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     },
   };
 
+  const persisted = persistState<{ auth: AuthSnapshot; data: DataSnapshot }>({
+    dir: opts.stateDir,
+    name: "peloton",
+    snapshot: () => ({ auth: ctx.auth.snapshot(), data: ctx.data.snapshot() }),
+    restore: (saved) => {
+      ctx.auth.restore(saved.auth);
+      ctx.data.restore(saved.data);
+    },
+    log: ctx.log,
+  });
+
   const controls: AdminControls = {
     expireAccessTokens: () => {
       for (const record of ctx.auth.accessTokens.values()) record.revoked = true;
@@ -146,6 +163,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     const at = clock.now();
     if (sreq.path.startsWith("/__admin/")) {
       const reply = (await adminRoute(sreq, ctx, controls)) ?? jsonReply(404, { error: "unknown admin route" });
+      persisted.changed();
       return writeReply(res, reply, false);
     }
     const api = sreq.path.startsWith("/api/");
@@ -175,6 +193,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
       if (api || sreq.path === "/auth/login") reply = { ...reply, headers: { Server: "cloudflare", ...(reply.headers ?? {}) } };
     }
     writeReply(res, reply, rule?.malformed === true);
+    if (sreq.method !== "GET") persisted.changed();
     record(reply.status);
   }
 
@@ -206,6 +225,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     ...controls,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        persisted.flush();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
