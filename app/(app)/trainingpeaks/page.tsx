@@ -4,6 +4,7 @@ import { hasFileWriteScope } from "@/server/providers/trainingpeaks/api/upload";
 import { getAutoSend } from "@/server/push/auto-send";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
+import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
 import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
@@ -14,13 +15,18 @@ export const metadata: Metadata = { title: "TrainingPeaks" };
 
 export default async function TrainingPeaksPage() {
   const user = await requireUser();
-  const [summary, autoSend, connection] = await Promise.all([getTrainingPeaksSummary(user.id), getAutoSend(user.id), getTrainingPeaksConnection(user.id)]);
+  const [summary, autoSend, connection, zone] = await Promise.all([
+    getTrainingPeaksSummary(user.id),
+    getAutoSend(user.id),
+    getTrainingPeaksConnection(user.id),
+    getUserTimeZone(user.id),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">TrainingPeaks</h1>
       <TrainingPeaksProfile summary={summary} />
       <Card title="Send rides to TrainingPeaks">
-        <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} />
+        <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} timeZone={zone.timeZone} />
       </Card>
       <Card title="Compare a FIT file">
         <ComparePanel />
