@@ -11,25 +11,6 @@ async function firstWorkout(page: Page, query: string): Promise<string> {
   return href ?? "/workouts";
 }
 
-test("no page scrolls sideways on a 360 px phone, and the history reads as cards", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
-  const page = await context.newPage();
-  await signIn(page);
-  const workout = await firstWorkout(page, "type=Power+Zone");
-  for (const path of [...PAGES, workout]) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    expect(overflow.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(overflow.client);
-  }
-  await page.goto("/workouts");
-  await expect(page.getByRole("columnheader", { name: "Output" })).toBeHidden();
-  const card = page.getByTestId("history-table").locator("tbody tr").first();
-  expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe("grid");
-  await expect(card).toContainText("Duration");
-  await context.close();
-});
-
 test("every page has its own title, a workout's tab shows its class, and no icon is missing", async ({ page }) => {
   const missing: string[] = [];
   page.on("response", (r) => {
@@ -93,4 +74,35 @@ test("an outdoor walk shows its route; a meditation says why it has no charts", 
   await page.goto(await firstWorkout(page, "discipline=meditation"));
   await expect(page.getByTestId("no-samples")).toContainText("Peloton records no second-by-second metrics for meditation classes");
   await expect(page.locator("header").getByText(/^FTP \d+ W/)).toHaveCount(0);
+});
+
+test("no page scrolls sideways on a 360 px phone, and the history reads as cards", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page);
+  const workout = await firstWorkout(page, "type=Power+Zone");
+  for (const path of [...PAGES, workout]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const overflow = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // what sticks out, for the failure message: elements past the edge that no scrolling parent contains
+      const clipped = (el: Element) => {
+        for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      const offenders = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > client + 0.5 && !clipped(el))
+        .slice(-3)
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class")).slice(0, 60)} "${(el.textContent ?? "").slice(0, 40)}"`);
+      return { scroll: document.documentElement.scrollWidth, client, offenders };
+    });
+    expect(overflow.scroll, `${path} scrolls sideways: ${overflow.offenders.join(" | ")}`).toBeLessThanOrEqual(overflow.client);
+  }
+  await page.goto("/workouts");
+  await expect(page.getByRole("columnheader", { name: "Output" })).toBeHidden();
+  const card = page.getByTestId("history-table").locator("tbody tr").first();
+  expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe("grid");
+  await expect(card).toContainText("Duration");
+  await context.close();
 });
