@@ -91,7 +91,7 @@ function FilterSelect({
   testId?: string;
 }) {
   // a chosen value the other filters leave no workouts for stays listed, so the form still shows what is applied
-  const shown = value && !options.some((o) => o.value === value) ? [...options, { value, label: `${value} (0)` }] : options;
+  const shown = value && !options.some((o) => o.value === value) ? [...options, { value, label: "Current choice (no matches with the other filters)" }] : options;
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted">
       {label}
