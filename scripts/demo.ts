@@ -99,7 +99,8 @@ async function main() {
     });
   }
 
-  if (!(await waitForHttp(`http://localhost:${TP_PORT}/v1/info/version`, 30_000))) fail("The TrainingPeaks simulator did not start.");
+  // the admin index answers 200 and isn't logged (an API path would log a 401 on every start)
+  if (!(await waitForHttp(`http://localhost:${TP_PORT}/__admin`, 30_000))) fail("The TrainingPeaks simulator did not start.");
   if (!(await waitForHttp(`${appUrl}/signin`, 120_000))) fail("The app did not start within 2 minutes.");
 
   console.log(`
