@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: [
     {
       command: `npx tsx sandbox/trainingpeaks/main.ts --port ${E2E_TP_PORT} --redirect-uri ${E2E_APP_URL}/api/auth/callback/trainingpeaks`,
-      url: `http://localhost:${E2E_TP_PORT}/v1/info/version`,
+      url: `http://localhost:${E2E_TP_PORT}/__admin`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { RETURN_TO_HEADER } from "@/lib/domain/return-to";
 import { refuseActionRequest } from "@/lib/security/action-request";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { badPageInput } from "@/lib/security/url-input";
@@ -8,7 +9,9 @@ import { parseEnv } from "@/server/env-schema";
  * Runs before every page (docs/security.md): a per-request Content-Security-Policy nonce (read by Next for its own
  * scripts and by app/layout.tsx for ours), 403/413/400 for a server action posted from another site's page, too
  * large or unreadable (lib/security/action-request.ts), and 400 for search parameters a page cannot use
- * (lib/security/url-input.ts).
+ * (lib/security/url-input.ts). It also tells server components which page was asked for (requireUser sends a
+ * signed-out visitor to sign-in with it as `callbackUrl`, so a deep link returns to its page); the header is always
+ * overwritten, so a client cannot set it.
  * The other security headers are static (next.config.ts). API routes are not matched: they serve JSON, need no
  * CSP, and the upload route must receive bodies larger than a proxy may buffer.
  */
@@ -28,6 +31,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(RETURN_TO_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
@@ -44,5 +48,5 @@ function badRequestPage(pathname: string, problem: string): NextResponse {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon|apple-icon|manifest.webmanifest|.*\\.(?:png|svg|ico|woff2)$).*)" }],
 };

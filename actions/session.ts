@@ -3,12 +3,12 @@
 import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/server/auth";
 import { signOutEverywhere } from "@/server/auth/sessions";
+import { safeReturnTo } from "@/lib/domain/return-to";
 
 /** Starts the TrainingPeaks OAuth flow (Auth.js sets the state cookie and redirects to the consent page). */
 export async function signInWithTrainingPeaks(formData: FormData): Promise<void> {
-  const requested = formData.get("callbackUrl");
   // Only same-site paths: never an open redirect.
-  const redirectTo = typeof requested === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(requested) ? requested : "/dashboard";
+  const redirectTo = safeReturnTo(formData.get("callbackUrl")) ?? "/dashboard";
   await signIn("trainingpeaks", { redirectTo });
 }
 

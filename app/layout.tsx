@@ -9,6 +9,14 @@ const inter = localFont({ src: "./fonts/inter-latin-wght.woff2", variable: "--fo
 export const metadata: Metadata = {
   title: { default: "AutoCoach", template: "%s · AutoCoach" },
   description: "Your Peloton rides and runs, at full fidelity, next to your TrainingPeaks training.",
+  // public/ (scripts/make-icons.ts); the manifest is app/manifest.ts
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const viewport: Viewport = {

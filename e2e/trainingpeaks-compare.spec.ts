@@ -58,10 +58,11 @@ test("the Auto-send switch is saved and survives a reload", async ({ page }) => 
   const toggle = page.getByLabel("Auto-send new rides to TrainingPeaks");
   await expect(toggle).not.toBeChecked();
   await toggle.check();
-  await expect(page.getByTestId("auto-send")).toContainText("On: new rides go to TrainingPeaks after each sync.");
+  // the cutoff is the exact moment, to the second, in the user's zone
+  await expect(page.getByTestId("auto-send")).toContainText(/On: workouts started on or after \d{1,2} \w{3} \d{4} at \d{2}:\d{2}:\d{2} \S+ go to TrainingPeaks after each sync\./);
   await page.reload();
   await expect(page.getByLabel("Auto-send new rides to TrainingPeaks")).toBeChecked();
-  await expect(page.getByTestId("auto-send")).toContainText(/Workouts started since .* are uploaded after each sync/);
+  await expect(page.getByTestId("auto-send")).toContainText(/Workouts started on or after \d{1,2} \w{3} \d{4} at \d{2}:\d{2}:\d{2} \S+ \(when you turned this on\) are uploaded after each sync/);
   // Leave it off for the specs that sync afterwards.
   await page.getByLabel("Auto-send new rides to TrainingPeaks").uncheck();
   await expect(page.getByTestId("auto-send")).toContainText("Off.");

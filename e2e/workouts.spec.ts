@@ -23,13 +23,18 @@ test("history filters by instructor and Power Zone class type, and paginates", a
   const option = instructor.locator("option").nth(1);
   const name = (await option.textContent())?.replace(/\s*\(\d+\)$/, "") ?? "";
   await instructor.selectOption({ index: 1 });
+  // choosing is not applying: the page stays put (and keeps focus) until Apply
+  await expect(page).not.toHaveURL(/instructor=/);
+  await page.getByTestId("history-apply").click();
   await expect(page).toHaveURL(/instructor=/);
+  await expect(page.getByTestId("history-count")).toContainText(/of 320 match/);
   const rows = table.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain(name);
 
   await page.goto("/workouts");
   await page.getByTestId("filter-type").selectOption("Power Zone");
+  await page.getByTestId("history-apply").click();
   await expect(page).toHaveURL(/type=Power\+Zone/);
   for (const text of await table.locator("tbody tr").allTextContents()) expect(text).toContain("Power Zone");
 
@@ -37,6 +42,10 @@ test("history filters by instructor and Power Zone class type, and paginates", a
   await page.getByTestId("history-next").click();
   await expect(page).toHaveURL(/cursor=/);
   expect(await table.locator("tbody tr").first().textContent()).not.toBe(firstPage);
+  await page.getByTestId("history-prev").click();
+  await expect(page).toHaveURL(/before=/);
+  await expect(table.locator("tbody tr").first()).toHaveText(firstPage ?? "");
+  await page.goBack();
   await page.goBack();
   await expect(table.locator("tbody tr").first()).toHaveText(firstPage ?? "");
   await screenshot(page, "history");

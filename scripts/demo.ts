@@ -79,9 +79,13 @@ async function main() {
   }
 
   const tsx = path.resolve("node_modules/.bin/tsx");
-  children.push(startService("trainingpeaks-sim", tsx, ["sandbox/trainingpeaks/main.ts", "--port", String(TP_PORT), "--redirect-uri", `${appUrl}/api/auth/callback/trainingpeaks`], env));
+  // the simulators keep tokens, uploads and added workouts here, so a restarted demo keeps its sign-ins and links
+  const stateDir = path.resolve(".data/simulators");
+  children.push(
+    startService("trainingpeaks-sim", tsx, ["sandbox/trainingpeaks/main.ts", "--port", String(TP_PORT), "--redirect-uri", `${appUrl}/api/auth/callback/trainingpeaks`, "--state-dir", stateDir], env),
+  );
   if (existsSync("sandbox/peloton/main.ts")) {
-    children.push(startService("peloton-sim", tsx, ["sandbox/peloton/main.ts", "--port", String(PELOTON_PORT)], env));
+    children.push(startService("peloton-sim", tsx, ["sandbox/peloton/main.ts", "--port", String(PELOTON_PORT), "--state-dir", stateDir], env));
   }
   const next = path.resolve("node_modules/.bin/next");
   children.push(
@@ -95,7 +99,8 @@ async function main() {
     });
   }
 
-  if (!(await waitForHttp(`http://localhost:${TP_PORT}/v1/info/version`, 30_000))) fail("The TrainingPeaks simulator did not start.");
+  // the admin index answers 200 and isn't logged (an API path would log a 401 on every start)
+  if (!(await waitForHttp(`http://localhost:${TP_PORT}/__admin`, 30_000))) fail("The TrainingPeaks simulator did not start.");
   if (!(await waitForHttp(`${appUrl}/signin`, 120_000))) fail("The app did not start within 2 minutes.");
 
   console.log(`

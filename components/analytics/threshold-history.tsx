@@ -13,7 +13,7 @@ export function ThresholdHistory({ entries, units, today }: { entries: Threshold
   return (
     <div className="space-y-6">
       <AddThreshold units={units} today={today} />
-      <div className="grid gap-6 md:grid-cols-2" data-testid="threshold-history">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2" data-testid="threshold-history">
         {THRESHOLD_KINDS.map((kind) => (
           <KindHistory key={kind} kind={kind} entries={entries.filter((e) => e.kind === kind)} units={units} />
         ))}

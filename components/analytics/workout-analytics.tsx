@@ -26,7 +26,7 @@ export function WorkoutAnalytics(p: WorkoutAnalyticsProps) {
       </Card>
       {(p.power || p.heartRate) && (
         <Card title="Time in zone">
-          <div className="grid gap-6 md:grid-cols-2" data-testid="time-in-zone">
+          <div className="grid grid-cols-1 gap-6 md:grid-cols-2" data-testid="time-in-zone">
             {p.power && <ZoneChart title={`Power zones (FTP ${p.power.ftp} W)`} bars={powerZoneBars(p.power.zones)} />}
             {p.heartRate && (
               <ZoneChart title={p.heartRate.method === "lthr" ? `Heart-rate zones (LTHR ${p.heartRate.basis} bpm)` : `Heart-rate zones (max ${p.heartRate.basis} bpm)`} bars={heartRateZoneBars(p.heartRate.zones)} />

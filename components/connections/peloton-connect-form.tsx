@@ -19,7 +19,7 @@ export function PelotonConnectForm({ demoHint, history }: { demoHint?: { email: 
           <span data-testid="peloton-connect-error">{state.message}</span>
         </Alert>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <label htmlFor={ids.email} className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Peloton email or username</span>
           <input

@@ -25,7 +25,7 @@ export function TrainingPeaksConnectionCard({ connection, mode }: { connection: 
           <p className="flex flex-wrap items-center gap-1">
             <span className="text-muted">Permissions granted:</span>
             {connection.scope.split(/\s+/).map((s) => (
-              <code key={s} className="rounded bg-surface-2 px-1.5 py-0.5 text-xs">
+              <code key={s} className="max-w-full break-all rounded bg-surface-2 px-1.5 py-0.5 text-xs">
                 {s}
               </code>
             ))}

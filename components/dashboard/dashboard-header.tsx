@@ -1,10 +1,17 @@
 import type { TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
-import { formatDateTime } from "@/lib/format/display";
+import { formatWorkoutDate } from "@/lib/format/display";
 import { SummaryError } from "@/components/trainingpeaks/summary-error";
 import { Alert } from "@/components/ui/alert";
 
 /** The athlete's name and accounts, and why TrainingPeaks' figures are missing or old when they are. */
-export function DashboardHeader({ summary, fallbackName, lastSyncedAt }: { summary: TrainingPeaksSummaryResult; fallbackName: string; lastSyncedAt: string | null }) {
+export function DashboardHeader(props: {
+  summary: TrainingPeaksSummaryResult;
+  fallbackName: string;
+  lastSyncedAt: string | null;
+  /** the user's zone (server/queries/user-time-zone.ts): the same clock as every workout time */
+  timeZone: string;
+}) {
+  const { summary, fallbackName, lastSyncedAt, timeZone } = props;
   const ok = "error" in summary ? null : summary;
   return (
     <>
@@ -18,7 +25,7 @@ export function DashboardHeader({ summary, fallbackName, lastSyncedAt }: { summa
         {ok && (
           <p className="text-xs text-muted">
             TrainingPeaks {ok.athlete.isPremium ? "Premium" : "Basic"} athlete
-            {lastSyncedAt && ` · Peloton synced ${formatDateTime(lastSyncedAt)}`}
+            {lastSyncedAt && ` · Peloton synced ${formatWorkoutDate(lastSyncedAt, timeZone)}`}
           </p>
         )}
       </div>

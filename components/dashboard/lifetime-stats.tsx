@@ -7,7 +7,7 @@ import { WorkoutCounts } from "@/components/ui/workout-counts";
 export function LifetimeStats({ profile: p }: { profile: PelotonProfileView }) {
   const hours = p.totalPedalingDurationSeconds ? p.totalPedalingDurationSeconds / 3600 : null;
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:col-span-2" data-testid="lifetime-stats">
         <Stat label="Workouts" value={formatNumber(p.totalWorkouts)} hint={p.totalPedalingWorkouts !== null ? `${formatNumber(p.totalPedalingWorkouts)} pedaling · ${formatNumber(p.totalNonPedalingWorkouts)} other` : undefined} />
         <Stat label="Total output" value={formatNumber(p.totalOutputKj)} unit="kJ" />

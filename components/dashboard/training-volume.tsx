@@ -9,7 +9,7 @@ export const DASHBOARD_RECENT = 6;
 
 export function TrainingVolume() {
   return (
-    <div className="grid gap-6 lg:grid-cols-5">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
       <Card title="Weekly volume" className="lg:col-span-3">
         <WeeklyVolumePanel weeks={DASHBOARD_WEEKS} />
       </Card>

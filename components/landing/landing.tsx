@@ -39,7 +39,7 @@ export function Landing({ signedIn, demo }: { signedIn: boolean; demo: boolean }
           )}
           {demo && !signedIn && <p className="text-sm text-muted">Demo mode: sign in through the local TrainingPeaks simulator — no real account needed.</p>}
         </div>
-        <ul className="grid gap-4 sm:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           {FEATURES.map((f) => (
             <li key={f.title} className="rounded-xl border border-border bg-surface p-4">
               <h2 className="font-semibold">{f.title}</h2>

@@ -6,7 +6,7 @@ export function PageSkeleton() {
     <div className="space-y-6" aria-busy="true" aria-label="Loading">
       <Skeleton className="h-8 w-48" />
       <Skeleton className="h-28" />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Skeleton className="h-64" />
         <Skeleton className="h-64" />
       </div>

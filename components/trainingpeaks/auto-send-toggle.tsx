@@ -2,15 +2,24 @@
 
 import { useId, useState, useTransition } from "react";
 import { setAutoSendAction } from "@/actions/trainingpeaks";
-import { formatDate } from "@/lib/format/display";
+import { formatMoment } from "@/lib/format/moment";
 
 /** The "Auto-send new rides" switch (a real checkbox: keyboard and screen readers work as usual). */
-export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boolean; since: string | null }; canUpload: boolean }) {
+export function AutoSendToggle({
+  initial,
+  canUpload,
+  timeZone = "UTC",
+}: {
+  initial: { enabled: boolean; since: string | null };
+  canUpload: boolean;
+  /** the user's zone (server/queries/user-time-zone.ts), so the cutoff reads in the time the workouts show */
+  timeZone?: string;
+}) {
   const id = useId();
   const [state, setState] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const since = state.since ? formatDate(state.since) : null;
+  const since = state.since ? formatMoment(state.since, timeZone) : null;
   return (
     <div className="space-y-2 text-sm" data-testid="auto-send">
       <div className="flex items-center gap-3">
@@ -29,7 +38,13 @@ export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boo
               const r = await setAutoSendAction(enabled);
               if (r.ok) {
                 setState(r.data);
-                setMessage(enabled ? "On: new rides go to TrainingPeaks after each sync." : "Off.");
+                setMessage(
+                  enabled && r.data.since
+                    ? `On: workouts started on or after ${formatMoment(r.data.since, timeZone)} go to TrainingPeaks after each sync.`
+                    : enabled
+                      ? "On: new rides go to TrainingPeaks after each sync."
+                      : "Off.",
+                );
               } else {
                 setState(before);
                 setMessage(r.message);
@@ -44,7 +59,7 @@ export function AutoSendToggle({ initial, canUpload }: { initial: { enabled: boo
       <p className="text-xs text-muted" aria-live="polite">
         {message ??
           (state.enabled && since
-            ? `Workouts started since ${since} are uploaded after each sync (never twice: anything TrainingPeaks already has is linked instead).`
+            ? `Workouts started on or after ${since} (when you turned this on) are uploaded after each sync; earlier ones are not (never twice: anything TrainingPeaks already has is linked instead).`
             : "After each sync, new Peloton workouts are uploaded as FIT files with 1-second data. Older workouts can be sent one by one from their page.")}
       </p>
       {!canUpload && (

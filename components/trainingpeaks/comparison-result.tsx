@@ -155,7 +155,7 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
 export function ComparisonSkeleton() {
   return (
     <div className="space-y-4">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Skeleton className="h-12" />
         <Skeleton className="h-12" />
       </div>

@@ -2,7 +2,7 @@ export function Card({ title, action, children, className = "" }: { title?: Reac
   return (
     <section className={`rounded-xl border border-border bg-surface p-4 shadow-sm sm:p-5 ${className}`}>
       {(title || action) && (
-        <header className="mb-3 flex items-center justify-between gap-3">
+        <header className="mb-3 flex flex-wrap items-center justify-between gap-3">
           {title && <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>}
           {action}
         </header>

@@ -2,13 +2,17 @@ import Link from "next/link";
 import { disciplineLabel } from "@/lib/format/display";
 import type { HistoryFacets, HistoryFilters } from "@/lib/domain/workout-history";
 import { buttonClass } from "@/components/ui/button";
-import { AutoSubmitForm } from "./auto-submit-form";
+import { disciplineSlug } from "@/lib/domain/discipline-slug";
 
 const field = "min-h-10 w-full rounded-lg border border-border bg-surface px-3 text-sm";
 
+/**
+ * The history's filters as a plain GET form (they live in the URL). Nothing applies until Apply (or Enter in a field):
+ * arrowing through a select's options is only choosing, so keyboard users keep their place.
+ */
 export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets; filters: HistoryFilters }) {
   return (
-    <AutoSubmitForm className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <form method="get" action="/workouts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="history-filters">
       <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-muted sm:col-span-3 lg:col-span-2">
         Search title or instructor
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="e.g. Power Zone, Matt" className={field} />
@@ -16,9 +20,9 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
       <FilterSelect
         label="Discipline"
         name="discipline"
-        value={filters.discipline}
+        value={filters.discipline ? disciplineSlug(filters.discipline) : undefined}
         testId="filter-discipline"
-        options={facets.disciplines.map((d) => ({ value: d.value, label: `${disciplineLabel(d.value)} (${d.count})` }))}
+        options={facets.disciplines.map((d) => ({ value: disciplineSlug(d.value), label: `${disciplineLabel(d.value)} (${d.count})` }))}
       />
       <FilterSelect
         label="Instructor"
@@ -59,14 +63,14 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
         </select>
       </label>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
-        <button type="submit" className={buttonClass("primary", "flex-1")}>
+        <button type="submit" className={buttonClass("primary", "flex-1")} data-testid="history-apply">
           Apply
         </button>
         <Link href="/workouts" className={buttonClass("ghost")}>
           Reset
         </Link>
       </div>
-    </AutoSubmitForm>
+    </form>
   );
 }
 
@@ -86,12 +90,14 @@ function FilterSelect({
   anyLabel?: string;
   testId?: string;
 }) {
+  // a chosen value the other filters leave no workouts for stays listed, so the form still shows what is applied
+  const shown = value && !options.some((o) => o.value === value) ? [...options, { value, label: "Current choice (no matches with the other filters)" }] : options;
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted">
       {label}
       <select name={name} defaultValue={value ?? ""} className={field} data-testid={testId}>
         <option value="">{anyLabel}</option>
-        {options.map((o) => (
+        {shown.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>

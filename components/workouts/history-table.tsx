@@ -5,22 +5,36 @@ import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
 
+// Below `sm` each row is a card: the date and title span the card, the figures sit in two columns with their labels.
+const row = "border-t border-border hover:bg-surface-2 max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-lg max-sm:border max-sm:p-3";
+const cell = "py-2 pr-3 max-sm:p-0";
+const figure = `${cell} text-right tabular-nums max-sm:text-left`;
+
+/** A figure's column name, shown only when the row is a card. */
+function CardLabel({ children }: { children: string }) {
+  return <span className="mr-1 text-xs text-muted sm:hidden">{children}</span>;
+}
+
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[44rem] text-sm" data-testid="history-table">
+    <div className="sm:overflow-x-auto">
+      <table className="w-full text-sm max-sm:block sm:min-w-[44rem]" data-testid="history-table">
         <caption className="sr-only">Your workouts</caption>
-        <TableHead columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]} />
-        <tbody>
+        <TableHead
+          rowClassName="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only"
+          columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]}
+        />
+        <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
           {rows.map((w) => (
-            <tr key={w.id} className="border-t border-border hover:bg-surface-2">
-              <td className="whitespace-nowrap py-2 pr-3 tabular-nums text-muted">{formatWorkoutDate(w.startTime, w.timezone)}</td>
-              <td className="py-2 pr-3">
+            <tr key={w.id} className={row}>
+              <td className={`${cell} whitespace-nowrap tabular-nums text-muted max-sm:col-span-2 max-sm:text-xs`}>{formatWorkoutDate(w.startTime, w.timezone)}</td>
+              <td className={`${cell} max-sm:col-span-2`}>
                 <Link href={`/workouts/${w.id}`} className="font-medium hover:underline focus-visible:underline">
                   {w.title}
                 </Link>
                 <span className="block text-xs text-muted">
                   {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
+                  {w.inProgress && <span className="ml-1 rounded bg-accent/15 px-1 font-semibold text-text">in progress</span>}
                   {w.syncState === "pending" && <span className="ml-1 rounded bg-surface-2 px-1">syncing…</span>}
                   {w.syncState === "failed" && !w.otherAccount && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
                   {w.otherAccount && (
@@ -30,14 +44,24 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                   )}
                 </span>
               </td>
-              <td className="py-2 pr-3">{disciplineLabel(w.discipline)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(w.durationSeconds)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}</td>
-              <td className="py-2 pr-3 text-right tabular-nums" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
+              <td className={`${cell} max-sm:col-span-2 max-sm:text-xs max-sm:text-muted`}>{disciplineLabel(w.discipline)}</td>
+              <td className={figure}>
+                <CardLabel>Duration</CardLabel>
+                {formatDuration(w.durationSeconds)}
+              </td>
+              <td className={figure}>
+                <CardLabel>Output</CardLabel>
+                {w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}
+              </td>
+              <td className={figure} title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
+                <CardLabel>TSS</CardLabel>
                 {formatNumber(w.tss)}
                 {w.scoreMethod && SCORE_METHOD_TAG[w.scoreMethod] && <span className="ml-1 text-xs text-muted">{SCORE_METHOD_TAG[w.scoreMethod]}</span>}
               </td>
-              <td className="py-2 text-right tabular-nums">{w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}</td>
+              <td className={`${figure} sm:pr-0`}>
+                <CardLabel>Avg HR</CardLabel>
+                {w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,18 +1,29 @@
 import type { PushView } from "@/lib/domain/upload";
 import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
+import { noFileMessage } from "@/lib/format/workout-labels";
 import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
 import { WorkoutCompare } from "./workout-compare";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** Send to TrainingPeaks, compare with what TrainingPeaks has, and download the file. */
-export function TrainingPeaksCard(props: { workoutId: string; hasSamples: boolean; inProgress: boolean; push: PushView; trainingPeaks: TrainingPeaksConnectionState }) {
+export function TrainingPeaksCard(props: {
+  workoutId: string;
+  hasSamples: boolean;
+  inProgress: boolean;
+  push: PushView;
+  discipline: string;
+  syncState: "pending" | "complete" | "failed";
+  trainingPeaks: TrainingPeaksConnectionState;
+}) {
   const { workoutId, hasSamples, inProgress, push, trainingPeaks } = props;
   if (!hasSamples) {
     return (
       <Card title="TrainingPeaks and files">
-        <p className="text-sm text-muted">This workout has no recorded samples yet, so there is nothing to send or export.</p>
+        <p className="text-sm text-muted" data-testid="no-file">
+          {noFileMessage(props.discipline, props.syncState)}
+        </p>
       </Card>
     );
   }

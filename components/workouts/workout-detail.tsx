@@ -4,7 +4,9 @@ import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { describeDurations } from "@/lib/format/display";
 import type { WorkoutPageSummary } from "@/lib/metrics/workout-summary";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { buildRouteTrace } from "@/lib/metrics/route";
 import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
+import { RouteTraceChart } from "@/components/charts/route-trace";
 import { Card } from "@/components/ui/card";
 import { TrainingPeaksCard } from "./trainingpeaks-card";
 import { WorkoutHeader } from "./workout-header";
@@ -23,17 +25,25 @@ export function WorkoutDetail(props: {
   const { workout, push, insights, summary, timeZone, trainingPeaks } = props;
   const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
   const { chart, estimatedPaceLevel } = workoutChartOf(workout);
+  const route = workout.isOutdoor ? buildRouteTrace(workout.series) : null;
   return (
     <div className="space-y-6">
       <WorkoutHeader workout={workout} timeZone={timeZone} durations={durations} />
       <Card title="Summary">
         <WorkoutSummary summary={summary} />
       </Card>
+      {route && (
+        <Card title="Route">
+          <RouteTraceChart trace={route} />
+        </Card>
+      )}
       <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
       <TrainingPeaksCard
         workoutId={workout.id}
         hasSamples={workout.series !== null && workout.series.length > 0}
         inProgress={workout.status !== "COMPLETE"}
+        discipline={workout.discipline}
+        syncState={workout.syncState}
         push={push}
         trainingPeaks={trainingPeaks}
       />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { disciplineLabel, formatDate, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
+import { showsFtp } from "@/lib/format/workout-labels";
 import { Alert } from "@/components/ui/alert";
 
 /** Title, class facts and tags of a workout, and whether it is still incomplete. */
@@ -40,7 +41,12 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
           <Tag title="Recorded is the timer time every figure, file and comparison uses" testId="workout-durations">
             {durations}
           </Tag>
-          {w.ftp && (
+          {w.status === "IN_PROGRESS" && (
+            <span className="rounded-full bg-accent/15 px-2 py-0.5 font-semibold" data-testid="workout-in-progress">
+              In progress
+            </span>
+          )}
+          {w.ftp && showsFtp(w.discipline) && (
             <Tag title="FTP used for zones, IF and TSS">
               FTP {w.ftp.watts} W ({ftpSourceLabel(w.ftp.source)})
             </Tag>

@@ -19,12 +19,16 @@ interface WorkoutHistoryProps {
 /** The workout history: filters, one page of workouts, and links to walk the pages. */
 export function WorkoutHistory({ facets, filters, params, page, ignored }: WorkoutHistoryProps) {
   if (facets.total === 0) return <NoWorkoutsYet />;
-  const links = historyPageLinks(params, page.nextCursor);
+  const links = historyPageLinks(params, page.nextCursor, page.prevCursor);
+  const filtered = page.matches !== facets.total;
+  const newestFirst = filters.sort === "date" && filters.dir === "desc";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Workouts</h1>
-        <p className="text-sm text-muted">{facets.total.toLocaleString("en-US")} in your history</p>
+        <p className="text-sm text-muted" data-testid="history-count">
+          {filtered ? `${page.matches.toLocaleString("en-US")} of ${facets.total.toLocaleString("en-US")} match` : `${facets.total.toLocaleString("en-US")} in your history`}
+        </p>
       </div>
       {ignored && <Alert tone="warn" title="Some filters were ignored">{ignored}</Alert>}
       <Card>
@@ -38,17 +42,22 @@ export function WorkoutHistory({ facets, filters, params, page, ignored }: Worko
         ) : (
           <HistoryTable rows={page.rows} />
         )}
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
-          {filters.cursor ? (
-            <Link href={links.first} className={buttonClass("ghost")}>
-              ← Back to the start
-            </Link>
-          ) : (
-            <span />
-          )}
+        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+          <span className="flex gap-2">
+            {links.prev && (
+              <Link href={links.prev} className={buttonClass("secondary")} data-testid="history-prev">
+                {newestFirst ? "← Newer workouts" : "← Previous page"}
+              </Link>
+            )}
+            {links.prev && (
+              <Link href={links.first} className={buttonClass("ghost")}>
+                Back to the start
+              </Link>
+            )}
+          </span>
           {links.next && (
             <Link href={links.next} className={buttonClass("secondary")} data-testid="history-next">
-              {filters.sort === "date" && filters.dir === "desc" ? "Older workouts →" : "Next page →"}
+              {newestFirst ? "Older workouts →" : "Next page →"}
             </Link>
           )}
         </nav>

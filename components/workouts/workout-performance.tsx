@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import { noSamplesMessage } from "@/lib/format/workout-labels";
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
@@ -15,20 +16,21 @@ export function workoutChartOf(w: WorkoutDetailView): { chart: WorkoutChartData;
   return { chart: buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel }), estimatedPaceLevel };
 }
 
-/** The workout against its class targets: charts, compliance and the same data as tables. */
+/** The workout's charts, against its class targets where the class has any: charts, compliance and the same data as tables. */
 export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { workout: WorkoutDetailView; chart: WorkoutChartData; estimatedPaceLevel: number | null }) {
   if (chart.panels.length === 0) {
     return (
       <Card title="Performance">
-        <p className="text-sm text-muted">
-          {w.syncState === "pending" ? "This workout's 1-second data is still syncing." : "Peloton recorded no metrics for this workout (e.g. meditation or stretching)."}
+        <p className="text-sm text-muted" data-testid="no-samples">
+          {noSamplesMessage(w.discipline, w.syncState)}
         </p>
       </Card>
     );
   }
+  const hasTargets = chart.compliance.length > 0;
   return (
     <>
-      <Card title="Performance vs class targets">
+      <Card title={hasTargets ? "Performance vs class targets" : "Performance"}>
         <div className="space-y-3">
           <ChartNotices notices={chart.notices} />
           {estimatedPaceLevel !== null && (
@@ -43,9 +45,11 @@ export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { 
           <LazyWorkoutCharts data={chart} />
         </div>
       </Card>
-      <Card title="Target compliance">
-        <ComplianceSummary data={chart} />
-      </Card>
+      {hasTargets && (
+        <Card title="Target compliance">
+          <ComplianceSummary data={chart} />
+        </Card>
+      )}
       <ChartTable data={chart} />
     </>
   );

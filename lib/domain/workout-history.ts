@@ -1,16 +1,23 @@
 import { z } from "zod";
 import type { OtherAccountLabel } from "./peloton-connection";
 import type { ScoreMethod } from "./analytics";
+import { issueMessage } from "@/lib/errors/issue-message";
+import { disciplineFromSlug } from "./discipline-slug";
 
 /** The workout history as pages and filters see it: the filters (from the URL), a page of rows, the filter options. */
 
 export const SORTS = ["date", "output", "tss"] as const;
 export type HistorySort = (typeof SORTS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written as year-month-day (2026-05-02), so the filters were left out.");
 export const historyFiltersSchema = z.object({
-  discipline: z.string().max(40).regex(/^[a-z_]+$/, "Unknown discipline").optional(),
-  instructor: z.string().max(64).regex(/^[A-Za-z0-9]+$/, "Unknown instructor").optional(),
+  discipline: z
+    .string()
+    .max(40)
+    .regex(/^[a-z_-]+$/, "That discipline isn’t one we know, so it was left out.")
+    .transform(disciplineFromSlug)
+    .optional(),
+  instructor: z.string().max(64).regex(/^[A-Za-z0-9]+$/, "That instructor isn’t one we know, so the filters were left out.").optional(),
   length: z.coerce.number().int().min(1).max(240).optional(),
   from: day.optional(),
   to: day.optional(),
@@ -19,6 +26,8 @@ export const historyFiltersSchema = z.object({
   sort: z.enum(SORTS).default("date"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(200).optional(),
+  /** the page that ends just before this position (the "previous page" link) */
+  before: z.string().max(200).optional(),
 });
 export type HistoryFilters = z.output<typeof historyFiltersSchema>;
 
@@ -40,11 +49,17 @@ export interface HistoryRow {
   syncState: "pending" | "complete" | "failed";
   /** set when the workout came from a Peloton account other than the connected one (docs/architecture.md "Accounts") */
   otherAccount: OtherAccountLabel | null;
+  /** Peloton had not finished the workout when it was synced */
+  inProgress: boolean;
 }
 
 export interface HistoryPage {
   rows: HistoryRow[];
   nextCursor: string | null;
+  /** where the previous page ends (null on the first page) */
+  prevCursor: string | null;
+  /** how many workouts match the filters, over every page */
+  matches: number;
 }
 
 export interface HistoryFacets {
@@ -65,15 +80,40 @@ export function parseHistorySearch(search: SearchParams): { params: Record<strin
     if (value) params[k] = value;
   }
   const parsed = historyFiltersSchema.safeParse(params);
-  if (parsed.success) return { params, filters: parsed.data, ignored: null };
-  return { params, filters: historyFiltersSchema.parse({}), ignored: parsed.error.issues[0]?.message ?? "Invalid filters" };
+  if (!parsed.success) return { params, filters: historyFiltersSchema.parse({}), ignored: describeIgnored(parsed.error.issues[0]) };
+  const { from, to } = parsed.data;
+  if (from && to && from > to) {
+    // a reversed range matches nothing: say so and keep the other filters rather than show an empty page
+    const { from: _from, to: _to, ...rest } = params;
+    return {
+      params: rest,
+      filters: { ...parsed.data, from: undefined, to: undefined },
+      ignored: `The “From” date (${from}) is after the “To” date (${to}), so the dates were left out. Pick a start on or before the end.`,
+    };
+  }
+  return { params, filters: parsed.data, ignored: null };
 }
 
-/** Links to the first page and to the page after `nextCursor`, keeping every filter. */
-export function historyPageLinks(params: Record<string, string>, nextCursor: string | null): { first: string; next: string | null } {
-  const { cursor: _cursor, ...filters } = params;
+function describeIgnored(issue: Parameters<typeof issueMessage>[0] | undefined): string {
+  const why = issue ? issueMessage(issue) : "These filters aren’t valid.";
+  return /left out\.$/.test(why) ? why : `${why} The filters were left out.`;
+}
+
+/** The words of a search, each of which must appear in the class title or the instructor's name ("pow zone" finds "Power Zone"). */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/** Links to the first page, the page after `nextCursor` and the page before `prevCursor`, keeping every filter. */
+export function historyPageLinks(
+  params: Record<string, string>,
+  nextCursor: string | null,
+  prevCursor: string | null = null,
+): { first: string; next: string | null; prev: string | null } {
+  const { cursor: _cursor, before: _before, ...filters } = params;
   return {
     first: `/workouts?${new URLSearchParams(filters)}`,
     next: nextCursor ? `/workouts?${new URLSearchParams({ ...filters, cursor: nextCursor })}` : null,
+    prev: prevCursor ? `/workouts?${new URLSearchParams({ ...filters, before: prevCursor })}` : null,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { axisTicks, niceDomain, niceStep } from "./chart-domain";
-import { formatClock, formatPace, formatRange, formatValue, timeTicks } from "./chart-format";
+import { formatAxisNumber, formatClock, formatDayTick, formatPace, formatRange, formatValue, timeTicks } from "./chart-format";
 
 describe("chart formatting", () => {
   it("clock: m:ss under an hour, h:mm:ss from an hour", () => {
@@ -54,5 +54,17 @@ describe("y ticks", () => {
     expect(axisTicks([4, 12], 5, 0.25)).toEqual([4, 6, 8, 10, 12]);
     expect(axisTicks([1.75, 2.75], 5, 0.25)).toEqual([2, 2.5]);
     expect(axisTicks([5, 5])).toEqual([5]);
+  });
+});
+
+describe("axis ticks", () => {
+  it("reads a week's Monday as day and month", () => {
+    expect(formatDayTick("2026-05-04")).toBe("4 May");
+    expect(formatDayTick("2026-12-28")).toBe("28 Dec");
+    expect(formatDayTick("nonsense")).toBe("nonsense");
+  });
+
+  it("shortens large numbers", () => {
+    expect([0, 950, 1200, 12_400, 1_500_000, 2.5].map(formatAxisNumber)).toEqual(["0", "950", "1.2k", "12k", "1.5M", "2.5"]);
   });
 });

@@ -58,3 +58,24 @@ export function timeTicks(end: number, maxTicks = 7): number[] {
   for (let t = 0; t <= end; t += step) ticks.push(t);
   return ticks;
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A week's Monday ("2026-05-04") as an axis tick people read at a glance: "4 May". */
+export function formatDayTick(isoDay: string): string {
+  const [, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay)?.slice(1) ?? [];
+  const name = MONTHS[Number(month) - 1];
+  return name && day ? `${Number(day)} ${name}` : isoDay;
+}
+
+/** Axis numbers short enough for a narrow axis: 950, 1.2k, 12k, 1.5M. */
+export function formatAxisNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${trim(value / 1_000_000)}M`;
+  if (abs >= 1000) return `${trim(value / 1000)}k`;
+  return trim(value);
+}
+
+function trim(v: number): string {
+  return String(Math.abs(v) >= 10 ? Math.round(v) : Math.round(v * 10) / 10);
+}

@@ -1,7 +1,10 @@
 import { closeOnSignals } from "../shared/http";
 import { startPelotonSimulator } from "./server";
 
-/** `npx tsx sandbox/peloton/main.ts --port 4200` (or PELOTON_SIM_PORT). */
+/**
+ * `npx tsx sandbox/peloton/main.ts --port 4200` (or PELOTON_SIM_PORT). `--state-dir DIR` (or SIM_STATE_DIR) keeps
+ * tokens and added workouts in DIR/peloton.json across restarts.
+ */
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   if (i >= 0) return process.argv[i + 1];
@@ -22,6 +25,7 @@ const sim = await startPelotonSimulator({
   publicUrl: argValue("--public-url"),
   redirectChain: argValue("--redirect-chain") === "one-hop" ? "one-hop" : "six-hop",
   quiet: process.argv.includes("--quiet"),
+  stateDir: argValue("--state-dir") ?? process.env.SIM_STATE_DIR,
   heavyMemberWorkouts: Number(argValue("--heavy-workouts") ?? process.env.PELOTON_SIM_HEAVY_WORKOUTS ?? 3000) || 3000,
 });
 console.log(`Peloton simulator listening on ${sim.url}`);

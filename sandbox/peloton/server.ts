@@ -9,11 +9,12 @@ import { apiRoute } from "./api/routes";
 import { authorize, loginPageRoute } from "./auth/authorize";
 import { authorizeResume, continueRoute, loginCallback, ssoLoginDomain, ssoLoginSite } from "./auth/callback";
 import { mfaChallenge, usernamePasswordLogin } from "./auth/login";
-import { AuthState } from "./core/auth-state";
+import { type AuthSnapshot, AuthState } from "./core/auth-state";
+import { persistState } from "../shared/persist";
 import { legacyAuthLogin, oauthToken } from "./auth/token";
 import type { Handler, PelotonStats, ResolvedOptions, SimContext } from "./core/context";
 import { memberByLogin } from "./data/members";
-import { DataStore, type NewWorkoutInput } from "./data/store";
+import { type DataSnapshot, DataStore, type NewWorkoutInput } from "./data/store";
 import { htmlReply, jsonReply, textReply, toSimRequest, writeReply, type Reply } from "./core/reply";
 
 export { DEMO_MEMBER, TEST_MEMBERS, type MemberCredentials } from "./data/members";
@@ -30,6 +31,11 @@ export interface PelotonSimulatorOptions extends SimulatorBaseOptions {
   heavyMemberWorkouts?: number;
   /** Where the generated histories end (epoch ms); default the start of today (UTC) on the clock. */
   historyEndMs?: number;
+  /**
+   * Keep tokens, the history's end and added workouts in `<stateDir>/peloton.json` across restarts (the demo:
+   * `.data/simulators`); unset (tests): in memory only.
+   */
+  stateDir?: string;
 }
 
 export interface PelotonSimulator {
@@ -103,6 +109,17 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     },
   };
 
+  const persisted = persistState<{ auth: AuthSnapshot; data: DataSnapshot }>({
+    dir: opts.stateDir,
+    name: "peloton",
+    snapshot: () => ({ auth: ctx.auth.snapshot(), data: ctx.data.snapshot() }),
+    restore: (saved) => {
+      ctx.auth.restore(saved.auth);
+      ctx.data.restore(saved.data);
+    },
+    log: ctx.log,
+  });
+
   const controls: AdminControls = {
     expireAccessTokens: () => {
       for (const record of ctx.auth.accessTokens.values()) record.revoked = true;
@@ -137,6 +154,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     const at = clock.now();
     if (sreq.path.startsWith("/__admin/")) {
       const reply = (await adminRoute(sreq, ctx, controls)) ?? jsonReply(404, { error: "unknown admin route" });
+      persisted.changed();
       return writeReply(res, reply, false);
     }
     const api = sreq.path.startsWith("/api/");
@@ -166,6 +184,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
       if (api || sreq.path === "/auth/login") reply = { ...reply, headers: { Server: "cloudflare", ...(reply.headers ?? {}) } };
     }
     writeReply(res, reply, rule?.malformed === true);
+    if (sreq.method !== "GET") persisted.changed();
     record(reply.status);
   }
 
@@ -197,6 +216,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
     ...controls,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        persisted.flush();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -51,6 +51,15 @@ const PRUNE_THRESHOLD = 2000;
 
 const opaque = (prefix: string, bytes: number) => `${prefix}${randomBytes(bytes).toString("base64url")}`;
 
+/** Everything GrantStore holds, as JSON (the demo keeps it across restarts: sandbox/shared/persist.ts). */
+export interface GrantSnapshot {
+  codes: [string, StoredCode][];
+  grants: [string, Grant][];
+  accessTokens: [string, StoredAccessToken][];
+  refreshTokens: [string, StoredRefreshToken][];
+  tokenScopes: [string, string[]][];
+}
+
 /** Authorization codes, grants and opaque tokens, all timed by the injectable clock. */
 export class GrantStore {
   private codes = new Map<string, StoredCode>();
@@ -130,6 +139,24 @@ export class GrantStore {
   expireAccessTokens(): void {
     const now = this.clock.now();
     for (const token of this.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, now);
+  }
+
+  snapshot(): GrantSnapshot {
+    return {
+      codes: [...this.codes],
+      grants: [...this.grants],
+      accessTokens: [...this.accessTokens],
+      refreshTokens: [...this.refreshTokens],
+      tokenScopes: [...this.tokenScopes],
+    };
+  }
+
+  restore(snapshot: GrantSnapshot): void {
+    this.codes = new Map(snapshot.codes);
+    this.grants = new Map(snapshot.grants);
+    this.accessTokens = new Map(snapshot.accessTokens);
+    this.refreshTokens = new Map(snapshot.refreshTokens);
+    this.tokenScopes = new Map(snapshot.tokenScopes);
   }
 
   clear(): void {

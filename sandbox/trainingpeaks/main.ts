@@ -1,6 +1,7 @@
 /**
  * CLI: `npx tsx sandbox/trainingpeaks/main.ts --port 4100 [--redirect-uri URL ...] [--public-url URL]
- * [--token-ttl SECONDS] [--upload-polls N] [--quiet]`. Environment fallbacks: TP_SIM_PORT, TP_SIM_REDIRECT_URIS
+ * [--token-ttl SECONDS] [--upload-polls N] [--state-dir DIR] [--quiet]`. `--state-dir` (or SIM_STATE_DIR) keeps grants,
+ * tokens and uploads in DIR/trainingpeaks.json across restarts. Environment fallbacks: TP_SIM_PORT, TP_SIM_REDIRECT_URIS
  * (comma-separated), TP_SIM_PUBLIC_URL, TP_SIM_TOKEN_TTL, TP_SIM_UPLOAD_POLLS. `--upload-polls` is how many
  * `GET /v3/status/{id}` polls answer "Processing" before an upload succeeds (default 1).
  */
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       "token-ttl": { type: "string" },
       "refresh-grace": { type: "string" },
       "upload-polls": { type: "string" },
+      "state-dir": { type: "string" },
       quiet: { type: "boolean", default: false },
     },
   });
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     refreshGraceSeconds: integer("--refresh-grace", values["refresh-grace"]),
     uploadProcessingPolls: integer("--upload-polls", values["upload-polls"] ?? process.env.TP_SIM_UPLOAD_POLLS),
     quiet: values.quiet,
+    stateDir: values["state-dir"] ?? process.env.SIM_STATE_DIR,
   });
   console.log(`TrainingPeaks simulator listening on ${simulator.url}`);
 

@@ -10,12 +10,13 @@ import { handleAuthorize } from "./authorize";
 import { WorkoutCatalog } from "./catalog";
 import { renderWorkoutPage } from "./consent-page";
 import { clearStats, ConsentNonces, emptyStats, pushCapped, type SimContext, type SimRequest } from "./context";
-import { GrantStore, type TokenResponse } from "./grants";
+import { type GrantSnapshot, GrantStore, type TokenResponse } from "./grants";
 import { renderIisNotFound } from "./page-layout";
 import { empty, html, json, type SimResponse, text, writeResponse } from "./responses";
 import { DEFAULT_REDIRECT_URIS, DEMO_CLIENT, isKnownScope } from "./scopes";
 import { handleDeauthorize, handleToken } from "./token";
-import { UploadStore } from "./uploads";
+import { type UploadSnapshot, UploadStore } from "./uploads";
+import { type PersistedState, persistState } from "../shared/persist";
 
 export { DEMO_ATHLETES } from "./athletes";
 export type { SeedAthlete } from "./athletes";
@@ -34,6 +35,11 @@ export interface TrainingPeaksSimulatorOptions extends SimulatorBaseOptions {
   uploadProcessingPolls?: number;
   /** Largest `POST /v3/file` body and decoded file; default 30 MB. */
   maxUploadBytes?: number;
+  /**
+   * Keep grants, tokens and uploads in `<stateDir>/trainingpeaks.json` across restarts (the demo: `.data/simulators`);
+   * unset (tests): in memory only.
+   */
+  stateDir?: string;
 }
 
 /** A running simulator: what the admin endpoints may do (admin.ts), its address, and close. */
@@ -104,6 +110,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
   const client = { ...DEMO_CLIENT, redirectUris: [...(opts.redirectUris ?? DEFAULT_REDIRECT_URIS)] };
   // The catalog's links need the bound port, so the context is completed after listen().
   const state: { ctx?: SimContext } = {};
+  let persisted: PersistedState = { changed: () => {}, flush: () => {} };
 
   const simulator = {
     clock,
@@ -146,6 +153,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     };
     if (simReq.route === "/__admin" || simReq.route.startsWith("/__admin/")) {
       writeResponse(res, await handleAdmin(simulator, simReq));
+      persisted.changed();
       return;
     }
     if (isApiPath(simReq.route)) pushCapped(stats.userAgents, req.headers["user-agent"] ?? "");
@@ -162,6 +170,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     const response = rule?.status !== undefined ? injectedResponse({ ...rule, status: rule.status }) : state.ctx ? await route(state.ctx, simReq) : empty(503);
     pushCapped(stats.requests, { method, path, status: response.status });
     writeResponse(res, response, rule?.malformed === true);
+    persisted.changed();
     log(`${method} ${path} ${response.status} ${Math.round(performance.now() - started)}ms`);
   }
 
@@ -182,7 +191,18 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;
   const publicUrl = (opts.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  state.ctx = { clock, client, grants, consents, stats, uploads, publicUrl, catalog: new WorkoutCatalog(clock.now(), { publicUrl }) };
+  const catalog = new WorkoutCatalog(clock.now(), { publicUrl });
+  persisted = persistState<{ grants: GrantSnapshot; uploads: UploadSnapshot }>({
+    dir: opts.stateDir,
+    name: "trainingpeaks",
+    snapshot: () => ({ grants: grants.snapshot(), uploads: uploads.snapshot() }),
+    restore: (saved) => {
+      grants.restore(saved.grants);
+      uploads.restore(saved.uploads, catalog);
+    },
+    log,
+  });
+  state.ctx = { clock, client, grants, consents, stats, uploads, publicUrl, catalog };
 
   return {
     ...simulator,
@@ -190,6 +210,7 @@ export async function startTrainingPeaksSimulator(opts: TrainingPeaksSimulatorOp
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        persisted.flush();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -58,6 +58,12 @@ interface StoredUpload {
   replaced: TpWorkout | undefined;
 }
 
+/** Everything UploadStore holds, as JSON (sandbox/shared/persist.ts). */
+export interface UploadSnapshot {
+  uploads: StoredUpload[];
+  nextId: number;
+}
+
 export type AcceptInput = Omit<UploadRecord, "trackingId" | "status" | "polls" | "uploadedAt" | "workoutId"> & { workout: TpWorkout };
 
 /**
@@ -127,6 +133,17 @@ export class UploadStore implements UploadLog {
     }
     this.publish(upload, catalog, nowMs);
     return { Completed: true, Status: "Success", WorkoutIds: [upload.workout.Id] };
+  }
+
+  snapshot(): UploadSnapshot {
+    return { uploads: this.uploads, nextId: this.nextId };
+  }
+
+  /** Back to a snapshot: its uploads, their published workouts put back into the (freshly generated) catalog. */
+  restore(snapshot: UploadSnapshot, catalog: WorkoutCatalog): void {
+    this.uploads = snapshot.uploads;
+    this.nextId = Math.max(this.nextId, snapshot.nextId);
+    for (const upload of this.uploads) if (upload.published) upload.replaced = catalog.add(upload.record.athleteId, upload.workout) ?? upload.replaced;
   }
 
   /** Forget every upload and take their workouts out of the catalog (restoring planned workouts they completed). */

@@ -22,6 +22,10 @@ describe(`case 11: one time zone per user for every time shown or written (${dat
     expect((await getUserTimeZone(user.id)).timeZone).toBe("America/Los_Angeles");
     await db.trainingPeaksProfile.update({ where: { userId: user.id }, data: { timeZone: "America/Denver" } });
     expect(await getUserTimeZone(user.id)).toEqual({ timeZone: "America/Denver", source: "trainingpeaks" });
+
+    // the zone chosen in Settings wins, so every page shows the one zone the user asked for
+    await db.analyticsSettings.create({ data: { userId: user.id, timeZone: "Asia/Tokyo" } });
+    expect(await getUserTimeZone(user.id)).toEqual({ timeZone: "Asia/Tokyo", source: "settings" });
   });
 
   it("is the zone the history and the dashboard show starts in, whatever zone the ride was in", async () => {

@@ -1,118 +1,115 @@
 import "server-only";
 import type { ScoreMethod } from "@/lib/domain/analytics";
 import { getUserTimeZone } from "./user-time-zone";
-import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import type { HistoryFacets, HistoryFilters, HistoryPage, HistorySort } from "@/lib/domain/workout-history";
+import { cursorValue, decodeCursor, encodeCursor, filterSql, sortColumn, sortSegments, type Cursor } from "./history-sql";
 
 /**
- * The workout history: keyset pagination (never OFFSET), every filter in SQL, always scoped to the
- * signed-in user. Sorts by date, output or TSS with the workout id as the tie-breaker.
+ * The workout history: keyset pagination (never OFFSET) both ways, every filter in SQL, always scoped to the
+ * signed-in user. Sorts by date, output or TSS with the workout id as the tie-breaker; workouts without the sorted
+ * value come last whichever the direction (server/queries/history-sql.ts).
  */
 
-/** Keyset position: the sort value (epoch ms for dates) and the id tie-breaker. */
-interface Cursor {
-  v: number;
+interface Row {
   id: string;
+  startTime: Date;
+  timezone: string | null;
+  title: string;
+  instructor: string | null;
+  discipline: string;
+  durationSeconds: number | null;
+  rideSeconds: number | null;
+  classTypes: string[] | null;
+  outputKj: number | null;
+  tss: number | null;
+  scoreMethod: ScoreMethod | null;
+  avgHeartRate: number | null;
+  syncState: "pending" | "complete" | "failed";
+  status: string;
+  rankOutput: number;
+  rankTss: number;
+  accountId: string | null;
+  accountName: string | null;
 }
 
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
+function cursorOf(sort: HistorySort, row: Row): string {
+  return encodeCursor({ v: sort === "output" ? row.rankOutput : sort === "tss" ? row.rankTss : row.startTime.getTime(), id: row.id });
 }
 
-const cursorSchema = z.object({ v: z.number().finite(), id: z.string().max(40) });
-function decodeCursor(text: string | undefined): Cursor | null {
-  if (!text) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+/** Up to `want` rows after (or, backwards, before) `cursor` in the sort order, reading the sort's segments in turn. */
+async function readRows(userId: string, f: HistoryFilters, cursor: Cursor | null, forward: boolean, want: number): Promise<Row[]> {
+  const db = await getDb();
+  const key = sortColumn(f.sort);
+  const segments = sortSegments(f.sort, f.dir);
+  const at = cursor ? Math.max(0, segments.findIndex((s) => s.holds(cursor.v))) : forward ? 0 : segments.length - 1;
+  const visit = forward ? segments.slice(at) : segments.slice(0, at + 1).reverse();
+  const rows: Row[] = [];
+  for (const [n, segment] of visit.entries()) {
+    if (rows.length >= want) break;
+    const where = filterSql(userId, f);
+    if (segment.where) where.push(segment.where);
+    const desc = forward ? segment.desc : !segment.desc;
+    if (cursor && n === 0) {
+      const v = cursorValue(f.sort, cursor.v);
+      where.push(desc ? Prisma.sql`(${key}, w."id") < (${v}, ${cursor.id})` : Prisma.sql`(${key}, w."id") > (${v}, ${cursor.id})`);
+    }
+    const order = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+    rows.push(
+      ...(await db.$queryRaw<Row[]>`
+        SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
+               r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
+               a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
+               w."syncState"::text AS "syncState", w."status", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss",
+               w."pelotonAccountId" AS "accountId", pa."username" AS "accountName"
+        FROM "Workout" w
+        LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
+        LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
+        LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
+        LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
+        LEFT JOIN "PelotonHistoryAccount" pa ON pa."userId" = w."userId" AND pa."pelotonUserId" = w."pelotonAccountId"
+        WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY ${key} ${order}, w."id" ${order}
+        LIMIT ${want - rows.length}`),
+    );
   }
+  return forward ? rows : rows.reverse();
 }
 
-/**
- * Sort column and cursor parameter: plain indexed columns (Workout_userId_{startTime,rankOutput,rankTss}_id_idx),
- * so each page is an index-ordered scan that stops after `limit` rows, however deep the page.
- */
-function sortColumn(sort: HistorySort): Prisma.Sql {
-  if (sort === "output") return Prisma.sql`w."rankOutput"`;
-  if (sort === "tss") return Prisma.sql`w."rankTss"`;
-  return Prisma.sql`w."startTime"`;
+/** How many workouts match the filters, over every page. */
+async function countMatches(userId: string, f: HistoryFilters): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT COUNT(*) AS n FROM "Workout" w
+    LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
+    LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
+    WHERE ${Prisma.join(filterSql(userId, f), " AND ")}`;
+  return Number(row?.n ?? 0);
 }
 
-function cursorValue(sort: HistorySort, v: number): number | Date {
-  return sort === "date" ? new Date(v) : v;
-}
-
-function filterSql(userId: string, f: HistoryFilters): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [Prisma.sql`w."userId" = ${userId}`];
-  if (f.discipline) where.push(Prisma.sql`w."discipline" = ${f.discipline}`);
-  if (f.instructor) where.push(Prisma.sql`w."instructorId" = ${f.instructor}`);
-  if (f.length) where.push(Prisma.sql`r."durationSeconds" = ${f.length * 60}`);
-  if (f.from) where.push(Prisma.sql`w."startTime" >= ${new Date(`${f.from}T00:00:00Z`)}`);
-  if (f.to) where.push(Prisma.sql`w."startTime" < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)}`);
-  if (f.type) where.push(Prisma.sql`${f.type} = ANY(r."classTypes")`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(Prisma.sql`(w."title" ILIKE ${like} OR i."name" ILIKE ${like})`);
+/** One page of the history: after `filters.cursor`, or the page that ends before `filters.before`. */
+async function readPage(userId: string, f: HistoryFilters, limit: number): Promise<{ rows: Row[]; next: string | null; prev: string | null }> {
+  const before = decodeCursor(f.before);
+  if (before) {
+    const rows = await readRows(userId, f, before, false, limit + 1);
+    const page = rows.slice(-limit);
+    const last = page[page.length - 1];
+    const first = page[0];
+    if (first && last) return { rows: page, next: cursorOf(f.sort, last), prev: rows.length > limit ? cursorOf(f.sort, first) : null };
   }
-  return where;
+  const after = before ? null : decodeCursor(f.cursor);
+  const rows = await readRows(userId, f, after, true, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const first = page[0];
+  return { rows: page, next: rows.length > limit && last ? cursorOf(f.sort, last) : null, prev: after && first ? cursorOf(f.sort, first) : null };
 }
 
 export async function listWorkoutHistory(userId: string, filters: HistoryFilters, limit = 25): Promise<HistoryPage> {
-  const db = await getDb();
-  const key = sortColumn(filters.sort);
-  const where = filterSql(userId, filters);
-  const cursor = decodeCursor(filters.cursor);
-  const desc = filters.dir === "desc";
-  if (cursor) {
-    const v = cursorValue(filters.sort, cursor.v);
-    where.push(desc ? Prisma.sql`(${key}, w."id") < (${v}, ${cursor.id})` : Prisma.sql`(${key}, w."id") > (${v}, ${cursor.id})`);
-  }
-  const order = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      startTime: Date;
-      timezone: string | null;
-      title: string;
-      instructor: string | null;
-      discipline: string;
-      durationSeconds: number | null;
-      rideSeconds: number | null;
-      classTypes: string[] | null;
-      outputKj: number | null;
-      tss: number | null;
-      scoreMethod: ScoreMethod | null;
-      avgHeartRate: number | null;
-      syncState: "pending" | "complete" | "failed";
-      rankOutput: number;
-      rankTss: number;
-      accountId: string | null;
-      accountName: string | null;
-    }[]
-  >`
-    SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
-           r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
-           a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
-           w."syncState"::text AS "syncState", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss",
-           w."pelotonAccountId" AS "accountId", pa."username" AS "accountName"
-    FROM "Workout" w
-    LEFT JOIN "WorkoutDetails" d ON d."workoutId" = w."id"
-    LEFT JOIN "WorkoutAnalytics" a ON a."workoutId" = w."id"
-    LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
-    LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
-    LEFT JOIN "PelotonHistoryAccount" pa ON pa."userId" = w."userId" AND pa."pelotonUserId" = w."pelotonAccountId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${key} ${order}, w."id" ${order}
-    LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const zone = await getUserTimeZone(userId);
+  const [{ rows, next, prev }, matches, zone] = await Promise.all([readPage(userId, filters, limit), countMatches(userId, filters), getUserTimeZone(userId)]);
   return {
-    rows: page.map((r) => ({
+    rows: rows.map((r) => ({
       id: r.id,
       startTime: r.startTime.toISOString(),
       timezone: zone.timeZone,
@@ -128,27 +125,34 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       avgHeartRate: r.avgHeartRate,
       syncState: r.syncState,
       otherAccount: r.accountId ? { username: r.accountName } : null,
+      inProgress: r.status === "IN_PROGRESS",
     })),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ v: filters.sort === "output" ? last.rankOutput : filters.sort === "tss" ? last.rankTss : last.startTime.getTime(), id: last.id })
-        : null,
+    nextCursor: next,
+    prevCursor: prev,
+    matches,
   };
 }
 
-/** Options for the filter controls, from the user's own history. */
-export async function getHistoryFacets(userId: string): Promise<HistoryFacets> {
+const FACET_FROM = Prisma.sql`"Workout" w LEFT JOIN "RideDetail" r ON r."id" = w."rideId" LEFT JOIN "Instructor" i ON i."id" = w."instructorId"`;
+
+/**
+ * Options for the filter controls, from the user's own history: each facet counts the workouts the other filters let
+ * through (its own filter left out, so picking a discipline still lists the others); `total` is the whole history.
+ */
+export async function getHistoryFacets(userId: string, filters?: HistoryFilters): Promise<HistoryFacets> {
   const db = await getDb();
+  const f: HistoryFilters = filters ?? { sort: "date", dir: "desc" };
+  const where = (omit: Parameters<typeof filterSql>[2]) => Prisma.join(filterSql(userId, f, omit), " AND ");
   const [disciplines, instructors, types, lengths, total] = await Promise.all([
-    db.$queryRaw<{ value: string; count: bigint }[]>`SELECT "discipline" AS value, COUNT(*) AS count FROM "Workout" WHERE "userId" = ${userId} GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<{ value: string; count: bigint }[]>`
+      SELECT w."discipline" AS value, COUNT(*) AS count FROM ${FACET_FROM} WHERE ${where("discipline")} GROUP BY 1 ORDER BY 2 DESC`,
     db.$queryRaw<{ id: string; name: string; count: bigint }[]>`
-      SELECT i."id", i."name", COUNT(*) AS count FROM "Workout" w JOIN "Instructor" i ON i."id" = w."instructorId"
-      WHERE w."userId" = ${userId} GROUP BY 1, 2 ORDER BY 2`,
+      SELECT i."id", i."name", COUNT(*) AS count FROM ${FACET_FROM} WHERE ${where("instructor")} AND i."id" IS NOT NULL GROUP BY 1, 2 ORDER BY 2`,
     db.$queryRaw<{ t: string }[]>`
-      SELECT DISTINCT unnest(r."classTypes") AS t FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId" WHERE w."userId" = ${userId} ORDER BY 1`,
+      SELECT DISTINCT unnest(r."classTypes") AS t FROM ${FACET_FROM} WHERE ${where("type")} ORDER BY 1`,
     db.$queryRaw<{ m: number }[]>`
-      SELECT DISTINCT ROUND(r."durationSeconds" / 60.0)::int AS m FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId"
-      WHERE w."userId" = ${userId} AND r."durationSeconds" > 0 ORDER BY 1`,
+      SELECT DISTINCT ROUND(r."durationSeconds" / 60.0)::int AS m FROM ${FACET_FROM}
+      WHERE ${where("length")} AND r."durationSeconds" > 0 ORDER BY 1`,
     db.workout.count({ where: { userId } }),
   ]);
   return {

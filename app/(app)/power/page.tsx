@@ -71,7 +71,7 @@ export default async function PowerPage({ searchParams }: { searchParams: Search
           </p>
         </div>
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Best efforts">
           <BestEfforts efforts={current.bestEfforts} compare={other?.points ?? null} sport={sport.key} units={settings.units} unit={unit} />
         </Card>

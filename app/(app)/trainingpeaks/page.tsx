@@ -4,6 +4,7 @@ import { hasFileWriteScope } from "@/server/providers/trainingpeaks/api/upload";
 import { getAutoSend } from "@/server/push/auto-send";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
+import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
 import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
@@ -15,7 +16,12 @@ export const metadata: Metadata = { title: "TrainingPeaks" };
 
 export default async function TrainingPeaksPage() {
   const user = await requireUser();
-  const [summary, autoSend, connection] = await Promise.all([getTrainingPeaksSummary(user.id), getAutoSend(user.id), getTrainingPeaksConnection(user.id)]);
+  const [summary, autoSend, connection, zone] = await Promise.all([
+    getTrainingPeaksSummary(user.id),
+    getAutoSend(user.id),
+    getTrainingPeaksConnection(user.id),
+    getUserTimeZone(user.id),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">TrainingPeaks</h1>
@@ -23,7 +29,7 @@ export default async function TrainingPeaksPage() {
       <Card title="Send rides to TrainingPeaks">
         <div className="space-y-4">
           <TrainingPeaksAccessNotice connection={connection} />
-          <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} />
+          <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} timeZone={zone.timeZone} />
         </div>
       </Card>
       <Card title="Compare a FIT file">

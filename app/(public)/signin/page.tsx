@@ -5,6 +5,7 @@ import { auth } from "@/server/auth";
 import { signInMessage } from "@/server/auth/messages";
 import { getEnv } from "@/server/env";
 import { SignInPanel } from "@/components/layout/sign-in-panel";
+import { safeReturnTo } from "@/lib/domain/return-to";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -20,11 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const params = searchSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const query = params.success ? params.data : {};
+  const callbackUrl = safeReturnTo(query.callbackUrl) ?? undefined;
   const session = await auth();
-  if (session && !query.error) redirect("/dashboard");
+  if (session && !query.error) redirect(callbackUrl ?? "/dashboard");
 
   const env = getEnv();
-  const callbackUrl = query.callbackUrl?.startsWith("/") && !query.callbackUrl.startsWith("//") ? query.callbackUrl : undefined;
   return (
     <SignInPanel
       message={signInMessage(query.error, { retryAfter: query.retryAfter, reason: query.reason })}

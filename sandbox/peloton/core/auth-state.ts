@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { randomHex, randomToken } from "../data/ids";
 
-/** Everything the Auth0 side remembers between requests (in memory; a restart forgets it all). */
+/** Everything the Auth0 side remembers between requests (in memory; with a state directory the tokens survive a restart). */
 export interface Transaction {
   txn: string;
   clientState: string;
@@ -45,8 +45,15 @@ export interface RefreshRecord {
   revoked: boolean;
 }
 
+/** What a restart must not forget (sandbox/shared/persist.ts): the signing secret and the issued tokens. */
+export interface AuthSnapshot {
+  secret: string;
+  refreshTokens: [string, RefreshRecord][];
+  accessTokens: [string, { memberKey: string; revoked: boolean }][];
+}
+
 export class AuthState {
-  readonly secret = randomToken(32);
+  secret = randomToken(32);
   transactions = new Map<string, Transaction>();
   csrfSecrets = new Set<string>();
   tickets = new Map<string, LoginTicket>();
@@ -57,6 +64,16 @@ export class AuthState {
   /** Issued access tokens by jti; only these are accepted (a restarted simulator knows none). */
   accessTokens = new Map<string, { memberKey: string; revoked: boolean }>();
   failures = new Map<string, { count: number; lockedUntilMs: number }>();
+
+  snapshot(): AuthSnapshot {
+    return { secret: this.secret, refreshTokens: [...this.refreshTokens], accessTokens: [...this.accessTokens] };
+  }
+
+  restore(snapshot: AuthSnapshot): void {
+    this.secret = snapshot.secret;
+    this.refreshTokens = new Map(snapshot.refreshTokens);
+    this.accessTokens = new Map(snapshot.accessTokens);
+  }
 
   reset(): void {
     for (const map of [this.transactions, this.tickets, this.flows, this.flowsByX, this.codes, this.refreshTokens, this.accessTokens, this.failures]) map.clear();

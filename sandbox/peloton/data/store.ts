@@ -35,14 +35,36 @@ const SERIES_CACHE_SIZE = 24;
  * The generated world, built lazily: a member's history on first use, a workout's samples on
  * request (kept in a small LRU), its totals memoised. Startup does no generation at all.
  */
+/** What DataStore can't regenerate, as JSON (sandbox/shared/persist.ts): where the histories end and the added workouts. */
+export interface DataSnapshot {
+  anchor: number;
+  added: WorkoutHeader[];
+}
+
 export class DataStore {
   private histories = new Map<string, MemberData>();
   private summaries = new Map<string, WorkoutSummary>();
   private seriesCache = new Map<string, Series>();
   private works = new Map<string, number>();
   private added = 0;
+  private addedHeaders: WorkoutHeader[] = [];
 
   constructor(private readonly opts: { anchor: number; heavyCount: number; now: () => number }) {}
+
+  snapshot(): DataSnapshot {
+    return { anchor: this.opts.anchor, added: this.addedHeaders };
+  }
+
+  /** The histories a snapshot saw (same anchor, so the same workout ids) and its added workouts, in order. */
+  restore(snapshot: DataSnapshot): void {
+    this.reset();
+    this.opts.anchor = snapshot.anchor;
+    for (const header of snapshot.added) {
+      const member = MEMBERS.find((m) => m.key === header.memberKey);
+      if (member) this.insert(this.memberData(member), header);
+    }
+    this.added = snapshot.added.length;
+  }
 
   memberData(member: MemberSpec): MemberData {
     let data = this.histories.get(member.key);
@@ -123,10 +145,15 @@ export class DataStore {
     const trueFtp = Math.round(member.endFtp * (0.98 + rng() * 0.04));
     const status = input.status ?? "COMPLETE";
     const header = withQuirks(buildHeader({ member, id, plan, createdAt, status, ftp: data.ftp, trueFtp, progress: 1, rng }), input.quirks ?? []);
-    data.ftp = ftpAfter(member, header, data.ftp);
+    this.insert(data, header);
+    return header;
+  }
+
+  private insert(data: MemberData, header: WorkoutHeader): void {
+    data.ftp = ftpAfter(data.member, header, data.ftp);
     data.workouts.push(header);
     data.workouts.sort((a, b) => a.createdAt - b.createdAt);
-    return header;
+    this.addedHeaders.push(header);
   }
 
   reset(): void {
@@ -135,5 +162,6 @@ export class DataStore {
     this.seriesCache.clear();
     this.works.clear();
     this.added = 0;
+    this.addedHeaders = [];
   }
 }

@@ -9,6 +9,6 @@ export const metadata: Metadata = { title: "Workouts" };
 export default async function WorkoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const { params, filters, ignored } = parseHistorySearch(await searchParams);
-  const [facets, page] = await Promise.all([getHistoryFacets(user.id), listWorkoutHistory(user.id, filters)]);
+  const [facets, page] = await Promise.all([getHistoryFacets(user.id, filters), listWorkoutHistory(user.id, filters)]);
   return <WorkoutHistory facets={facets} filters={filters} params={params} page={page} ignored={ignored} />;
 }

@@ -8,8 +8,13 @@ import { getPushView } from "@/server/push/push-workout";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { WorkoutDetail } from "@/components/workouts/workout-detail";
 import { getWorkoutInsights } from "@/server/queries/workout-insights";
+import { getWorkoutTitle } from "@/server/queries/workout-title";
 
-export const metadata: Metadata = { title: "Workout" };
+/** The tab reads the class ("45 min Power Zone Ride · AutoCoach"), so several open workouts can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [user, { id }] = await Promise.all([requireUser(), params]);
+  return { title: (await getWorkoutTitle(user.id, id)) ?? "Workout" };
+}
 
 export default async function WorkoutPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -68,9 +68,9 @@ describe("POST /api/trainingpeaks/compare", () => {
   });
 
   it("validates the form: a file is required, FTP 50–700 W", async () => {
-    expect((await post(upload({}), users.a)).body.message).toMatch(/^file: /);
+    expect((await post(upload({}), users.a)).body.message).toBe("Choose a .fit or .fit.gz file.");
     const low = await post(upload({ file: fit(), ftp: "20" }), users.a);
-    expect(low).toMatchObject({ status: 400, body: { ok: false, code: "input.invalid", message: "ftp: must be at least 50 W" } });
+    expect(low).toMatchObject({ status: 400, body: { ok: false, code: "input.invalid", message: "FTP must be at least 50 W." } });
     expect((await post(upload({ file: fit(), ftp: "abc" }), users.a)).status).toBe(400);
     expect((await post(upload({ file: fit(), ftp: "" }), users.a)).status).toBe(200);
   });

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 const form = z.object({
-  file: z.file("choose a .fit or .fit.gz file"),
+  file: z.file("Choose a .fit or .fit.gz file."),
   ftp: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce

@@ -8,7 +8,7 @@ import { getUserTimeZone } from "@/server/queries/user-time-zone";
 import { loadWorkoutActivity } from "@/server/queries/workout-activity";
 
 /** Download a synced workout as FIT or TCX (`?format=fit|tcx`); another user's workout is a 404 like a missing one. */
-const query = z.object({ format: z.enum(["fit", "tcx"], "format must be fit or tcx").default("fit") });
+const query = z.object({ format: z.enum(["fit", "tcx"], "Choose FIT or TCX as the file format.").default("fit") });
 
 export const GET = userHandler<{ id: string }>("workouts.export", async ({ userId, request, params }) => {
   const { format } = parseInput(query, Object.fromEntries(new URL(request.url).searchParams), { what: "query" });

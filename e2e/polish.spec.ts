@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, withSyncedHistory } from "./helpers";
+
+withSyncedHistory();
+
+const PAGES = ["/dashboard", "/workouts", "/calendar", "/fitness", "/power", "/connections", "/trainingpeaks", "/settings"];
+
+async function firstWorkout(page: Page, query: string): Promise<string> {
+  await page.goto(`/workouts?${query}`);
+  const href = await page.getByTestId("history-table").locator("tbody tr a").first().getAttribute("href");
+  return href ?? "/workouts";
+}
+
+test("every page has its own title, a workout's tab shows its class, and no icon is missing", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await signIn(page);
+  const titles = new Set<string>();
+  for (const path of PAGES) {
+    await page.goto(path);
+    titles.add(await page.title());
+  }
+  expect(titles.size).toBe(PAGES.length);
+  await page.goto(await firstWorkout(page, "type=Climb"));
+  const heading = await page.getByTestId("workout-title").textContent();
+  await expect(page).toHaveTitle(`${heading} · AutoCoach`);
+  expect(missing).toEqual([]);
+  const manifest = await page.request.get("/manifest.webmanifest");
+  expect(manifest.ok()).toBe(true);
+  for (const icon of ((await manifest.json()) as { icons: { src: string }[] }).icons) expect((await page.request.get(icon.src)).ok(), icon.src).toBe(true);
+  expect((await page.request.get("/favicon.ico")).ok()).toBe(true);
+});
+
+test("arrowing through a history filter doesn't submit it or lose focus", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts");
+  const select = page.getByTestId("filter-discipline");
+  await select.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(select).toBeFocused();
+  await expect(page).toHaveURL(/\/workouts$/);
+  await page.getByTestId("history-apply").click();
+  await expect(page).toHaveURL(/discipline=/);
+  expect(page.url()).not.toMatch(/caesar|_/);
+});
+
+test("a reversed date range is explained, not an empty page", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts?from=2026-05-10&to=2026-05-01");
+  await expect(page.getByText(/“From” date \(2026-05-10\) is after the “To” date/)).toBeVisible();
+  await expect(page.getByTestId("history-table").locator("tbody tr").first()).toBeVisible();
+});
+
+test("a signed-out deep link returns to its page after sign-in", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/workouts?type=Climb");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fworkouts%3Ftype%3DClimb/);
+  await page.getByRole("button", { name: /sign in with trainingpeaks/i }).click();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await page.waitForURL(/\/workouts\?type=Climb$/);
+  await expect(page.getByTestId("history-count")).toContainText("match");
+  await context.close();
+});
+
+test("an outdoor walk shows its route; a meditation says why it has no charts", async ({ page }) => {
+  await signIn(page);
+  await page.goto(await firstWorkout(page, "type=Outdoor"));
+  await expect(page.getByTestId("route-trace")).toBeVisible();
+  await expect(page.getByTestId("route-trace").locator("path")).toHaveAttribute("d", /^M[\d.]+ [\d.]+L/);
+  await page.goto(await firstWorkout(page, "discipline=meditation"));
+  await expect(page.getByTestId("no-samples")).toContainText("Peloton records no second-by-second metrics for meditation classes");
+  await expect(page.locator("header").getByText(/^FTP \d+ W/)).toHaveCount(0);
+});
+
+test("no page scrolls sideways on a 360 px phone, and the history reads as cards", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page);
+  const workout = await firstWorkout(page, "type=Power+Zone");
+  for (const path of [...PAGES, workout]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const overflow = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // what sticks out, for the failure message: elements past the edge that no scrolling parent contains
+      const clipped = (el: Element) => {
+        for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      const offenders = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > client + 0.5 && !clipped(el))
+        .slice(-3)
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class")).slice(0, 60)} "${(el.textContent ?? "").slice(0, 40)}"`);
+      return { scroll: document.documentElement.scrollWidth, client, offenders };
+    });
+    expect(overflow.scroll, `${path} scrolls sideways: ${overflow.offenders.join(" | ")}`).toBeLessThanOrEqual(overflow.client);
+  }
+  await page.goto("/workouts");
+  // the column headers stay for screen readers only (sr-only: an absolutely placed 1 px box)
+  expect(await page.getByTestId("history-table").locator("thead tr").evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+  const card = page.getByTestId("history-table").locator("tbody tr").first();
+  expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe("grid");
+  await expect(card).toContainText("Duration");
+  await context.close();
+});
