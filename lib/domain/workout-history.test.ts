@@ -13,7 +13,7 @@ describe("parseHistorySearch", () => {
   it("ignores filters that don't parse and says why in a sentence", () => {
     const r = parseHistorySearch({ from: "yesterday", discipline: "cycling" });
     expect(r.filters).toEqual({ sort: "date", dir: "desc" });
-    expect(r.ignored).toBe("Dates are written as year-month-day (2026-05-02), so the filters were left out.");
+    expect(r.ignored).toBe("Dates are written as year-month-day (2026-05-02). The filters were left out.");
     expect(parseHistorySearch({ length: "999" }).ignored).toBe("Length can be at most 240. The filters were left out.");
   });
 

@@ -9,7 +9,7 @@ import { disciplineFromSlug } from "./discipline-slug";
 export const SORTS = ["date", "output", "tss"] as const;
 export type HistorySort = (typeof SORTS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written as year-month-day (2026-05-02), so the filters were left out.");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written as year-month-day (2026-05-02).");
 export const historyFiltersSchema = z.object({
   discipline: z
     .string()

@@ -8,7 +8,7 @@ describe("badPageInput", () => {
     expect(badPageInput("/calendar", q("date=2026-02-31"))).toBe('"date" must be a calendar date as YYYY-MM-DD, such as 2026-03-31.');
     expect(badPageInput("/fitness", q("range=custom&from=yesterday&to=2026-01-01"))).toMatch(/^"from" must be a calendar date/);
     expect(badPageInput("/power", q("compare=custom&cfrom=2026-01-01&cto=2026-13-01"))).toMatch(/^"cto"/);
-    expect(badPageInput("/workouts", q("from=2026-1-1"))).toMatch(/^"from": Use a date as YYYY-MM-DD/);
+    expect(badPageInput("/workouts", q("from=2026-1-1"))).toBe('"from": Dates are written as year-month-day (2026-05-02).');
   });
 
   it("refuses unknown choices and cursors AutoCoach did not write", () => {

@@ -43,7 +43,8 @@ const history: Check = (params) => {
   const parsed = historyFiltersSchema.safeParse(first);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return `"${String(issue?.path[0] ?? "filter")}": ${issue?.message ?? "not a valid filter"}.`;
+    const message = issue?.message ?? "not a valid filter";
+    return `"${String(issue?.path[0] ?? "filter")}": ${message}${/[.!?]$/.test(message) ? "" : "."}`;
   }
   const cursor = params.get("cursor");
   return cursor && !isHistoryCursor(cursor) ? '"cursor" is not a page link AutoCoach wrote. Go back to the first page of your workouts.' : null;
