@@ -132,25 +132,38 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
 }
 
 /** Options for the filter controls, from the user's own history. */
+type FacetRow = { kind: "d" | "i" | "t" | "l" | "n"; value: string | null; label: string | null; count: bigint };
+
+/**
+ * The history's filter choices and total in one round trip: the rider's workouts are read once (a CTE
+ * used five times is materialized) and each facet is one branch of a UNION, in its display order.
+ */
 export async function getHistoryFacets(userId: string): Promise<HistoryFacets> {
   const db = await getDb();
-  const [disciplines, instructors, types, lengths, total] = await Promise.all([
-    db.$queryRaw<{ value: string; count: bigint }[]>`SELECT "discipline" AS value, COUNT(*) AS count FROM "Workout" WHERE "userId" = ${userId} GROUP BY 1 ORDER BY 2 DESC`,
-    db.$queryRaw<{ id: string; name: string; count: bigint }[]>`
-      SELECT i."id", i."name", COUNT(*) AS count FROM "Workout" w JOIN "Instructor" i ON i."id" = w."instructorId"
-      WHERE w."userId" = ${userId} GROUP BY 1, 2 ORDER BY 2`,
-    db.$queryRaw<{ t: string }[]>`
-      SELECT DISTINCT unnest(r."classTypes") AS t FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId" WHERE w."userId" = ${userId} ORDER BY 1`,
-    db.$queryRaw<{ m: number }[]>`
-      SELECT DISTINCT ROUND(r."durationSeconds" / 60.0)::int AS m FROM "Workout" w JOIN "RideDetail" r ON r."id" = w."rideId"
-      WHERE w."userId" = ${userId} AND r."durationSeconds" > 0 ORDER BY 1`,
-    db.workout.count({ where: { userId } }),
-  ]);
+  const rows = await db.$queryRaw<FacetRow[]>`
+    WITH w AS MATERIALIZED (
+      SELECT w."discipline", w."instructorId", r."classTypes", r."durationSeconds"
+      FROM "Workout" w LEFT JOIN "RideDetail" r ON r."id" = w."rideId"
+      WHERE w."userId" = ${userId}
+    )
+    SELECT kind, value, label, count FROM (
+      SELECT 'd' AS kind, "discipline" AS value, NULL AS label, COUNT(*) AS count, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC) AS ord FROM w GROUP BY "discipline"
+      UNION ALL
+      SELECT 'i', i."id", i."name", COUNT(*), ROW_NUMBER() OVER (ORDER BY i."name") FROM w JOIN "Instructor" i ON i."id" = w."instructorId" GROUP BY i."id", i."name"
+      UNION ALL
+      SELECT 't', t, NULL, 0, ROW_NUMBER() OVER (ORDER BY t) FROM (SELECT DISTINCT unnest("classTypes") AS t FROM w) types
+      UNION ALL
+      SELECT 'l', m::text, NULL, 0, ROW_NUMBER() OVER (ORDER BY m) FROM (SELECT DISTINCT ROUND("durationSeconds" / 60.0)::int AS m FROM w WHERE "durationSeconds" > 0) lengths
+      UNION ALL
+      SELECT 'n', NULL, NULL, COUNT(*), 1 FROM w
+    ) facets
+    ORDER BY kind, ord`;
+  const of = (kind: FacetRow["kind"]) => rows.filter((r) => r.kind === kind);
   return {
-    disciplines: disciplines.map((d) => ({ value: d.value, count: Number(d.count) })),
-    instructors: instructors.map((i) => ({ id: i.id, name: i.name, count: Number(i.count) })),
-    classTypes: types.map((t) => t.t),
-    lengths: lengths.map((l) => l.m),
-    total,
+    disciplines: of("d").map((d) => ({ value: d.value ?? "", count: Number(d.count) })),
+    instructors: of("i").map((i) => ({ id: i.value ?? "", name: i.label ?? "", count: Number(i.count) })),
+    classTypes: of("t").map((t) => t.value ?? ""),
+    lengths: of("l").map((l) => Number(l.value)),
+    total: Number(of("n")[0]?.count ?? 0),
   };
 }
