@@ -2,9 +2,12 @@
  * `npm run bench:web`: builds the app, starts it on a seeded database (BENCH_WORKOUTS, default 3,000 workouts,
  * plus one real ride with a 1-second series), runs Lighthouse 12 (mobile form factor, default simulated
  * throttling) on every page, runs axe on every page in light and dark mode, and prints one summary line.
- *   --no-build reuses an existing build; BENCH_WEB_PORT (default 3290 + E2E_PORT_OFFSET); CHROMIUM_PATH.
+ *   --no-build reuses an existing build; BENCH_WEB_PORT (default 3290 + E2E_PORT_OFFSET); CHROMIUM_PATH;
+ *   BENCH_WEB_PAGES=detail,history measures only those pages; BENCH_WEB_REPORTS=<dir> keeps each Lighthouse report (JSON).
  * Targets (docs/quality.md): performance ≥ 90 and LCP ≤ 2.5 s on every page, no serious axe violation.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -15,13 +18,17 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3290 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
 
+const ONLY = process.env.BENCH_WEB_PAGES?.split(",").filter(Boolean);
+const REPORTS = process.env.BENCH_WEB_REPORTS;
+const pagesOf = (stack: WebStack) => stackPages(stack).filter((p) => !ONLY || ONLY.includes(p.name));
+
 type Score = { name: string; performance: number; lcpMs: number; tbtMs: number; cls: number };
 
 async function runLighthouse(stack: WebStack): Promise<Score[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: "silent" });
   const scores: Score[] = [];
   try {
-    for (const page of stackPages(stack)) {
+    for (const page of pagesOf(stack)) {
       const headers = page.signedIn ? { Cookie: stack.cookie } : undefined;
       // One warm-up load so the first measured page doesn't pay for the server's cold start.
       await fetch(`${stack.base}${page.path}`, { headers });
@@ -29,10 +36,14 @@ async function runLighthouse(stack: WebStack): Promise<Score[]> {
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${lhr.runtimeError.message}`);
+      if (REPORTS) {
+        mkdirSync(REPORTS, { recursive: true });
+        writeFileSync(path.join(REPORTS, `${page.name}.json`), JSON.stringify(lhr));
+      }
       const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
       const score = { name: page.name, performance: Math.round((lhr.categories.performance?.score ?? 0) * 100), lcpMs: audit("largest-contentful-paint"), tbtMs: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") };
       scores.push(score);
-      console.log(`  ${page.name.padEnd(18)} perf ${String(score.performance).padStart(3)}   LCP ${score.lcpMs.toFixed(0).padStart(5)} ms   TBT ${score.tbtMs.toFixed(0).padStart(4)} ms   CLS ${score.cls.toFixed(3)}`);
+      console.log(`  ${page.name.padEnd(18)} perf ${String(score.performance).padStart(3)}   LCP ${score.lcpMs.toFixed(0).padStart(5)} ms   TBT ${score.tbtMs.toFixed(0).padStart(4)} ms   CLS ${score.cls.toFixed(3)}   (benchmark index ${lhr.environment.benchmarkIndex.toFixed(0)})`);
     }
   } finally {
     chrome.kill();
@@ -47,7 +58,7 @@ async function runAxe(stack: WebStack): Promise<number> {
     for (const colorScheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ colorScheme });
       const [name, value] = stack.cookie.split("=") as [string, string];
-      for (const page of stackPages(stack)) {
+      for (const page of pagesOf(stack)) {
         await context.clearCookies();
         if (page.signedIn) await context.addCookies([{ name, value, url: stack.base }]);
         const tab = await context.newPage();

@@ -14,6 +14,9 @@ const APP_PAGES = ["/dashboard", "/workouts", "/workouts?discipline=cycling&sort
 async function findingsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
+  // Content that mounts near the viewport (the workout charts) is checked too.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForLoadState("networkidle");
   const findings = await blockingAxeViolations(page);
   return findings.length ? [formatAxeFindings(path, findings)] : [];
 }
