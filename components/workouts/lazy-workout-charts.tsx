@@ -5,7 +5,7 @@ import { useNearViewport } from "@/hooks/use-near-viewport";
 import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 import { workoutChartsHeight } from "@/components/charts/chart-layout";
 
-const placeholder = <div aria-busy="true" aria-label="Loading charts" className="h-full animate-pulse rounded-lg bg-surface-2" />;
+const placeholder = <div role="status" aria-busy="true" aria-label="Loading charts" className="h-full animate-pulse rounded-lg bg-surface-2" />;
 
 // Recharts loads only on this page.
 const WorkoutCharts = dynamic(() => import("@/components/charts/workout-charts").then((m) => m.WorkoutCharts), {
