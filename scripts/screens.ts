@@ -23,6 +23,11 @@ async function main() {
       const page = await context.newPage();
       for (const [label, url] of [["dashboard", "/dashboard"], ["history", "/workouts"], ["detail", stack.detailPath], ["connections", "/connections"]] as const) {
         await page.goto(`${stack.base}${url}`, { waitUntil: "networkidle" });
+        // Content that mounts near the viewport (the workout charts) first, then back to the top for the sticky header.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(500);
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(dir, `${label}-${width}.png`), fullPage: true });
       }
       await context.close();
