@@ -1,7 +1,8 @@
 /**
- * `npm run bench:pages`: history query latency at 10,000 workouts (several filter combinations), the
- * workout-detail payload (raw and gzip) for a 30-min 1-second ride, and first-load JS per page measured
- * from `next start` (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
+ * `npm run bench:pages`: history query latency at 10,000 workouts (several filter combinations), the history
+ * view as the page loads it (facets + first page), the workout-detail payload (raw and gzip) for a 30-min 1-second
+ * ride, and from `next start`: server response time of the history page and of a real synced ride's detail page,
+ * and first-load JS per page (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
  *   BENCH_WORKOUTS (default 10000), BENCH_RUNS (default 40), BENCH_DATABASE_URL (default local PostgreSQL, else PGlite)
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -10,7 +11,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openBenchDatabase } from "./bench-db";
-import { seedHistory } from "./seed-history";
+import { seedHistory, seedRealWorkout } from "./seed-history";
 
 const COUNT = Number(process.env.BENCH_WORKOUTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -45,6 +46,20 @@ async function timeHistory(userId: string, instructorId: string) {
     rows.push(`  ${label.padEnd(28)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`);
   }
   return { rows, p50: pct(all, 50), p95: pct(all, 95) };
+}
+
+/** What the history page awaits: the facets and the first page, together. */
+async function timeHistoryView(userId: string) {
+  const { getHistoryFacets, listWorkoutHistory } = await import("../server/queries/workouts");
+  const { historyFiltersSchema } = await import("../lib/domain/workout-history");
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const filters = historyFiltersSchema.parse(i % 2 ? { discipline: "cycling", sort: "output" } : {});
+    const t0 = performance.now();
+    await Promise.all([getHistoryFacets(userId), listWorkoutHistory(userId, filters)]);
+    times.push(performance.now() - t0);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95) };
 }
 
 async function detailPayload(userId: string) {
@@ -82,6 +97,18 @@ async function firstLoadJs(env: NodeJS.ProcessEnv, sessionToken: string, workout
       }
     }
     const cookie = `authjs.session-token=${sessionToken}`;
+    const served: Record<string, number> = {};
+    for (const [name, url] of [["history", "/workouts"], ["detail", `/workouts/${workoutId}`]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}${url}`, { headers: { cookie } });
+        if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+        await res.text();
+        if (i > 1) times.push(performance.now() - t0);
+      }
+      served[name] = pct(times, 50);
+    }
     const out: Record<string, number> = {};
     for (const [name, url] of [["dashboard", "/dashboard"], ["workouts", "/workouts"], ["workout detail", `/workouts/${workoutId}`], ["sign-in", "/signin"]] as const) {
       const html = await (await fetch(`${base}${url}`, { headers: { cookie } })).text();
@@ -90,7 +117,7 @@ async function firstLoadJs(env: NodeJS.ProcessEnv, sessionToken: string, workout
       for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).byteLength;
       out[name] = total / 1024;
     }
-    return out;
+    return { js: out, served };
   } finally {
     child.kill("SIGTERM");
   }
@@ -112,25 +139,30 @@ async function main() {
     await prisma.$executeRawUnsafe("ANALYZE");
     const seedS = (performance.now() - t0) / 1000;
     const history = await timeHistory(user.id, seeded.instructorIds[3] ?? "");
+    const historyView = await timeHistoryView(user.id);
     const payload = await detailPayload(user.id);
+    const realWorkoutId = await seedRealWorkout(prisma, user.id);
     const sessionToken = randomBytes(24).toString("hex");
     // Sessions are stored as the token's SHA-256 (server/auth/sessions.ts); the cookie carries the token itself.
     const stored = createHash("sha256").update(sessionToken, "utf8").digest("hex");
     await prisma.session.create({ data: { sessionToken: stored, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
     await closeDb();
-    const js = await firstLoadJs({ ...process.env }, sessionToken, seeded.workoutIds[0] ?? "");
+    const web = await firstLoadJs({ ...process.env }, sessionToken, realWorkoutId);
+    const js = web?.js;
 
     console.log(`\nPages benchmark: ${COUNT.toLocaleString("en-US")} workouts seeded (and ANALYZEd) in ${seedS.toFixed(1)} s; database: ${db.label}; Node ${process.version}\n`);
     console.log(`History page query (${RUNS} runs each, first and deep keyset pages alternating):`);
     for (const row of history.rows) console.log(row);
     console.log(`  ${"all combinations".padEnd(28)} p50 ${history.p50.toFixed(1).padStart(6)} ms   p95 ${history.p95.toFixed(1).padStart(6)} ms   (target p50 ≤ 50 ms)`);
+    console.log(`  ${"history view (facets + page)".padEnd(28)} p50 ${historyView.p50.toFixed(1).padStart(6)} ms   p95 ${historyView.p95.toFixed(1).padStart(6)} ms`);
     console.log(`\nWorkout detail chart payload, 30-min ride at 1 s (${payload.samples} samples): ${(payload.raw / 1024).toFixed(1)} KB raw, ${(payload.gzip / 1024).toFixed(1)} KB gzip (target ≤ 40 KB gzip)`);
+    if (web) console.log(`\nServer response from \`next start\` (p50 of 10): history page ${web.served.history?.toFixed(0)} ms, a real ride's detail page ${web.served.detail?.toFixed(0)} ms`);
     if (js) {
       console.log("\nFirst-load JS from `next start` (gzip, sum of the page's scripts):");
       for (const [name, kb] of Object.entries(js)) console.log(`  ${name.padEnd(16)} ${kb.toFixed(1).padStart(7)} KB${name === "dashboard" ? "   (target ≤ 220 KB)" : ""}`);
     } else console.log("\nFirst-load JS: no production build (.next/BUILD_ID); run `npm run build` first.");
     console.log(
-      `history_p50_ms=${history.p50.toFixed(1)} history_p95_ms=${history.p95.toFixed(1)} detail_gzip_kb=${(payload.gzip / 1024).toFixed(1)} dashboard_js_gzip_kb=${js?.dashboard?.toFixed(1) ?? "NaN"}`,
+      `history_p50_ms=${history.p50.toFixed(1)} history_p95_ms=${history.p95.toFixed(1)} history_view_p50_ms=${historyView.p50.toFixed(1)} history_page_ms=${web?.served.history?.toFixed(0) ?? "NaN"} detail_page_ms=${web?.served.detail?.toFixed(0) ?? "NaN"} detail_gzip_kb=${(payload.gzip / 1024).toFixed(1)} dashboard_js_gzip_kb=${js?.dashboard?.toFixed(1) ?? "NaN"}`,
     );
   } finally {
     await closeDb();

@@ -103,3 +103,17 @@ function pick(r: () => number): string {
   }
   return "cycling";
 }
+
+/** One real synced ride (the recorded Power Zone fixture, 1-second series) stored the way sync stores it; returns its id. */
+export async function seedRealWorkout(db: Db, userId: string): Promise<string> {
+  const { loadFixture } = await import("../server/providers/peloton/__fixtures__/load");
+  const { transformRide } = await import("../server/providers/peloton/transform/ride");
+  const { transformWorkout } = await import("../server/providers/peloton/transform/workout");
+  const { saveRide, saveWorkout } = await import("../server/sync/store");
+  const fx = loadFixture("cycling-power-zone");
+  if (fx.ride) await saveRide(db, transformRide(fx.ride));
+  const result = transformWorkout({ workout: fx.workout, graph: fx.graph, ride: fx.ride });
+  await saveWorkout(db, userId, result);
+  const row = await db.workout.findUniqueOrThrow({ where: { userId_pelotonWorkoutId: { userId, pelotonWorkoutId: result.workout.pelotonWorkoutId } }, select: { id: true } });
+  return row.id;
+}

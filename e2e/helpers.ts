@@ -42,7 +42,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function ensureSyncedHistory(page: Page) {
   await signIn(page);
   await page.goto("/workouts");
-  // The list streams in behind a loading skeleton: wait for it before deciding.
+  // Wait for the list (or its empty state) before deciding.
   const state = page.getByText(/\d+ in your history|No Peloton workouts yet/);
   await state.waitFor();
   if ((await state.textContent())?.includes("320 in your history")) return;

@@ -9,3 +9,9 @@ export const E2E_PELOTON_PORT = 4210 + offset;
 export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_TP_URL = `http://localhost:${E2E_TP_PORT}`;
 export const E2E_PELOTON_URL = `http://localhost:${E2E_PELOTON_PORT}`;
+
+// Ports the Fetch standard blocks ("bad port" from Node's fetch), among those an offset can reach (4190 is ManageSieve).
+const FETCH_BLOCKED = new Set([3659, 4045, 4190, 5060, 5061, 6000]);
+for (const port of [E2E_APP_PORT, E2E_TP_PORT, E2E_PELOTON_PORT]) {
+  if (FETCH_BLOCKED.has(port)) throw new Error(`E2E_PORT_OFFSET=${offset} puts an e2e server on port ${port}, which fetch refuses ("bad port"); pick another offset.`);
+}

@@ -55,6 +55,8 @@ async function openFirst(page: Page, query: string) {
   await page.goto(`/workouts?${query}`);
   await page.getByTestId("history-table").locator("tbody tr a").first().click();
   await expect(page.getByTestId("workout-title")).toBeVisible();
+  // The charts mount as they near the viewport (components/workouts/lazy-workout-charts.tsx).
+  await page.getByTestId("workout-charts").scrollIntoViewIfNeeded();
 }
 
 test("a Power Zone ride shows zone target bands and compliance", async ({ page }) => {

@@ -118,7 +118,7 @@ function DayCell({ weekday, ...items }: ItemsProps & { weekday: string }) {
   const isToday = day.day === today;
   return (
     <div className={`min-h-24 min-w-0 space-y-1 border-r border-border p-1 last:border-r-0 ${day.inRange ? "" : "bg-surface-2/60"}`}>
-      <p className={`text-xs ${isToday ? "font-bold text-accent" : day.inRange ? "text-muted" : "text-muted/70"}`}>
+      <p className={`text-xs ${isToday ? "font-bold text-accent" : day.inRange ? "text-muted" : "text-muted italic"}`}>
         <span className="sr-only">{formatDay(day.day)}</span>
         <span aria-hidden>
           {weekday} {Number(day.day.slice(8, 10))}

@@ -34,7 +34,8 @@ function KindHistory({ kind, entries, units }: { kind: ThresholdKind; entries: T
       {rows.length === 0 ? (
         <p className="text-sm text-muted">None yet.</p>
       ) : (
-        <div className="max-h-64 overflow-auto">
+        // Focusable so a keyboard can scroll a long history (axe: scrollable-region-focusable).
+        <div className="max-h-64 overflow-auto" tabIndex={0} role="region" aria-labelledby={`${kind}-title`}>
           <table className="w-full text-sm">
             <caption className="sr-only">{THRESHOLD_LABEL[kind]} over time, newest first</caption>
             <thead className="text-xs text-muted">

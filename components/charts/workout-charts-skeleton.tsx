@@ -5,6 +5,7 @@ import { workoutChartsHeight } from "./chart-layout";
 export function WorkoutChartsSkeleton({ data }: { data: Pick<WorkoutChartData, "panels" | "segments"> }) {
   return (
     <div
+      role="status"
       aria-busy="true"
       aria-label="Loading charts"
       className="animate-pulse rounded-lg bg-surface-2"

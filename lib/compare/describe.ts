@@ -1,5 +1,6 @@
 import type { ComparisonMetrics } from "@/lib/domain/activity";
 import { formatDistance, formatDuration } from "@/lib/format/display";
+import { numberFormat } from "@/lib/format/intl";
 import { METRIC_SPECS, type MetricKey, type MetricRow, type RowFlag } from "./metrics";
 
 /** Display text for comparison values, shared by the web table and the CLI (pure). */
@@ -11,7 +12,7 @@ function withUnit(text: string, unit: string): string {
 }
 
 function fixed(value: number, decimals: number): string {
-  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return numberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /** Decimals shown to people: fewer than the JSON keeps (1 W is precise enough to read). */

@@ -1,4 +1,5 @@
 /** Display formatting shared by pages and components (pure). */
+import { dateTimeFormat, numberFormat } from "./intl";
 
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
@@ -15,7 +16,7 @@ export function formatDistance(meters: number | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return numberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 const DISCIPLINES: Record<string, string> = {
@@ -71,9 +72,9 @@ export function formatWorkoutDate(iso: string, timeZone: string | null, style: "
   const opts: Intl.DateTimeFormatOptions =
     style === "long" ? { dateStyle: "full", timeStyle: "short" } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
   try {
-    return new Intl.DateTimeFormat("en-GB", { ...opts, timeZone: timeZone ?? "UTC" }).format(new Date(iso));
+    return dateTimeFormat("en-GB", { ...opts, timeZone: timeZone ?? "UTC" }).format(new Date(iso));
   } catch {
-    return new Intl.DateTimeFormat("en-GB", { ...opts, timeZone: "UTC" }).format(new Date(iso));
+    return dateTimeFormat("en-GB", { ...opts, timeZone: "UTC" }).format(new Date(iso));
   }
 }
 

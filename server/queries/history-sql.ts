@@ -46,14 +46,15 @@ export function cursorValue(sort: HistorySort, v: number): number | Date {
 type FilterKey = "discipline" | "instructor" | "length" | "type";
 
 /** The filters as SQL conditions on `w` (Workout), `r` (RideDetail) and `i` (Instructor); `omit` leaves one out (facets). */
-export function filterSql(userId: string, f: HistoryFilters, omit?: FilterKey): Prisma.Sql[] {
+export function filterSql(userId: string, f: HistoryFilters, omitted?: FilterKey | readonly FilterKey[]): Prisma.Sql[] {
+  const skip = new Set<FilterKey | undefined>(Array.isArray(omitted) ? omitted : [omitted as FilterKey | undefined]);
   const where: Prisma.Sql[] = [Prisma.sql`w."userId" = ${userId}`];
-  if (f.discipline && omit !== "discipline") where.push(Prisma.sql`w."discipline" = ${f.discipline}`);
-  if (f.instructor && omit !== "instructor") where.push(Prisma.sql`w."instructorId" = ${f.instructor}`);
-  if (f.length && omit !== "length") where.push(Prisma.sql`r."durationSeconds" = ${f.length * 60}`);
+  if (f.discipline && !skip.has("discipline")) where.push(Prisma.sql`w."discipline" = ${f.discipline}`);
+  if (f.instructor && !skip.has("instructor")) where.push(Prisma.sql`w."instructorId" = ${f.instructor}`);
+  if (f.length && !skip.has("length")) where.push(Prisma.sql`r."durationSeconds" = ${f.length * 60}`);
   if (f.from) where.push(Prisma.sql`w."startTime" >= ${new Date(`${f.from}T00:00:00Z`)}`);
   if (f.to) where.push(Prisma.sql`w."startTime" < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)}`);
-  if (f.type && omit !== "type") where.push(Prisma.sql`${f.type} = ANY(r."classTypes")`);
+  if (f.type && !skip.has("type")) where.push(Prisma.sql`${f.type} = ANY(r."classTypes")`);
   for (const word of searchWords(f.q)) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(w."title" ILIKE ${like} OR i."name" ILIKE ${like})`);

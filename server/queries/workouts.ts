@@ -133,33 +133,53 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
   };
 }
 
-const FACET_FROM = Prisma.sql`"Workout" w LEFT JOIN "RideDetail" r ON r."id" = w."rideId" LEFT JOIN "Instructor" i ON i."id" = w."instructorId"`;
+type FacetRow = { kind: "d" | "i" | "t" | "l" | "n"; value: string | null; label: string | null; count: bigint };
 
 /**
- * Options for the filter controls, from the user's own history: each facet counts the workouts the other filters let
- * through (its own filter left out, so picking a discipline still lists the others); `total` is the whole history.
+ * Options for the filter controls, from the user's own history, in one round trip: the workouts the dates and search
+ * let through are read once (a CTE used four times is materialized), and each facet is one branch of a UNION that
+ * applies the other facets' filters (its own left out, so picking a discipline still lists the others), in its
+ * display order. `total` is the whole history.
  */
 export async function getHistoryFacets(userId: string, filters?: HistoryFilters): Promise<HistoryFacets> {
   const db = await getDb();
   const f: HistoryFilters = filters ?? { sort: "date", dir: "desc" };
-  const where = (omit: Parameters<typeof filterSql>[2]) => Prisma.join(filterSql(userId, f, omit), " AND ");
-  const [disciplines, instructors, types, lengths, total] = await Promise.all([
-    db.$queryRaw<{ value: string; count: bigint }[]>`
-      SELECT w."discipline" AS value, COUNT(*) AS count FROM ${FACET_FROM} WHERE ${where("discipline")} GROUP BY 1 ORDER BY 2 DESC`,
-    db.$queryRaw<{ id: string; name: string; count: bigint }[]>`
-      SELECT i."id", i."name", COUNT(*) AS count FROM ${FACET_FROM} WHERE ${where("instructor")} AND i."id" IS NOT NULL GROUP BY 1, 2 ORDER BY 2`,
-    db.$queryRaw<{ t: string }[]>`
-      SELECT DISTINCT unnest(r."classTypes") AS t FROM ${FACET_FROM} WHERE ${where("type")} ORDER BY 1`,
-    db.$queryRaw<{ m: number }[]>`
-      SELECT DISTINCT ROUND(r."durationSeconds" / 60.0)::int AS m FROM ${FACET_FROM}
-      WHERE ${where("length")} AND r."durationSeconds" > 0 ORDER BY 1`,
-    db.workout.count({ where: { userId } }),
-  ]);
+  const base = Prisma.join(filterSql(userId, f, ["discipline", "instructor", "type", "length"]), " AND ");
+  const others = (omit: "discipline" | "instructor" | "type" | "length") => {
+    const c: Prisma.Sql[] = [Prisma.sql`TRUE`];
+    if (f.discipline && omit !== "discipline") c.push(Prisma.sql`c."discipline" = ${f.discipline}`);
+    if (f.instructor && omit !== "instructor") c.push(Prisma.sql`c."instructorId" = ${f.instructor}`);
+    if (f.length && omit !== "length") c.push(Prisma.sql`c."durationSeconds" = ${f.length * 60}`);
+    if (f.type && omit !== "type") c.push(Prisma.sql`${f.type} = ANY(c."classTypes")`);
+    return Prisma.join(c, " AND ");
+  };
+  const rows = await db.$queryRaw<FacetRow[]>`
+    WITH c AS MATERIALIZED (
+      SELECT w."discipline", w."instructorId", r."classTypes", r."durationSeconds"
+      FROM "Workout" w LEFT JOIN "RideDetail" r ON r."id" = w."rideId" LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
+      WHERE ${base}
+    )
+    SELECT kind, value, label, count FROM (
+      SELECT 'd' AS kind, c."discipline" AS value, NULL AS label, COUNT(*) AS count, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC) AS ord
+        FROM c WHERE ${others("discipline")} GROUP BY c."discipline"
+      UNION ALL
+      SELECT 'i', i."id", i."name", COUNT(*), ROW_NUMBER() OVER (ORDER BY i."name")
+        FROM c JOIN "Instructor" i ON i."id" = c."instructorId" WHERE ${others("instructor")} GROUP BY i."id", i."name"
+      UNION ALL
+      SELECT 't', t, NULL, 0, ROW_NUMBER() OVER (ORDER BY t) FROM (SELECT DISTINCT unnest(c."classTypes") AS t FROM c WHERE ${others("type")}) types
+      UNION ALL
+      SELECT 'l', m::text, NULL, 0, ROW_NUMBER() OVER (ORDER BY m)
+        FROM (SELECT DISTINCT ROUND(c."durationSeconds" / 60.0)::int AS m FROM c WHERE ${others("length")} AND c."durationSeconds" > 0) lengths
+      UNION ALL
+      SELECT 'n', NULL, NULL, COUNT(*), 1 FROM "Workout" WHERE "userId" = ${userId}
+    ) facets
+    ORDER BY kind, ord`;
+  const of = (kind: FacetRow["kind"]) => rows.filter((r) => r.kind === kind);
   return {
-    disciplines: disciplines.map((d) => ({ value: d.value, count: Number(d.count) })),
-    instructors: instructors.map((i) => ({ id: i.id, name: i.name, count: Number(i.count) })),
-    classTypes: types.map((t) => t.t),
-    lengths: lengths.map((l) => l.m),
-    total,
+    disciplines: of("d").map((d) => ({ value: d.value ?? "", count: Number(d.count) })),
+    instructors: of("i").map((i) => ({ id: i.value ?? "", name: i.label ?? "", count: Number(i.count) })),
+    classTypes: of("t").map((t) => t.value ?? ""),
+    lengths: of("l").map((l) => Number(l.value)),
+    total: Number(of("n")[0]?.count ?? 0),
   };
 }

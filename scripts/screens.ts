@@ -1,0 +1,48 @@
+/**
+ * `npm run screens -- <dir>`: full-page screenshots of the dashboard, history, a workout's detail and the
+ * connections page at desktop (1280 px) and phone (390 px) width, from the seeded benchmark stack
+ * (bench/web-stack.ts; needs an existing production build: `npm run build`).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { startWebStack } from "../bench/web-stack";
+
+const dir = path.resolve(process.argv[2] ?? "screens");
+const PORT = Number(process.env.BENCH_WEB_PORT ?? 3291 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
+
+async function main() {
+  mkdirSync(dir, { recursive: true });
+  const stack = await startWebStack({ port: PORT, workouts: Number(process.env.BENCH_WORKOUTS ?? 3000), build: false });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const [name, value] = stack.cookie.split("=") as [string, string];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, deviceScaleFactor: 1, colorScheme: "light" });
+      await context.addCookies([{ name, value, url: stack.base }]);
+      const page = await context.newPage();
+      for (const [label, url] of [["dashboard", "/dashboard"], ["history", "/workouts"], ["detail", stack.detailPath], ["connections", "/connections"]] as const) {
+        await page.goto(`${stack.base}${url}`, { waitUntil: "networkidle" });
+        // Content that mounts near the viewport (the workout charts) first, then back to the top for the sticky header.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(500);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(dir, `${label}-${width}.png`), fullPage: true });
+      }
+      await context.close();
+    }
+    console.log(`screenshots in ${dir}`);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
