@@ -59,6 +59,14 @@ describe("request with a deadline", () => {
     vi.restoreAllMocks();
   });
 
+  it("a deadline that is not a whole millisecond still gives the attempt a valid timeout", async () => {
+    fakeClock();
+    const timeout = vi.spyOn(AbortSignal, "timeout");
+    await request("https://api.example/x", { provider: "peloton", deadline: Date.now() + 2_082.5, fetchImpl: async () => status(200) });
+    expect(timeout).toHaveBeenCalledWith(2_082);
+    vi.restoreAllMocks();
+  });
+
   it("sends nothing once the deadline has passed", async () => {
     const clock = fakeClock();
     const fetchImpl = vi.fn(async () => status(200));

@@ -39,7 +39,7 @@ export async function syncStep(userId: string, opts: StepOptions & PelotonSource
   };
   // Every Peloton call of the step (slot waits, retries, the requests themselves) ends a moment before the budget,
   // which leaves time to save what was fetched and wrap up (docs/architecture.md "Deadlines and request slots").
-  const deadline = opts.deadline ?? Date.now() + budgetMs - Math.min(1_000, budgetMs / 8);
+  const deadline = opts.deadline ?? Date.now() + budgetMs - Math.min(1_000, Math.round(budgetMs / 8));
   return runSyncStep(db, userId, createPelotonSource(userId, { ...opts, timeoutMs, retries, deadline }), { ...opts, budgetMs, leaseMs, afterIncremental });
 }
 
