@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
  * `deadline.exceeded` rather than overrunning: the caller stops cleanly and continues next time.
  */
 
-/** Milliseconds left before `deadline` (Infinity without one; never negative). */
+/** Whole milliseconds left before `deadline` (Infinity without one; never negative): timers want integers. */
 export function timeLeft(deadline: number | undefined, now = Date.now()): number {
   return deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(deadline - now));
 }

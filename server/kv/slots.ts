@@ -12,9 +12,11 @@ import type { Kv } from "./types";
  *   SET NX PX leaseMs), so the cap holds as long as holders finish or renew within `leaseMs`; a holder that
  *   overruns its lease loses the slot (release/renew return false) and the cap can then be exceeded once.
  *   A crashed holder frees its slot when the lease expires.
- * - Spacing: two holders start at least `minSpacingMs` apart, measured on the store's clock. Taking a slot also
+ * - Spacing: two holders' turns to start are at least `minSpacingMs` apart on the store's clock. Taking a slot also
  *   reserves the next start on `slot:<key>:spacing` (its TTL is the time until the turn after ours), so the holder
- *   knows its turn at once and sleeps until it; the slot's lease counts from that turn.
+ *   knows its turn at once and sleeps until it; the slot's lease counts from that turn. Turns are spaced as
+ *   scheduled: a holder whose timer fires late starts that much later, closer to the next one, but on average
+ *   starts keep to one per `minSpacingMs`.
  * - One store operation per attempt (Kv.takeSlot, a Lua script on Redis) and one to release: two round trips
  *   per uncontended call.
  * - Bounded: nothing is waited for beyond `waitMs` (a slot timeout, `kv.busy`); callers with a deadline pass
