@@ -12,6 +12,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openBenchDatabase } from "./bench-db";
 import { seedHistory, seedRealWorkout } from "./seed-history";
+import { runMain } from "../scripts/lib/cli";
 
 const COUNT = Number(process.env.BENCH_WORKOUTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -170,10 +171,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

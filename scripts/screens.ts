@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { startWebStack } from "../bench/web-stack";
+import { runMain } from "./lib/cli";
 
 const dir = path.resolve(process.argv[2] ?? "screens");
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3291 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
@@ -39,10 +40,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

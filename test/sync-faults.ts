@@ -182,3 +182,14 @@ export async function remoteWorkoutIds(source: SyncSource): Promise<string[]> {
   }
   return ids;
 }
+
+/** Connect `member`, sync the whole history cleanly and return it: the baseline every fault scenario must reproduce. */
+export async function syncedBaseline(member: { email: string; password: string }): Promise<History> {
+  const { connectedUser } = await import("./sync-harness");
+  const userId = await connectedUser(member);
+  const { last } = await drive(userId);
+  expect(last.progress).toMatchObject({ phase: "done", failed: 0, lastError: null, remoteTotal: 48 });
+  const history = await fullHistory(userId);
+  expect(history).toHaveLength(48);
+  return history;
+}

@@ -38,3 +38,14 @@ export async function runCommand(name: string, usage: string, io: CliIo, work: (
     return 1;
   }
 }
+
+/** Run a script's main: exit 0 when it resolves, print the error and exit 1 when it throws. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { readZip } from "@/test/zip-reader";
+import { startedForFile } from "@/sandbox/shared/vitest-sim";
 
 /** "Download my data" and "Delete my account" on a real database, TrainingPeaks over HTTP against its simulator. */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -13,10 +14,7 @@ vi.mock("@/server/auth", () => ({ auth: async () => session.current }));
 const database = setupTestDatabase();
 let tp: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  tp = await startTestTrainingPeaks();
-});
-afterAll(async () => tp?.close());
+startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
 async function db() {
   const { getDb } = await import("@/server/db/client");

@@ -1,22 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
+import { withSimulator } from "@/sandbox/shared/vitest-sim";
 
 /** The Peloton connection end to end against the simulator over real HTTP, with a real database. */
 const database = setupTestDatabase();
 let sim: PelotonSimulator;
 
-beforeAll(async () => {
-  sim = await startPelotonSimulator({ quiet: true });
-  process.env.PELOTON_SIMULATOR_URL = sim.url;
-});
-afterAll(async () => sim?.close());
-beforeEach(async () => {
-  sim.reset();
-  // One Peloton account belongs to one user at a time: each scenario starts with the simulator's members free.
-  const { getDb } = await import("@/server/db/client");
-  await (await getDb()).pelotonConnection.deleteMany();
-});
+// One Peloton account belongs to one user at a time: each scenario starts with the simulator's members free.
+withSimulator(
+  async () => {
+    sim = await startPelotonSimulator({ quiet: true });
+    process.env.PELOTON_SIMULATOR_URL = sim.url;
+    return sim;
+  },
+  async () => {
+    const { getDb } = await import("@/server/db/client");
+    await (await getDb()).pelotonConnection.deleteMany();
+  },
+);
 
 async function newUser(name = "Rider") {
   const { getDb } = await import("@/server/db/client");

@@ -42,18 +42,23 @@ function dosDateTime(at: Date): { dosTime: number; dosDate: number } {
   };
 }
 
+/** The fields both headers carry, in the same order (flags, method, time, date, CRC, sizes, name length) from `at`. */
+function entryFields(b: Buffer, e: Written, at: number): void {
+  b.writeUInt16LE(UTF8_FLAG, at);
+  b.writeUInt16LE(e.method, at + 2);
+  b.writeUInt16LE(e.dosTime, at + 4);
+  b.writeUInt16LE(e.dosDate, at + 6);
+  b.writeUInt32LE(e.crc, at + 8);
+  b.writeUInt32LE(e.compressedSize, at + 12);
+  b.writeUInt32LE(e.size, at + 16);
+  b.writeUInt16LE(e.name.length, at + 20);
+}
+
 function localHeader(e: Written): Uint8Array {
   const b = Buffer.alloc(30 + e.name.length);
   b.writeUInt32LE(0x04034b50, 0);
   b.writeUInt16LE(20, 4);
-  b.writeUInt16LE(UTF8_FLAG, 6);
-  b.writeUInt16LE(e.method, 8);
-  b.writeUInt16LE(e.dosTime, 10);
-  b.writeUInt16LE(e.dosDate, 12);
-  b.writeUInt32LE(e.crc, 14);
-  b.writeUInt32LE(e.compressedSize, 18);
-  b.writeUInt32LE(e.size, 22);
-  b.writeUInt16LE(e.name.length, 26);
+  entryFields(b, e, 6);
   b.writeUInt16LE(0, 28);
   b.set(e.name, 30);
   return b;
@@ -64,14 +69,7 @@ function centralHeader(e: Written): Uint8Array {
   b.writeUInt32LE(0x02014b50, 0);
   b.writeUInt16LE(20, 4);
   b.writeUInt16LE(20, 6);
-  b.writeUInt16LE(UTF8_FLAG, 8);
-  b.writeUInt16LE(e.method, 10);
-  b.writeUInt16LE(e.dosTime, 12);
-  b.writeUInt16LE(e.dosDate, 14);
-  b.writeUInt32LE(e.crc, 16);
-  b.writeUInt32LE(e.compressedSize, 20);
-  b.writeUInt32LE(e.size, 24);
-  b.writeUInt16LE(e.name.length, 28);
+  entryFields(b, e, 8);
   // extra, comment, disk number, internal attributes, external attributes: all 0
   b.writeUInt32LE(e.offset, 42);
   b.set(e.name, 46);

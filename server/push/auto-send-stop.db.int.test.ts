@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
+import { startedForFile } from "@/sandbox/shared/vitest-sim";
 
 /** Disconnecting or revoking TrainingPeaks stops "Auto-send new rides" and the uploads it had waiting. */
 const database = setupTestDatabase();
 let tp: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  tp = await startTestTrainingPeaks();
-});
-afterAll(async () => tp?.close());
+startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
 async function db() {
   const { getDb } = await import("@/server/db/client");

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { connectedUser, startSim, syncToEnd } from "@/test/sync-harness";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
+import { startedForFile } from "@/sandbox/shared/vitest-sim";
 
 const database = setupTestDatabase();
 let peloton: PelotonSimulator;
 let tp: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  peloton = await startSim();
-  tp = await startTestTrainingPeaks();
-});
-afterAll(async () => {
-  await peloton?.close();
-  await tp?.close();
-});
+startedForFile(async () => (peloton = await startSim()));
+startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
 describe(`Auto-send new rides after an incremental sync (${database.kind()})`, () => {
   it("uploads exactly the rides the sync brought in, as the sync's last phase", async () => {

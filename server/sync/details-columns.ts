@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/server/db/generated/prisma/client";
-import type { TransformedWorkout } from "@/lib/domain/workout";
+import type { TransformedWorkout, WorkoutRecord } from "@/lib/domain/workout";
 
 /** Plain JSON for Json columns (drops undefined, turns Dates into ISO strings). */
 function jsonValue(value: unknown): Prisma.InputJsonValue {
@@ -35,5 +35,27 @@ export function detailsColumns(result: TransformedWorkout) {
     pelotonAverages: s.peloton ? jsonValue(s.peloton) : Prisma.JsonNull,
     segments: jsonValue(result.segments),
     targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
+  };
+}
+
+/** The Workout columns of a synced workout record (the stub insert and the batched write share them). */
+export function workoutColumns(w: WorkoutRecord) {
+  return {
+    rideId: w.pelotonRideId,
+    status: w.status,
+    discipline: w.discipline,
+    title: w.title,
+    instructorId: w.instructorId,
+    startTime: w.startTime,
+    endTime: w.endTime,
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    ftp: w.ftp,
+    ftpSource: w.ftpSource,
+    leaderboardRank: w.leaderboardRank,
+    leaderboardTotal: w.leaderboardTotal,
+    isOutdoor: w.isOutdoor,
+    deviceType: w.deviceType,
+    workoutType: w.workoutType,
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
@@ -9,6 +9,7 @@ import { continueSync } from "./background";
 import { startSyncJob } from "./job";
 import { advanceRunnable, runSyncCron } from "./schedule";
 import { startSync, syncStep } from "./service";
+import { startedForFile } from "@/sandbox/shared/vitest-sim";
 
 /**
  * Every driver runs the same service: a sync started by the schedule auto-sends and runs its upload phase to the end
@@ -19,14 +20,8 @@ const database = setupTestDatabase();
 let peloton: PelotonSimulator;
 let tp: TrainingPeaksSimulator;
 
-beforeAll(async () => {
-  peloton = await startSim();
-  tp = await startTestTrainingPeaks();
-});
-afterAll(async () => {
-  await peloton?.close();
-  await tp?.close();
-});
+startedForFile(async () => (peloton = await startSim()));
+startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
 /** While `work` runs, sample how many of these users' jobs hold a live step lease at once. */
 async function maxConcurrentLeases(userIds: string[], work: Promise<unknown>): Promise<number> {

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { setupTestDatabase } from "@/test/integration-db";
-import { drive, expectSameHistory, freezingSource, fullHistory, getTestDb, sleep, STEP, type History } from "@/test/sync-faults";
+import { drive, expectSameHistory, freezingSource, fullHistory, getTestDb, sleep, STEP, type History, syncedBaseline } from "@/test/sync-faults";
 import { connectedUser, startSim, syncToEnd } from "@/test/sync-harness";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { continueSync } from "./background";
@@ -27,10 +27,7 @@ let baseline: History;
 beforeAll(async () => {
   sim = await startSim();
   tp = await startTestTrainingPeaks();
-  const userId = await connectedUser(MEMBER);
-  expect((await drive(userId)).last.progress).toMatchObject({ phase: "done", failed: 0 });
-  baseline = await fullHistory(userId);
-  expect(baseline).toHaveLength(48);
+  baseline = await syncedBaseline(MEMBER);
 });
 afterAll(async () => {
   await sim?.close();

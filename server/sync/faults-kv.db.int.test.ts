@@ -5,7 +5,7 @@ import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { probeRedis, RespClient } from "@/test/resp-client";
 import { redisUrl, requireServices } from "@/test/services";
-import { drive, expectSameHistory, fullHistory, getTestDb, sleep, STEP, type History } from "@/test/sync-faults";
+import { drive, expectSameHistory, fullHistory, getTestDb, sleep, STEP, type History, syncedBaseline } from "@/test/sync-faults";
 import { connectedUser, startSim } from "@/test/sync-harness";
 import { startUpstashBridge, type UpstashBridge } from "@/test/upstash-bridge";
 
@@ -54,10 +54,7 @@ describe.skipIf(unreachable !== null)(`sync when the KV fails or is shared (${da
     redis = await RespClient.connect(redisUrl());
     bridge = await startUpstashBridge({ redis, token: TOKEN });
     sim = await startSim();
-    const userId = await connectedUser(MEMBER);
-    expect((await drive(userId)).last.progress).toMatchObject({ phase: "done", failed: 0 });
-    baseline = await fullHistory(userId);
-    expect(baseline).toHaveLength(48);
+    baseline = await syncedBaseline(MEMBER);
     expect(bridge.requests.single + bridge.requests.pipeline + bridge.requests.multiExec).toBeGreaterThan(0);
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { runSyncStep, type StepOptions, type StepResult } from "./step";
 import { syncStep } from "./service";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
-import { drive, expectSameHistory, freezingSource, fullHistory, getTestDb, remoteWorkoutIds, sleep, STEP, wrapSource, type History } from "@/test/sync-faults";
+import { drive, expectSameHistory, freezingSource, fullHistory, getTestDb, remoteWorkoutIds, sleep, STEP, wrapSource, type History, syncedBaseline } from "@/test/sync-faults";
 import { connectedUser, startSim } from "@/test/sync-harness";
 
 /**
@@ -29,11 +29,7 @@ let baseline: History;
 
 beforeAll(async () => {
   sim = await startSim();
-  const userId = await connectedUser(MEMBER);
-  const { last } = await drive(userId);
-  expect(last.progress).toMatchObject({ phase: "done", failed: 0, lastError: null, remoteTotal: 48 });
-  baseline = await fullHistory(userId);
-  expect(baseline).toHaveLength(48);
+  baseline = await syncedBaseline(MEMBER);
 });
 afterAll(async () => sim?.close());
 beforeEach(() => sim.reset());

@@ -8,7 +8,7 @@ import { decodeSeries } from "@/server/db/series-codec";
 import { runSyncStep } from "./step";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
-import { drive, expectSameHistory, fullHistory, getTestDb, wrapSource, type History } from "@/test/sync-faults";
+import { drive, expectSameHistory, fullHistory, getTestDb, wrapSource, type History, syncedBaseline } from "@/test/sync-faults";
 import { connectedUser, startSim } from "@/test/sync-harness";
 
 /**
@@ -36,10 +36,7 @@ const requestsWith = (status: number, path?: RegExp) => sim.stats.requests.filte
 
 beforeAll(async () => {
   sim = await startSim();
-  const userId = await connectedUser(MEMBER);
-  const { last } = await drive(userId);
-  expect(last.progress).toMatchObject({ phase: "done", failed: 0, lastError: null, remoteTotal: 48 });
-  baseline = await fullHistory(userId);
+  baseline = await syncedBaseline(MEMBER);
   withSeries = baseline
     .filter((w) => w.series)
     .sort((a, b) => b.startTime.getTime() - a.startTime.getTime())

@@ -2,8 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
-import type { InstructorRecord, RideRecord, WorkoutRecord } from "@/lib/domain/workout";
+import type { InstructorRecord, RideRecord } from "@/lib/domain/workout";
 import type { ListedWorkout } from "./source";
+import { workoutColumns } from "./details-columns";
 
 export { saveWorkout } from "./workout-batch";
 
@@ -62,26 +63,6 @@ async function ensureRideStubs(db: Db, items: ListedWorkout[]): Promise<void> {
     ON CONFLICT ("id") DO NOTHING`;
 }
 
-function workoutColumns(w: WorkoutRecord) {
-  return {
-    rideId: w.pelotonRideId,
-    status: w.status,
-    discipline: w.discipline,
-    title: w.title,
-    instructorId: w.instructorId,
-    startTime: w.startTime,
-    endTime: w.endTime,
-    timezone: w.timezone,
-    durationSeconds: w.durationSeconds,
-    ftp: w.ftp,
-    ftpSource: w.ftpSource,
-    leaderboardRank: w.leaderboardRank,
-    leaderboardTotal: w.leaderboardTotal,
-    isOutdoor: w.isOutdoor,
-    deviceType: w.deviceType,
-    workoutType: w.workoutType,
-  };
-}
 
 async function insertStubRows(db: Db, userId: string, items: ListedWorkout[]): Promise<void> {
   const json = JSON.stringify(

@@ -5,7 +5,7 @@ import { Prisma } from "@/server/db/generated/prisma/client";
 import type { TransformedWorkout } from "@/lib/domain/workout";
 import { encodeSeries } from "../db/series-codec";
 import { analyzeSyncedWorkouts } from "@/server/analytics/sync-hooks";
-import { detailsColumns } from "./details-columns";
+import { detailsColumns, workoutColumns } from "./details-columns";
 
 /*
  * Phase 2's write: a chunk of fetched workouts in ONE statement (data-modifying CTEs over a single JSON parameter):
@@ -108,22 +108,7 @@ export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[])
       uid: userId,
       pid: w.pelotonWorkoutId,
       nid: randomUUID().replaceAll("-", ""),
-      rideId: w.pelotonRideId,
-      status: w.status,
-      discipline: w.discipline,
-      title: w.title,
-      instructorId: w.instructorId,
-      startTime: w.startTime,
-      endTime: w.endTime,
-      timezone: w.timezone,
-      durationSeconds: w.durationSeconds,
-      ftp: w.ftp,
-      ftpSource: w.ftpSource,
-      leaderboardRank: w.leaderboardRank,
-      leaderboardTotal: w.leaderboardTotal,
-      isOutdoor: w.isOutdoor,
-      deviceType: w.deviceType,
-      workoutType: w.workoutType,
+      ...workoutColumns(w),
       rankOutput: result.summary.totalOutputKj ?? -1,
       rankTss: result.summary.tss ?? -1,
       ...plainDetails(result),
