@@ -9,19 +9,27 @@ export async function startSim(opts: PelotonSimulatorOptions = {}): Promise<Pelo
 
 export async function connectedUser(member: { email: string; password: string } = DEMO_MEMBER): Promise<string> {
   const { getDb } = await import("@/server/db/client");
+  const user = await (await getDb()).user.create({ data: { name: member.email } });
+  await reconnectPeloton(user.id, member);
+  return user.id;
+}
+
+/**
+ * Connect (or reconnect) `userId` to `member`'s Peloton account. One Peloton account belongs to one user at a time
+ * (server/accounts/peloton-history.ts), but sync tests run many users on one simulator member: the other holders are
+ * parked while this user logs in, then restored.
+ */
+export async function reconnectPeloton(userId: string, member: { email: string; password: string }): Promise<void> {
+  const { getDb } = await import("@/server/db/client");
   const { connectPeloton } = await import("@/server/accounts/peloton");
   const db = await getDb();
-  const user = await db.user.create({ data: { name: member.email } });
-  // One Peloton account belongs to one user at a time (server/accounts/peloton-history.ts), but sync tests run many
-  // users on one simulator member: the earlier holders are parked while this user logs in, then restored.
-  const holders = await db.pelotonConnection.findMany({ where: { loginEmail: member.email }, select: { id: true, pelotonUserId: true } });
+  const holders = await db.pelotonConnection.findMany({ where: { loginEmail: member.email, NOT: { userId } }, select: { id: true, pelotonUserId: true } });
   for (const h of holders) await db.pelotonConnection.update({ where: { id: h.id }, data: { pelotonUserId: `parked:${h.id}` } });
   try {
-    await connectPeloton(user.id, { ...member, rememberPassword: false });
+    await connectPeloton(userId, { ...member, rememberPassword: false });
   } finally {
     for (const h of holders) await db.pelotonConnection.update({ where: { id: h.id }, data: { pelotonUserId: h.pelotonUserId } });
   }
-  return user.id;
 }
 
 export async function syncToEnd(userId: string, opts: { kind?: "full" | "incremental"; budgetMs?: number; maxSteps?: number; start?: boolean } = {}) {

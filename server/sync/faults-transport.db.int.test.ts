@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withPeloton } from "@/server/providers/peloton/connection";
-import { connectPeloton } from "@/server/accounts/peloton";
 import { startSyncJob } from "./job";
 import { createPelotonSource } from "./peloton-source";
 import { decodeSeries } from "@/server/db/series-codec";
@@ -9,7 +8,7 @@ import { runSyncStep } from "./step";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { drive, expectSameHistory, fullHistory, getTestDb, wrapSource, type History, syncedBaseline } from "@/test/sync-faults";
-import { connectedUser, startSim } from "@/test/sync-harness";
+import { connectedUser, reconnectPeloton, startSim } from "@/test/sync-harness";
 
 /**
  * Transport faults through the Peloton simulator over real HTTP, each synced by a fresh AutoCoach user
@@ -215,7 +214,7 @@ describe(`sync under transport faults (${database.kind()})`, () => {
     const idle = await drive(userId, { start: false });
     expect(idle.last.progress).toMatchObject({ jobId, phase: "paused", pauseReason: "reconnect_required" });
 
-    await connectPeloton(userId, { ...MEMBER, rememberPassword: false });
+    await reconnectPeloton(userId, MEMBER);
     const resumed = await startSyncJob(db, userId, "full");
     expect(resumed).toEqual({ jobId, created: false });
     const { last } = await drive(userId, { start: false });
