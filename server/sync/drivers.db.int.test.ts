@@ -93,7 +93,8 @@ describe(`one sync service for every driver (${database.kind()})`, () => {
     // Nobody else is the schedule's business in this test.
     await db.syncJob.updateMany({ where: { userId: { notIn: users }, phase: { notIn: ["done", "cancelled", "failed"] } }, data: { phase: "cancelled" } });
     for (const userId of users) await startSyncJob(db, userId, "full");
-    const one = await maxConcurrentLeases(users, advanceRunnable({ timeLimitMs: 8_000, poolSize: 1, stepBudgetMs: 2_500 }));
+    // A pool of one for about one step: one lease at a time (and most of the work left for the pooled run).
+    const one = await maxConcurrentLeases(users, advanceRunnable({ timeLimitMs: 3_000, poolSize: 1, stepBudgetMs: 2_500 }));
     expect(one).toBe(1);
     const pooled = advanceRunnable({ timeLimitMs: 120_000, poolSize: 3, stepBudgetMs: 2_500 });
     expect(await maxConcurrentLeases(users, pooled)).toBeGreaterThan(1);

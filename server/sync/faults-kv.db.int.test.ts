@@ -68,6 +68,8 @@ describe.skipIf(unreachable !== null)(`sync when the KV fails or is shared (${da
     const userId = await connectedUser(MEMBER);
     const db = await getTestDb();
     let outage = 0;
+    // Slow enough that the details take several steps whatever the machine (a fast one did them all in one step).
+    sim.faults.latencyMs = 250;
     const { last } = await drive(userId, {
       beforeStep: async () => {
         const complete = await db.workout.count({ where: { userId, syncState: "complete" } });
@@ -78,6 +80,7 @@ describe.skipIf(unreachable !== null)(`sync when the KV fails or is shared (${da
       },
     });
     down = false;
+    sim.faults.latencyMs = 0;
     expect(outage).toBe(4);
     expect(last.progress).toMatchObject({ phase: "done", failed: 0 });
     expect(await db.workout.count({ where: { userId, syncAttempts: { gt: 0 } } }), "workouts charged with the KV's outage").toBe(0);
