@@ -29,7 +29,7 @@ test("connect Peloton, leave: the whole history syncs and the auto-send queue ru
   await signIn(page, CLIMBER);
   await page.goto("/trainingpeaks");
   await page.getByLabel("Auto-send new rides to TrainingPeaks").check();
-  await expect(page.getByTestId("auto-send")).toContainText("On: new rides go to TrainingPeaks after each sync.");
+  await expect(page.getByTestId("auto-send")).toContainText(/On: workouts started on or after .+ go to TrainingPeaks after each sync\./);
 
   await pelotonAdmin("latency", { ms: 30 });
   await page.goto("/connections");
