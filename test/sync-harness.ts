@@ -62,3 +62,9 @@ export async function historySnapshot(userId: string) {
   });
   return workouts.map((w) => ({ ...w, series: w.series ? { ...w.series, data: Buffer.from(w.series.data).toString("base64") } : null }));
 }
+
+/** Scenarios that each start with the simulator's members free (one Peloton account belongs to one user at a time). */
+export async function freeAllPelotonAccounts(): Promise<void> {
+  const { getDb } = await import("@/server/db/client");
+  await (await getDb()).pelotonConnection.deleteMany();
+}

@@ -6,6 +6,7 @@ import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { readZip } from "@/test/zip-reader";
 import { startedForFile } from "@/sandbox/shared/vitest-sim";
+import { getTestDb as db } from "@/test/sync-faults";
 
 /** "Download my data" and "Delete my account" on a real database, TrainingPeaks over HTTP against its simulator. */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -16,10 +17,6 @@ let tp: TrainingPeaksSimulator;
 
 startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
-async function db() {
-  const { getDb } = await import("@/server/db/client");
-  return getDb();
-}
 
 /** A user with something in every table that can hold a user's data. */
 async function fullUser(name: string, athleteId: number) {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
+import { DEMO_MEMBER, TEST_MEMBERS } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { withSimulator } from "@/sandbox/shared/vitest-sim";
+import { freeAllPelotonAccounts, startSim } from "@/test/sync-harness";
 
 /** Switching Peloton accounts never merges histories; one Peloton account belongs to one user; disconnect can delete. */
 const database = setupTestDatabase();
-let sim: PelotonSimulator;
 
-// One Peloton account belongs to one user at a time: each scenario starts with the simulator's members free.
-withSimulator(
-  async () => {
-    sim = await startPelotonSimulator({ quiet: true });
-    process.env.PELOTON_SIMULATOR_URL = sim.url;
-    return sim;
-  },
-  async () => {
-    const { getDb } = await import("@/server/db/client");
-    await (await getDb()).pelotonConnection.deleteMany();
-  },
-);
+withSimulator(startSim, freeAllPelotonAccounts);
 
 async function db() {
   const { getDb } = await import("@/server/db/client");

@@ -1,24 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
-import { DEMO_MEMBER, startPelotonSimulator, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
+import { DEMO_MEMBER, TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
 import { setupTestDatabase } from "@/test/integration-db";
 import { withSimulator } from "@/sandbox/shared/vitest-sim";
+import { freeAllPelotonAccounts, startSim } from "@/test/sync-harness";
 
 /** The Peloton connection end to end against the simulator over real HTTP, with a real database. */
 const database = setupTestDatabase();
 let sim: PelotonSimulator;
 
-// One Peloton account belongs to one user at a time: each scenario starts with the simulator's members free.
-withSimulator(
-  async () => {
-    sim = await startPelotonSimulator({ quiet: true });
-    process.env.PELOTON_SIMULATOR_URL = sim.url;
-    return sim;
-  },
-  async () => {
-    const { getDb } = await import("@/server/db/client");
-    await (await getDb()).pelotonConnection.deleteMany();
-  },
-);
+withSimulator(async () => (sim = await startSim()), freeAllPelotonAccounts);
 
 async function newUser(name = "Rider") {
   const { getDb } = await import("@/server/db/client");

@@ -4,6 +4,7 @@ import { setupTestDatabase } from "@/test/integration-db";
 import { seedSyncedRide } from "@/test/seed-workout";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { startedForFile } from "@/sandbox/shared/vitest-sim";
+import { getTestDb as db } from "@/test/sync-faults";
 
 /** Disconnecting or revoking TrainingPeaks stops "Auto-send new rides" and the uploads it had waiting. */
 const database = setupTestDatabase();
@@ -11,10 +12,6 @@ let tp: TrainingPeaksSimulator;
 
 startedForFile(async () => (tp = await startTestTrainingPeaks()));
 
-async function db() {
-  const { getDb } = await import("@/server/db/client");
-  return getDb();
-}
 
 /** A user with auto-send on since yesterday, linked to `athleteId`, and two fresh rides that a sync just brought in. */
 async function autoSender(athleteId: number) {
