@@ -66,4 +66,9 @@ test("connect Peloton, leave: the whole history syncs and the auto-send queue ru
   await page.goto("/connections");
   await expect(page.getByTestId("sync-panel").getByTestId("sync-phase")).toHaveText("Up to date");
   expect(await tpUploads()).toHaveLength(1);
+
+  // Free the shared demo member for the other specs: one Peloton account belongs to one AutoCoach user at a time.
+  await page.getByRole("button", { name: "Disconnect Peloton" }).click();
+  await page.getByTestId("peloton-disconnect").getByRole("button", { name: "Disconnect", exact: true }).click();
+  await expect(page.getByTestId("peloton-connect-form")).toBeVisible();
 });
