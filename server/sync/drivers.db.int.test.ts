@@ -96,9 +96,12 @@ describe(`one sync service for every driver (${database.kind()})`, () => {
     // A pool of one for about one step: one lease at a time (and most of the work left for the pooled run).
     const one = await maxConcurrentLeases(users, advanceRunnable({ timeLimitMs: 3_000, poolSize: 1, stepBudgetMs: 2_500 }));
     expect(one).toBe(1);
+    // On a fast database the pool of one may already have finished a user in its one step.
+    const unfinished = await db.syncJob.count({ where: { userId: { in: users }, phase: { notIn: ["done", "cancelled", "failed"] } } });
+    expect(unfinished).toBeGreaterThan(1);
     const pooled = advanceRunnable({ timeLimitMs: 120_000, poolSize: 3, stepBudgetMs: 2_500 });
     expect(await maxConcurrentLeases(users, pooled)).toBeGreaterThan(1);
-    expect(await pooled).toMatchObject({ usersAdvanced: 3, finished: 3 });
+    expect(await pooled).toMatchObject({ usersAdvanced: unfinished, finished: unfinished });
     for (const userId of users) {
       expect(await db.syncJob.findFirstOrThrow({ where: { userId }, orderBy: { startedAt: "desc" } })).toMatchObject({ phase: "done", failedCount: 0 });
       expect(await db.workout.count({ where: { userId, syncState: "complete" } })).toBe(48);
