@@ -14,8 +14,8 @@ import lighthouse from "lighthouse";
 import { blockingAxeViolations, formatAxeFindings } from "../e2e/axe";
 import { stackPages, startWebStack, type WebStack } from "./web-stack";
 import { runMain } from "../scripts/lib/cli";
+import { ensureChromium } from "../scripts/lib/chromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3290 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
 
@@ -38,8 +38,8 @@ async function measure(port: number, url: string, headers: Record<string, string
 }
 
 /** Each page RUNS times (a shared machine is noisy); the run with the median performance score stands for the page. */
-async function runLighthouse(stack: WebStack): Promise<Score[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: "silent" });
+async function runLighthouse(stack: WebStack, chromium: string): Promise<Score[]> {
+  const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: FLAGS, logLevel: "silent" });
   const scores: Score[] = [];
   try {
     for (const page of pagesOf(stack)) {
@@ -66,8 +66,8 @@ async function runLighthouse(stack: WebStack): Promise<Score[]> {
   return scores;
 }
 
-async function runAxe(stack: WebStack): Promise<number> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => f !== "--headless=new") });
+async function runAxe(stack: WebStack, executablePath: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath, args: FLAGS.filter((f) => f !== "--headless=new") });
   let serious = 0;
   try {
     for (const colorScheme of ["light", "dark"] as const) {
@@ -94,12 +94,13 @@ async function runAxe(stack: WebStack): Promise<number> {
 async function main() {
   const build = !process.argv.includes("--no-build");
   const workouts = Number(process.env.BENCH_WORKOUTS ?? 3000);
+  const browserPath = await ensureChromium();
   console.log(build ? "Building the app (next build)…" : "Reusing the existing build.");
   const stack = await startWebStack({ port: PORT, workouts, build });
   try {
     console.log(`\nWeb benchmark: ${workouts.toLocaleString("en-US")} workouts seeded in ${stack.seedSeconds.toFixed(1)} s; database: ${stack.databaseLabel}; Lighthouse 12 mobile\n`);
-    const scores = await runLighthouse(stack);
-    const axeSerious = await runAxe(stack);
+    const scores = await runLighthouse(stack, browserPath);
+    const axeSerious = await runAxe(stack, browserPath);
     const min = Math.min(...scores.map((s) => s.performance));
     const lcp = Math.max(...scores.map((s) => s.lcpMs));
     const tbt = Math.max(...scores.map((s) => s.tbtMs));

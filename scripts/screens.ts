@@ -8,6 +8,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { startWebStack } from "../bench/web-stack";
 import { runMain } from "./lib/cli";
+import { ensureChromium } from "./lib/chromium";
 
 const dir = path.resolve(process.argv[2] ?? "screens");
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3291 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
@@ -15,7 +16,7 @@ const PORT = Number(process.env.BENCH_WEB_PORT ?? 3291 + (Number(process.env.E2E
 async function main() {
   mkdirSync(dir, { recursive: true });
   const stack = await startWebStack({ port: PORT, workouts: Number(process.env.BENCH_WORKOUTS ?? 3000), build: false });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({ executablePath: await ensureChromium(), args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const [name, value] = stack.cookie.split("=") as [string, string];
     for (const width of [1280, 390]) {

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureLocalSecrets } from "./lib/local-env";
+import { ensureChromium } from "./lib/chromium";
 import { canConnect, run } from "./lib/proc";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, skip: { type: "string" } } });
@@ -128,9 +129,9 @@ async function main() {
   await stage(
     "e2e (Playwright in Debian Chromium)",
     async () => {
-      const deps = await run("bash", ["scripts/ensure-system-deps.sh"], {});
-      if (deps.code !== 0 || !existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")) {
-        console.error("Chromium is not installed and could not be installed here (see above).");
+      const browser = await ensureChromium().catch((error: Error) => error);
+      if (browser instanceof Error) {
+        console.error(browser.message);
         return required ? { ok: false, note: "Chromium missing" } : "skip";
       }
       const buildEnv = { ...secrets, ...process.env, NODE_ENV: "production" as const };
