@@ -5,12 +5,13 @@
  * and first-load JS per page (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
  *   BENCH_WORKOUTS (default 10000), BENCH_RUNS (default 40), BENCH_DATABASE_URL (default local PostgreSQL, else PGlite)
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openBenchDatabase } from "./bench-db";
+import { assertSignedIn, benchSessionCookie } from "./bench-session";
 import { seedHistory, seedRealWorkout } from "./seed-history";
 import { runMain } from "../scripts/lib/cli";
 
@@ -83,7 +84,7 @@ async function detailPayload(userId: string) {
   return { raw, gzip: gzipSync(JSON.stringify(data)).byteLength, samples: t.series?.length ?? 0 };
 }
 
-async function firstLoadJs(env: NodeJS.ProcessEnv, sessionToken: string, workoutId: string) {
+async function firstLoadJs(env: NodeJS.ProcessEnv, cookie: string, workoutId: string) {
   if (!existsSync(".next/BUILD_ID")) return null;
   const port = 3190;
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
@@ -97,7 +98,7 @@ async function firstLoadJs(env: NodeJS.ProcessEnv, sessionToken: string, workout
         await new Promise((r) => setTimeout(r, 250));
       }
     }
-    const cookie = `authjs.session-token=${sessionToken}`;
+    await assertSignedIn(base, cookie);
     const served: Record<string, number> = {};
     for (const [name, url] of [["history", "/workouts"], ["detail", `/workouts/${workoutId}`]] as const) {
       const times: number[] = [];
@@ -143,12 +144,9 @@ async function main() {
     const historyView = await timeHistoryView(user.id);
     const payload = await detailPayload(user.id);
     const realWorkoutId = await seedRealWorkout(prisma, user.id);
-    const sessionToken = randomBytes(24).toString("hex");
-    // Sessions are stored as the token's SHA-256 (server/auth/sessions.ts); the cookie carries the token itself.
-    const stored = createHash("sha256").update(sessionToken, "utf8").digest("hex");
-    await prisma.session.create({ data: { sessionToken: stored, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
+    const cookie = await benchSessionCookie(prisma, user.id, 1);
     await closeDb();
-    const web = await firstLoadJs({ ...process.env }, sessionToken, realWorkoutId);
+    const web = await firstLoadJs({ ...process.env }, cookie, realWorkoutId);
     const js = web?.js;
 
     console.log(`\nPages benchmark: ${COUNT.toLocaleString("en-US")} workouts seeded (and ANALYZEd) in ${seedS.toFixed(1)} s; database: ${db.label}; Node ${process.version}\n`);

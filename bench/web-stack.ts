@@ -3,13 +3,13 @@
  * PostgreSQL (or PGlite) database with BENCH_WORKOUTS synthetic workouts plus one real synced ride (1-second
  * series), a session row for the seeded rider (its cookie signs the browser in), and `next start`.
  */
-import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { localEnvironment } from "../scripts/lib/local-env";
 import { run } from "../scripts/lib/proc";
 import { openBenchDatabase } from "./bench-db";
+import { assertSignedIn, benchSessionCookie } from "./bench-session";
 import { seedHistory, seedRealWorkout } from "./seed-history";
 
 export type WebStack = {
@@ -74,8 +74,7 @@ export async function startWebStack(options: { port: number; workouts: number; b
   const detailId = await seedRealWorkout(prisma, user.id);
   await prisma.$executeRawUnsafe("ANALYZE");
   const seedSeconds = (performance.now() - t0) / 1000;
-  const sessionToken = randomBytes(24).toString("hex");
-  await prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 6 * 3600_000) } });
+  const cookie = await benchSessionCookie(prisma, user.id);
   await closeDb();
 
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], { env, stdio: "ignore" });
@@ -85,9 +84,10 @@ export async function startWebStack(options: { port: number; workouts: number; b
   };
   try {
     await waitForServer(`${base}/signin`, child);
+    await assertSignedIn(base, cookie);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { base, cookie: `authjs.session-token=${sessionToken}`, detailPath: `/workouts/${detailId}`, databaseLabel: db.label, seedSeconds, stop };
+  return { base, cookie, detailPath: `/workouts/${detailId}`, databaseLabel: db.label, seedSeconds, stop };
 }

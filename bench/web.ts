@@ -37,6 +37,18 @@ async function measure(port: number, url: string, headers: Record<string, string
   return { score, lhr };
 }
 
+/** Lighthouse sometimes loses a trace on a busy machine (NO_NAVSTART, NO_FCP): such a run is repeated, twice at most. */
+async function measureWithRetry(...args: Parameters<typeof measure>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(...args);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.startsWith("Lighthouse failed")) throw error;
+      console.log(`  ${args[3]}: ${error.message.split(":").slice(-1)[0]?.trim()}; measuring again`);
+    }
+  }
+}
+
 /** Each page RUNS times (a shared machine is noisy); the run with the median performance score stands for the page. */
 async function runLighthouse(stack: WebStack, chromium: string): Promise<Score[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: FLAGS, logLevel: "silent" });
@@ -47,7 +59,7 @@ async function runLighthouse(stack: WebStack, chromium: string): Promise<Score[]
       // One warm-up load so the first measured page doesn't pay for the server's cold start.
       await fetch(`${stack.base}${page.path}`, { headers });
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(chrome.port, `${stack.base}${page.path}`, headers, page.name));
+      for (let i = 0; i < RUNS; i++) runs.push(await measureWithRetry(chrome.port, `${stack.base}${page.path}`, headers, page.name));
       runs.sort((a, b) => a.score.performance - b.score.performance);
       const median = runs[Math.floor(runs.length / 2)];
       if (!median) continue;
