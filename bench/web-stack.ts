@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { localEnvironment } from "../scripts/lib/local-env";
-import { run } from "../scripts/lib/proc";
+import { isPortFree, run } from "../scripts/lib/proc";
 import { openBenchDatabase } from "./bench-db";
 import { assertSignedIn, benchSessionCookie } from "./bench-session";
 import { seedHistory, seedRealWorkout } from "./seed-history";
@@ -56,10 +56,12 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 
 /** `build: true` runs `next build` first (always); otherwise an existing build is required. */
 export async function startWebStack(options: { port: number; workouts: number; build: boolean }): Promise<WebStack> {
+  // Another server on the port would answer in place of ours (with another database): refuse instead.
+  if (!(await isPortFree(options.port, "0.0.0.0"))) throw new Error(`port ${options.port} is already in use: stop that server or set BENCH_WEB_PORT`);
   const db = await openBenchDatabase();
   const base = `http://localhost:${options.port}`;
   const env = localEnvironment({ DATABASE_URL: db.url, APP_URL: base, AUTH_URL: base, LOG_LEVEL: "error" });
-  Object.assign(env, { DATABASE_URL: db.url, APP_URL: base, AUTH_URL: base, LOG_LEVEL: "error", NODE_ENV: "production" });
+  Object.assign(env, { DATABASE_URL: db.url, APP_URL: base, AUTH_URL: base, LOG_LEVEL: process.env.BENCH_WEB_SERVER_LOG ? "debug" : "error", NODE_ENV: "production" });
   Object.assign(process.env, { DATABASE_URL: db.url, SEALING_KEYS: env.SEALING_KEYS, AUTH_SECRET: env.AUTH_SECRET, LOG_LEVEL: "error" });
   if (options.build) {
     const build = await run("npx", ["next", "build"], { env, quiet: true });
@@ -77,7 +79,7 @@ export async function startWebStack(options: { port: number; workouts: number; b
   const cookie = await benchSessionCookie(prisma, user.id);
   await closeDb();
 
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], { env, stdio: "ignore" });
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], { env, stdio: process.env.BENCH_WEB_SERVER_LOG ? "inherit" : "ignore" });
   const stop = async () => {
     child.kill("SIGTERM");
     await db.drop().catch(() => undefined);

@@ -2,7 +2,7 @@
  * `npm run bench:web`: builds the app, starts it on a seeded database (BENCH_WORKOUTS, default 3,000 workouts,
  * plus one real ride with a 1-second series), runs Lighthouse 12 (mobile form factor, default simulated
  * throttling) on every page, runs axe on every page in light and dark mode, and prints one summary line.
- *   --no-build reuses an existing build; BENCH_WEB_PORT (default 3290 + E2E_PORT_OFFSET); CHROMIUM_PATH;
+ *   --no-build reuses an existing build; BENCH_WEB_SERVER_LOG=1 shows the server's log; BENCH_WEB_PORT (default 3290 + E2E_PORT_OFFSET); CHROMIUM_PATH;
  *   BENCH_WEB_RUNS (default 3: the median run per page counts); BENCH_WEB_PAGES=detail,history measures only those pages; BENCH_WEB_REPORTS=<dir> keeps each Lighthouse report (JSON).
  * Targets (docs/quality.md): performance ≥ 90 and LCP ≤ 2.5 s on every page, no serious axe violation.
  */
