@@ -7,11 +7,12 @@ import type { WeekVolume } from "@/lib/domain/dashboard";
 import { sumWeeks } from "@/lib/metrics/weekly-volume";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { Skeleton } from "@/components/ui/skeleton";
+import { nearViewportChart } from "@/components/charts/lazy-chart";
 import type { WeeklyMetric } from "./weekly-chart";
 import { TableHead } from "@/components/ui/table-head";
 
-// Recharts stays out of the dashboard's first-load JS.
-const WeeklyChart = dynamic(() => import("./weekly-chart").then((m) => m.WeeklyChart), { ssr: false, loading: () => <Skeleton className="h-full" /> });
+// Recharts stays out of the dashboard's first-load JS, and renders when the chart nears the viewport.
+const WeeklyChart = nearViewportChart(dynamic(() => import("./weekly-chart").then((m) => m.WeeklyChart), { ssr: false, loading: () => <Skeleton className="h-full" /> }));
 
 const METRICS: { id: WeeklyMetric; label: string }[] = [
   { id: "hours", label: "Time" },
