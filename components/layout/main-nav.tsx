@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NavPending } from "./nav-pending";
 
 // Every page's path is its label in lower case.
 const LINKS = ["Dashboard", "Calendar", "Workouts", "Fitness", "Power", "Connections", "TrainingPeaks", "Settings"].map((label) => ({
@@ -20,9 +21,10 @@ export function MainNav() {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium sm:px-3 ${active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text"}`}
+            className={`relative whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium sm:px-3 ${active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text"}`}
           >
             {link.label}
+            <NavPending />
           </Link>
         );
       })}
