@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createPgliteDatabase, createPostgresDatabase } from "../test/integration-db";
 
 /**
@@ -11,4 +12,12 @@ export async function openBenchDatabase(): Promise<{ url: string; label: string;
   } catch {
     return { ...(await createPgliteDatabase()), label: "embedded PGlite (no PostgreSQL server reachable)" };
   }
+}
+
+/** Points the server modules this process imports next at a bench database, with fresh secrets and quiet logs. */
+export function setBenchServerEnv(databaseUrl: string): void {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64");
+  process.env.LOG_LEVEL = "error";
 }

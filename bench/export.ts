@@ -5,17 +5,13 @@
  * export shows memory stays bounded (it must not grow with N: run with 100 and 1000 to compare).
  * Prints figures; asserts nothing. The last line is machine-readable.
  */
-import { randomBytes } from "node:crypto";
-import { openBenchDatabase } from "./bench-db";
+import { openBenchDatabase, setBenchServerEnv } from "./bench-db";
 
 const WORKOUTS = Number(process.env.BENCH_EXPORT_WORKOUTS ?? 300);
 
 async function main() {
   const database = await openBenchDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-  process.env.AUTH_SECRET = randomBytes(32).toString("base64");
-  process.env.LOG_LEVEL = "error";
+  setBenchServerEnv(database.url);
   const { getDb, closeDb } = await import("../server/db/client");
   const { seedSyncedRide } = await import("../test/seed-workout");
   const { exportEntries } = await import("../server/accounts/export");

@@ -11,10 +11,9 @@
  * The simulator and the KV bridge run in their own processes so their CPU and memory are not counted against the step.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
-import { openBenchDatabase } from "./bench-db";
+import { openBenchDatabase, setBenchServerEnv } from "./bench-db";
 import { startBenchKv } from "./kv-bridge";
 import { runContention } from "./sync-contention";
 
@@ -68,11 +67,8 @@ async function main() {
     process.env.KV_REST_API_URL = kv.url;
     process.env.KV_REST_API_TOKEN = kv.token;
   }
-  process.env.DATABASE_URL = db.url;
+  setBenchServerEnv(db.url);
   process.env.PELOTON_SIMULATOR_URL = sim.url;
-  process.env.SEALING_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-  process.env.AUTH_SECRET = randomBytes(32).toString("base64");
-  process.env.LOG_LEVEL = "error";
   const { getDb, closeDb } = await import("../server/db/client");
   const { connectPeloton } = await import("../server/accounts/peloton");
   const { startSyncJob } = await import("../server/sync/job");

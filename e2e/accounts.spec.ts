@@ -1,22 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { readZip } from "../test/zip-reader";
-import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+import { connectPeloton, resetSimulators, screenshot, signIn } from "./helpers";
 
 /** Accounts and their data: a Peloton account switch (keep, then delete), Download my data, Delete my account. */
 const CLIMBER = 4100125;
 
-test.beforeEach(async () => {
-  await tpAdmin("reset");
-  await pelotonAdmin("reset");
-});
-
-async function connect(page: Page, email: string, password: string) {
-  await page.getByLabel("Peloton email or username").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Connect Peloton" }).click();
-  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
-}
+test.beforeEach(resetSimulators);
 
 /** At 360 px in dark mode the page does not scroll sideways. */
 async function expectFitsPhone(page: Page, name: string) {
@@ -33,7 +23,7 @@ test("switch Peloton accounts keeping the old history, download it, delete it, t
   test.setTimeout(300_000);
   await signIn(page, CLIMBER);
   await page.goto("/connections");
-  await connect(page, "other.rider@example.com", "other-rider-pass");
+  await connectPeloton(page, "other.rider@example.com", "other-rider-pass");
   const panel = page.getByTestId("sync-panel");
   const start = panel.getByRole("button", { name: /Sync my Peloton history|Sync now|Resume sync/ });
   if (await start.isVisible()) await start.click();
@@ -48,7 +38,7 @@ test("switch Peloton accounts keeping the old history, download it, delete it, t
   // Another account: the form asks what happens to OtherRider's workouts; keep them.
   await expect(page.getByTestId("peloton-history-choice")).toContainText("OtherRider");
   await page.getByLabel(/^Keep those/).check();
-  await connect(page, "new.rider@example.com", "brand-new-bike");
+  await connectPeloton(page, "new.rider@example.com", "brand-new-bike");
   const kept = page.getByTestId("kept-history");
   await expect(kept).toContainText(/From Peloton account OtherRider: \d+ workouts/);
   const count = Number(/(\d+) workouts/.exec((await kept.textContent()) ?? "")?.[1]);

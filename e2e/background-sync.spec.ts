@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pelotonAdmin, signIn, tpAdmin } from "./helpers";
+import { connectPeloton, pelotonAdmin, resetSimulators, signIn } from "./helpers";
 import { E2E_PELOTON_URL, E2E_TP_URL } from "./ports";
 
 /**
@@ -19,10 +19,7 @@ async function simJson<T>(url: string): Promise<T> {
 const pelotonPaths = async () => (await simJson<{ requests: { path: string }[] }>(`${E2E_PELOTON_URL}/__admin/stats`)).requests.map((r) => r.path);
 const tpUploads = async () => simJson<unknown[]>(`${E2E_TP_URL}/__admin/uploads`);
 
-test.beforeEach(async () => {
-  await tpAdmin("reset");
-  await pelotonAdmin("reset");
-});
+test.beforeEach(resetSimulators);
 
 test("connect Peloton, leave: the whole history syncs and the auto-send queue runs with no page open", async ({ page }) => {
   test.setTimeout(240_000);
@@ -33,10 +30,7 @@ test("connect Peloton, leave: the whole history syncs and the auto-send queue ru
 
   await pelotonAdmin("latency", { ms: 30 });
   await page.goto("/connections");
-  await page.getByLabel("Peloton email or username").fill(MEMBER);
-  await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
-  await page.getByRole("button", { name: "Connect Peloton" }).click();
-  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+  await connectPeloton(page, MEMBER);
 
   // Every page shows the sync's progress in the app shell, not only Connections.
   await page.goto("/workouts");

@@ -11,6 +11,12 @@ export async function pelotonAdmin(path: string, body?: unknown, method = "POST"
   await simAdmin(E2E_PELOTON_URL, path, body, method);
 }
 
+/** Both simulators back to their seeded members, athletes and counters (a spec's `test.beforeEach`). */
+export async function resetSimulators(): Promise<void> {
+  await tpAdmin("reset");
+  await pelotonAdmin("reset");
+}
+
 async function simAdmin(base: string, path: string, body: unknown, method: string): Promise<void> {
   const res = await fetch(`${base}/__admin/${path}`, {
     method,
@@ -34,6 +40,19 @@ export async function signIn(page: Page, athleteId?: number): Promise<void> {
   await page.waitForURL("**/dashboard");
 }
 
+/** Fills the Peloton connect form on /connections and submits it; the caller checks what follows. */
+export async function submitPelotonConnect(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Peloton email or username").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Connect Peloton" }).click();
+}
+
+/** Connects a Peloton member from /connections and waits until the page shows it connected (the demo member by default). */
+export async function connectPeloton(page: Page, email = "demo.rider@example.com", password = "ride-on-demo"): Promise<void> {
+  await submitPelotonConnect(page, email, password);
+  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
@@ -48,12 +67,7 @@ export async function ensureSyncedHistory(page: Page) {
   if ((await state.textContent())?.includes("320 in your history")) return;
   await page.goto("/connections");
   await page.getByRole("heading", { name: "Peloton" }).waitFor();
-  if (await page.getByTestId("peloton-connect-form").isVisible()) {
-    await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
-    await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
-    await page.getByRole("button", { name: "Connect Peloton" }).click();
-    await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
-  }
+  if (await page.getByTestId("peloton-connect-form").isVisible()) await connectPeloton(page);
   const panel = page.getByTestId("sync-panel");
   const start = panel.getByRole("button", { name: /Sync my Peloton history|Sync now|Resume sync/ });
   if (await start.isVisible()) await start.click();

@@ -1,24 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { connectPeloton, pelotonAdmin, resetSimulators, screenshot, signIn, submitPelotonConnect } from "./helpers";
 
-test.beforeEach(async () => {
-  await tpAdmin("reset");
-  await pelotonAdmin("reset");
-});
-
-async function fillConnectForm(page: Page, email: string, password: string) {
-  await page.getByLabel("Peloton email or username").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Connect Peloton" }).click();
-}
+test.beforeEach(resetSimulators);
 
 test("connects the demo Peloton member, shows lifetime stats, tests and disconnects", async ({ page }) => {
   await signIn(page);
   await page.getByRole("link", { name: "Connections" }).first().click();
   await expect(page.getByTestId("peloton-demo-hint")).toContainText("demo.rider@example.com");
-  await fillConnectForm(page, "demo.rider@example.com", "ride-on-demo");
+  await connectPeloton(page);
 
-  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
   await expect(page.getByTestId("peloton-leaderboard-name")).toHaveText("DemoRider");
   const total = Number((await page.getByTestId("peloton-total-workouts").textContent())?.replace(/,/g, ""));
   expect(total).toBeGreaterThan(100);
@@ -39,7 +29,7 @@ test("connects the demo Peloton member, shows lifetime stats, tests and disconne
 test("a wrong Peloton password shows the message and stores nothing", async ({ page }) => {
   await signIn(page);
   await page.goto("/connections");
-  await fillConnectForm(page, "demo.rider@example.com", "definitely-wrong");
+  await submitPelotonConnect(page, "demo.rider@example.com", "definitely-wrong");
   await expect(page.getByTestId("peloton-connect-error")).toContainText("did not accept that email and password");
   await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
   await page.reload();

@@ -1,21 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { pelotonAdmin, screenshot, signIn, tpAdmin } from "./helpers";
+import { connectPeloton, pelotonAdmin, resetSimulators, screenshot, signIn } from "./helpers";
 
-test.beforeEach(async () => {
-  await tpAdmin("reset");
-  await pelotonAdmin("reset");
-});
+test.beforeEach(resetSimulators);
 
 test("syncs the demo history with a progress bar, survives a reload mid-sync, and finishes", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page);
   await page.goto("/connections");
-  await page.getByLabel("Peloton email or username").fill("demo.rider@example.com");
-  await page.getByLabel("Password", { exact: true }).fill("ride-on-demo");
   // Slow Peloton down a little so the sync is visibly in progress when we reload.
   await pelotonAdmin("latency", { ms: 40 });
-  await page.getByRole("button", { name: "Connect Peloton" }).click();
-  await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
+  await connectPeloton(page);
 
   // Connecting starts the sync; the server runs it, the page only shows its progress.
   const panel = page.getByTestId("sync-panel");

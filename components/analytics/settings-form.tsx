@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { saveAnalyticsSettingsAction } from "@/actions/analytics";
 import { FTP_SOURCE_LABEL, FTP_SOURCE_SETTINGS, type AnalyticsSettings, type FtpSourceSetting, type UnitsSetting } from "@/lib/domain/thresholds";
-import { Button } from "@/components/ui/button";
+import { SubmitRow } from "@/components/ui/button";
 
 const FTP_SOURCE_HELP: Record<FtpSourceSetting, string> = {
   peloton: "The FTP each ride was taken with on Peloton (after every FTP test it changes).",
@@ -66,16 +66,13 @@ export function SettingsForm({ settings, timeZones, providerZone }: { settings: 
           </label>
         ))}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save settings"}
-        </Button>
+      <SubmitRow pending={pending} busyLabel="Saving…" label="Save settings">
         {message && (
           <p role={message.tone === "danger" ? "alert" : "status"} className={`text-sm ${message.tone === "danger" ? "text-danger" : "text-ok"}`}>
             {message.text}
           </p>
         )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

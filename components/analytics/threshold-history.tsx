@@ -6,7 +6,7 @@ import { THRESHOLD_KINDS, THRESHOLD_LABEL, THRESHOLD_SOURCE_LABEL, type Threshol
 import { formatDay } from "@/lib/metrics/analytics-chart";
 import { formatThreshold } from "@/lib/format/score";
 import { thresholdInputHint } from "@/lib/format/threshold-input";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 
 /** The dated threshold history by kind, your own values removable, and a form to add one. */
 export function ThresholdHistory({ entries, units, today }: { entries: ThresholdEntry[]; units: UnitsSetting; today: string }) {
@@ -135,9 +135,9 @@ function AddThreshold({ units, today }: { units: UnitsSetting; today: string }) 
         <span className="text-muted">From</span>
         <input type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} required className="min-h-10 rounded-lg border border-border bg-surface px-2" />
       </label>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Add"}
-      </Button>
+      <SubmitButton pending={pending} busyLabel="Saving…">
+        Add
+      </SubmitButton>
       <p id={hintId} className="basis-full text-xs text-muted">
         {THRESHOLD_LABEL[kind]}: {thresholdInputHint(kind, units)}. It applies from the date you give until your next value.
       </p>

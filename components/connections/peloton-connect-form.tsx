@@ -3,7 +3,7 @@
 import { useActionState, useId, useState } from "react";
 import { connectPelotonAction } from "@/actions/peloton";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitRow } from "@/components/ui/button";
 import { HistoryChoice } from "./history-choice";
 
 /** Email + password → one headless Peloton login on the server. The password never comes back to the page. */
@@ -61,14 +61,11 @@ export function PelotonConnectForm({ demoHint, history }: { demoHint?: { email: 
           </span>
         </span>
       </label>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Signing in to Peloton…" : "Connect Peloton"}
-        </Button>
+      <SubmitRow pending={pending} busyLabel="Signing in to Peloton…" label="Connect Peloton">
         <p id={ids.help} className="text-xs text-muted">
           AutoCoach signs in the way Peloton&apos;s website does, once; it keeps a sealed token, not your password (unless you tick the box).
         </p>
-      </div>
+      </SubmitRow>
       {demoHint && (
         <p className="rounded-lg bg-surface-2 p-3 text-sm" data-testid="peloton-demo-hint">
           Demo mode (local Peloton simulator): use <code>{demoHint.email}</code> with password <code>{demoHint.password}</code>.

@@ -16,3 +16,24 @@ export function buttonClass(variant: Variant = "primary", extra = ""): string {
 export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={buttonClass(variant, className)} {...props} />;
 }
+
+/** A form's submit button: disabled while the form is pending, and saying so (`busyLabel`) meanwhile. */
+export function SubmitButton({ pending, busyLabel, children }: { pending: boolean; busyLabel: string; children: React.ReactNode }) {
+  return (
+    <Button type="submit" disabled={pending}>
+      {pending ? busyLabel : children}
+    </Button>
+  );
+}
+
+/** A form's last row: the submit button, then whatever answers it (a status message, a hint). */
+export function SubmitRow({ pending, busyLabel, label, children }: { pending: boolean; busyLabel: string; label: string; children?: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <SubmitButton pending={pending} busyLabel={busyLabel}>
+        {label}
+      </SubmitButton>
+      {children}
+    </div>
+  );
+}

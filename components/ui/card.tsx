@@ -11,3 +11,14 @@ export function Card({ title, action, children, className = "" }: { title?: Reac
     </section>
   );
 }
+
+/** A card that holds only a short muted note, such as why a section has nothing to show. */
+export function NoteCard({ title, testId, children }: { title: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <Card title={title}>
+      <p className="text-sm text-muted" data-testid={testId}>
+        {children}
+      </p>
+    </Card>
+  );
+}

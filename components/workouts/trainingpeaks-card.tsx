@@ -5,7 +5,7 @@ import { noFileMessage } from "@/lib/format/workout-labels";
 import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
 import { WorkoutCompare } from "./workout-compare";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, NoteCard } from "@/components/ui/card";
 
 /** Send to TrainingPeaks, compare with what TrainingPeaks has, and download the file. */
 export function TrainingPeaksCard(props: {
@@ -20,11 +20,9 @@ export function TrainingPeaksCard(props: {
   const { workoutId, hasSamples, inProgress, push, trainingPeaks } = props;
   if (!hasSamples) {
     return (
-      <Card title="TrainingPeaks and files">
-        <p className="text-sm text-muted" data-testid="no-file">
-          {noFileMessage(props.discipline, props.syncState)}
-        </p>
-      </Card>
+      <NoteCard title="TrainingPeaks and files" testId="no-file">
+        {noFileMessage(props.discipline, props.syncState)}
+      </NoteCard>
     );
   }
   const exportHref = (format: "fit" | "tcx") => `/api/workouts/${workoutId}/export?format=${format}`;

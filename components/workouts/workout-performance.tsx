@@ -6,7 +6,7 @@ import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
-import { Card } from "@/components/ui/card";
+import { Card, NoteCard } from "@/components/ui/card";
 import { LazyWorkoutCharts } from "./lazy-workout-charts";
 
 /** Build the chart data once for the page: the performance panels and the analytics (zones) both read it. */
@@ -20,11 +20,9 @@ export function workoutChartOf(w: WorkoutDetailView): { chart: WorkoutChartData;
 export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { workout: WorkoutDetailView; chart: WorkoutChartData; estimatedPaceLevel: number | null }) {
   if (chart.panels.length === 0) {
     return (
-      <Card title="Performance">
-        <p className="text-sm text-muted" data-testid="no-samples">
-          {noSamplesMessage(w.discipline, w.syncState)}
-        </p>
-      </Card>
+      <NoteCard title="Performance" testId="no-samples">
+        {noSamplesMessage(w.discipline, w.syncState)}
+      </NoteCard>
     );
   }
   const hasTargets = chart.compliance.length > 0;

@@ -1,15 +1,11 @@
 /** A user's Peloton connection as pages show it, and what changed between two profile snapshots (pure). */
 
-export interface PelotonProfileView {
-  leaderboardName: string | null;
-  displayName: string | null;
-  imageUrl: string | null;
-  memberSince: string | null;
+/** A member's lifetime totals and streaks: what the profile sync reads from Peloton and what pages show. */
+export interface PelotonLifetimeStats {
   totalWorkouts: number | null;
-  totalPedalingWorkouts: number | null;
-  totalNonPedalingWorkouts: number | null;
   totalOutputKj: number | null;
   totalDistance: number | null;
+  /** The unit of totalDistance as Peloton displays it ("mi" or "km"). */
   distanceUnit: string | null;
   totalCalories: number | null;
   totalPedalingDurationSeconds: number | null;
@@ -17,7 +13,17 @@ export interface PelotonProfileView {
   bestWeeklyStreak: number | null;
   currentDailyStreak: number | null;
   achievementsCount: number | null;
+  /** Workout count by discipline slug, e.g. { cycling: 150, strength: 40 }. */
   workoutCounts: Record<string, number>;
+}
+
+export interface PelotonProfileView extends PelotonLifetimeStats {
+  leaderboardName: string | null;
+  displayName: string | null;
+  imageUrl: string | null;
+  memberSince: string | null;
+  totalPedalingWorkouts: number | null;
+  totalNonPedalingWorkouts: number | null;
   ftpWatts: number | null;
   ftpSource: string | null;
   ftpRawWatts: number | null;

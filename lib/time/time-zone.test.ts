@@ -4,27 +4,27 @@ import { addDays, localDay, localDaysAround, resolveTimeZone, zonedLocalToUtc } 
 const utc = (local: string, zone: string) => zonedLocalToUtc(local, zone)?.toISOString();
 
 describe("zonedLocalToUtc", () => {
-  it("reads TrainingPeaks' zone-less start in the athlete's zone (Denver, summer and winter)", () => {
-    expect(utc("2026-05-02T07:12:05", "America/Denver")).toBe("2026-05-02T13:12:05.000Z");
-    expect(utc("2026-01-15T07:12:05", "America/Denver")).toBe("2026-01-15T14:12:05.000Z");
+  it.each([
+    // TrainingPeaks' zone-less start in the athlete's zone (Denver, summer and winter)
+    ["2026-05-02T07:12:05", "America/Denver", "2026-05-02T13:12:05.000Z"],
+    ["2026-01-15T07:12:05", "America/Denver", "2026-01-15T14:12:05.000Z"],
+    // crossing midnight: an evening ride in Denver is the next UTC day, an early one in Berlin the previous
+    ["2026-01-15T21:40:00", "America/Denver", "2026-01-16T04:40:00.000Z"],
+    ["2026-06-10T00:20:00", "Europe/Berlin", "2026-06-09T22:20:00.000Z"],
+    // the DST change: the gap reads as the later offset, the repeated hour as its first pass
+    ["2026-03-29T01:30:00", "Europe/Berlin", "2026-03-29T00:30:00.000Z"],
+    ["2026-03-29T03:30:00", "Europe/Berlin", "2026-03-29T01:30:00.000Z"],
+    ["2026-03-08T02:30:00", "America/Denver", "2026-03-08T09:30:00.000Z"],
+    ["2026-11-01T01:30:00", "America/Denver", "2026-11-01T07:30:00.000Z"],
+    // fractional seconds kept, zoned strings taken as they are
+    ["2026-05-02T07:12:05.5", "America/Denver", "2026-05-02T13:12:05.500Z"],
+    ["2026-05-02T07:12:05Z", "America/Denver", "2026-05-02T07:12:05.000Z"],
+    ["2026-05-02T07:12:05+02:00", "America/Denver", "2026-05-02T05:12:05.000Z"],
+  ])("reads %s in %s as %s", (local, zone, iso) => {
+    expect(utc(local, zone)).toBe(iso);
   });
 
-  it("crosses midnight: an evening ride in Denver is the next UTC day, an early one in Berlin the previous", () => {
-    expect(utc("2026-01-15T21:40:00", "America/Denver")).toBe("2026-01-16T04:40:00.000Z");
-    expect(utc("2026-06-10T00:20:00", "Europe/Berlin")).toBe("2026-06-09T22:20:00.000Z");
-  });
-
-  it("handles the DST change: the gap reads as the later offset, the repeated hour as its first pass", () => {
-    expect(utc("2026-03-29T01:30:00", "Europe/Berlin")).toBe("2026-03-29T00:30:00.000Z");
-    expect(utc("2026-03-29T03:30:00", "Europe/Berlin")).toBe("2026-03-29T01:30:00.000Z");
-    expect(utc("2026-03-08T02:30:00", "America/Denver")).toBe("2026-03-08T09:30:00.000Z");
-    expect(utc("2026-11-01T01:30:00", "America/Denver")).toBe("2026-11-01T07:30:00.000Z");
-  });
-
-  it("keeps fractional seconds, takes zoned strings as they are, and refuses junk", () => {
-    expect(utc("2026-05-02T07:12:05.5", "America/Denver")).toBe("2026-05-02T13:12:05.500Z");
-    expect(utc("2026-05-02T07:12:05Z", "America/Denver")).toBe("2026-05-02T07:12:05.000Z");
-    expect(utc("2026-05-02T07:12:05+02:00", "America/Denver")).toBe("2026-05-02T05:12:05.000Z");
+  it("refuses junk", () => {
     expect(zonedLocalToUtc("yesterday", "UTC")).toBeNull();
     expect(zonedLocalToUtc("2026-05-02", "UTC")).toBeNull();
   });

@@ -3,9 +3,9 @@ import { DEMO_MEMBER, TEST_MEMBERS, startPelotonSimulator, type PelotonSimulator
 import {
   api, credentialBody, exchangeCode, followCallback, jarFetch, jwtClaims, parseHiddenForm, postCredentials, startLogin, submitCredentials, tokenSchema,
 } from "./test-kit";
+import { WEB_CLIENT_ID } from "./data/constants";
 import { withSimulator } from "../shared/vitest-sim";
 
-const CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
 let sim: PelotonSimulator;
 
 withSimulator(async () => (sim = await startPelotonSimulator({ quiet: true, lockoutThreshold: 3 })));
@@ -87,7 +87,7 @@ describe("headless Auth0 login (docs/peloton-api.md §2)", () => {
     const start = startLogin(sim.url, { redirect_uri: "http://localhost:3000/callback" });
     await expect(start).rejects.toThrow("authorize answered 400");
     const jar = (await startLogin(sim.url)).jar;
-    const noPkce = await jarFetch(jar, `${sim.url}/authorize?client_id=${CLIENT_ID}&redirect_uri=${encodeURIComponent("https://members.onepeloton.com/callback")}&response_type=code&state=s&audience=${encodeURIComponent("https://api.onepeloton.com/")}&scope=openid`);
+    const noPkce = await jarFetch(jar, `${sim.url}/authorize?client_id=${WEB_CLIENT_ID}&redirect_uri=${encodeURIComponent("https://members.onepeloton.com/callback")}&response_type=code&state=s&audience=${encodeURIComponent("https://api.onepeloton.com/")}&scope=openid`);
     expect(noPkce.status).toBe(302);
     const location = new URL(noPkce.headers.get("location") ?? "");
     expect(location.searchParams.get("error")).toBe("invalid_request");

@@ -3,18 +3,16 @@ import { DEMO_MEMBER, startPelotonSimulator, type PelotonSimulator } from "./ser
 import {
   api, exchangeCode, followCallback, login, parseHiddenForm, submitCredentials, tokenSchema,
 } from "./test-kit";
+import { WEB_CLIENT_ID } from "./data/constants";
 import { withSimulator } from "../shared/vitest-sim";
 
-const CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
 let sim: PelotonSimulator;
 
 withSimulator(async () => (sim = await startPelotonSimulator({ quiet: true, lockoutThreshold: 3 })));
 
-const credentialStep = (email = DEMO_MEMBER.email, password = DEMO_MEMBER.password) => submitCredentials(sim.url, email, password);
-
 describe("token endpoint (docs/peloton-api.md §2.6–§2.8)", () => {
   async function codeFor() {
-    const { start, res } = await credentialStep();
+    const { start, res } = await submitCredentials(sim.url, DEMO_MEMBER.email, DEMO_MEMBER.password);
     const cb = await followCallback(sim.url, start.jar, parseHiddenForm(await res.text()) ?? { action: "", fields: {} });
     return { code: cb.code ?? "", verifier: start.verifier };
   }
@@ -43,8 +41,8 @@ describe("token endpoint (docs/peloton-api.md §2.6–§2.8)", () => {
         method: "POST",
         headers: { "Content-Type": form ? "application/x-www-form-urlencoded; charset=utf-8" : "application/json" },
         body: form
-          ? new URLSearchParams({ grant_type: "refresh_token", client_id: CLIENT_ID, refresh_token: token }).toString()
-          : JSON.stringify({ grant_type: "refresh_token", client_id: CLIENT_ID, refresh_token: token }),
+          ? new URLSearchParams({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: token }).toString()
+          : JSON.stringify({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: token }),
       });
     const first = await refresh(tokens.refresh_token ?? "", true);
     expect(first.status).toBe(200);
@@ -63,7 +61,7 @@ describe("token endpoint (docs/peloton-api.md §2.6–§2.8)", () => {
     const res = await fetch(`${sim.url}/oauth/token`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ grant_type: "password", client_id: CLIENT_ID, username: DEMO_MEMBER.email, password: DEMO_MEMBER.password }),
+      body: JSON.stringify({ grant_type: "password", client_id: WEB_CLIENT_ID, username: DEMO_MEMBER.email, password: DEMO_MEMBER.password }),
     });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({
@@ -94,7 +92,7 @@ describe("token lifetime and revocation", () => {
     const refreshed = await fetch(`${sim.url}/oauth/token`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ grant_type: "refresh_token", client_id: CLIENT_ID, refresh_token: tokens.refresh_token }),
+      body: JSON.stringify({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: tokens.refresh_token }),
     });
     const next = tokenSchema.parse(await refreshed.json());
     expect((await api(sim.url, next.access_token, "/api/me")).status).toBe(200);
@@ -111,7 +109,7 @@ describe("token lifetime and revocation", () => {
       const res = await fetch(`${short.url}/oauth/token`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ grant_type: "refresh_token", client_id: CLIENT_ID, refresh_token: tokens.refresh_token }),
+        body: JSON.stringify({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: tokens.refresh_token }),
       });
       expect(res.status).toBe(403);
     } finally {

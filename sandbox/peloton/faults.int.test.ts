@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEMO_MEMBER, TEST_MEMBERS, startPelotonSimulator, type PelotonSimulator } from "./server";
 import { api, login } from "./test-kit";
+import { WEB_CLIENT_ID } from "./data/constants";
 import { withSimulator } from "../shared/vitest-sim";
 
 let sim: PelotonSimulator;
@@ -85,7 +86,7 @@ describe("admin endpoints", () => {
       fetch(`${sim.url}/oauth/token`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ grant_type: "refresh_token", client_id: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM", refresh_token: tokens.refresh_token }),
+        body: JSON.stringify({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: tokens.refresh_token }),
       });
     expect((await admin("/revoke", { email: DEMO_MEMBER.email })).status).toBe(200);
     const first = await refresh();
@@ -95,7 +96,7 @@ describe("admin endpoints", () => {
     const res = await fetch(`${sim.url}/oauth/token`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ grant_type: "refresh_token", client_id: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM", refresh_token: rotated.refresh_token }),
+      body: JSON.stringify({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: rotated.refresh_token }),
     });
     expect(res.status).toBe(403);
   });

@@ -40,6 +40,12 @@ function fixtureSeries(name: string): WorkoutSeries {
 
 const roundTrip = (series: WorkoutSeries) => decodeSeries(encodeSeries(series));
 
+/** A series of the given channels (1 s from offset 1 unless given), as long as its longest channel. */
+function seriesOf(channels: WorkoutSeries["channels"], units: WorkoutSeries["units"], header: { intervalSeconds?: number; firstOffset?: number } = {}): WorkoutSeries {
+  const length = Math.max(0, ...Object.values(channels).map((values) => values?.length ?? 0));
+  return { intervalSeconds: header.intervalSeconds ?? 1, firstOffset: header.firstOffset ?? 1, length, channels, units };
+}
+
 describe("series codec: size", () => {
   it("stores the 30-minute Power Zone fixture (1 s, 5 channels) within 6 KB", () => {
     const series = fixtureSeries("cycling-power-zone");
@@ -80,61 +86,43 @@ describe("series codec: exact round trip", () => {
     }
   });
 
-  it("preserves nulls at the start, in the middle, at the end, and all-null channels", () => {
-    const series: WorkoutSeries = {
-      intervalSeconds: 1,
-      firstOffset: 1,
-      length: 8,
-      channels: {
-        output: [null, null, 120, 121, null, 119, 0, null],
-        heart_rate: [null, null, null, null, null, null, null, null],
-        cadence: [80, 81, 82, 83, 84, 85, 86, 87],
-      },
-      units: { output: "watts", heart_rate: "bpm", cadence: "rpm" },
-    };
+  it.each<[string, WorkoutSeries]>([
+    [
+      "nulls at the start, in the middle, at the end, and all-null channels",
+      seriesOf(
+        {
+          output: [null, null, 120, 121, null, 119, 0, null],
+          heart_rate: [null, null, null, null, null, null, null, null],
+          cadence: [80, 81, 82, 83, 84, 85, 86, 87],
+        },
+        { output: "watts", heart_rate: "bpm", cadence: "rpm" },
+      ),
+    ],
+    [
+      "Peloton's decimals: speed 0.1, pace/split 0.01, GPS distance 0.001, negative altitude",
+      seriesOf(
+        {
+          speed: [16.5, 16.4, 0, 31.2],
+          pace: [9.44, 46.15, 10.91, null],
+          split_pace: [2.43, 2.46, 2.5, 2.58],
+          distance: [0.001, 0.004, 0.123, 1.487],
+          altitude: [-12.5, -3, 0, 88.25],
+          incline: [1, 1.5, 2.5, 12],
+        },
+        { speed: "kph", pace: "min/km", split_pace: "min/500m", distance: "km", altitude: "ft", incline: "%" },
+        { intervalSeconds: 5 },
+      ),
+    ],
+    ["the header: interval, first offset, length, units without values", seriesOf({ output: [1, 2, 3] }, { speed: "mph" }, { intervalSeconds: 5 })],
+    ["the header: a fractional interval, offset 0, values without units", seriesOf({ heart_rate: [150, 151] }, {}, { intervalSeconds: 2.5, firstOffset: 0 })],
+    ["an empty series", seriesOf({}, {})],
+    ["an empty channel", seriesOf({ output: [] }, { output: "watts" })],
+  ])("keeps %s", (_, series) => {
     expect(roundTrip(series)).toEqual(series);
-  });
-
-  it("keeps Peloton's decimals: speed 0.1, pace/split 0.01, GPS distance 0.001, negative altitude", () => {
-    const series: WorkoutSeries = {
-      intervalSeconds: 5,
-      firstOffset: 1,
-      length: 4,
-      channels: {
-        speed: [16.5, 16.4, 0, 31.2],
-        pace: [9.44, 46.15, 10.91, null],
-        split_pace: [2.43, 2.46, 2.5, 2.58],
-        distance: [0.001, 0.004, 0.123, 1.487],
-        altitude: [-12.5, -3, 0, 88.25],
-        incline: [1, 1.5, 2.5, 12],
-      },
-      units: { speed: "kph", pace: "min/km", split_pace: "min/500m", distance: "km", altitude: "ft", incline: "%" },
-    };
-    expect(roundTrip(series)).toEqual(series);
-  });
-
-  it("keeps the header: interval, first offset, length, units without values, values without units", () => {
-    const series: WorkoutSeries = { intervalSeconds: 5, firstOffset: 1, length: 3, channels: { output: [1, 2, 3] }, units: { speed: "mph" } };
-    expect(roundTrip(series)).toEqual(series);
-    const odd: WorkoutSeries = { intervalSeconds: 2.5, firstOffset: 0, length: 2, channels: { heart_rate: [150, 151] }, units: {} };
-    expect(roundTrip(odd)).toEqual(odd);
-  });
-
-  it("round-trips an empty series", () => {
-    const empty: WorkoutSeries = { intervalSeconds: 1, firstOffset: 1, length: 0, channels: {}, units: {} };
-    expect(roundTrip(empty)).toEqual(empty);
-    const emptyChannels: WorkoutSeries = { intervalSeconds: 1, firstOffset: 1, length: 0, channels: { output: [] }, units: { output: "watts" } };
-    expect(roundTrip(emptyChannels)).toEqual(emptyChannels);
   });
 
   it("rounds beyond a channel's cap and turns non-finite values into null", () => {
-    const series: WorkoutSeries = {
-      intervalSeconds: 1,
-      firstOffset: 1,
-      length: 4,
-      channels: { output: [150.123456, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2] },
-      units: {},
-    };
+    const series = seriesOf({ output: [150.123456, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2] }, {});
     expect(roundTrip(series).channels.output).toEqual([150.12, null, null, 0.3]);
   });
 });

@@ -113,14 +113,21 @@ function summedSummary(legs: readonly (RecordedSummary | null)[]): RecordedSumma
   };
 }
 
+/** A session's or lap's span in FIT seconds: its start to start + elapsed time, else to its timestamp; null when an end is unknown. */
+function spanOf(message: SessionMesg | LapMesg): { from: number; to: number } | null {
+  const from = fitSeconds(message.startTime);
+  if (from === null) return null;
+  const elapsed = finiteNumber(message.totalElapsedTime);
+  const to = elapsed !== null ? from + elapsed : fitSeconds(message.timestamp);
+  return to === null ? null : { from, to };
+}
+
 function sessionsOf(sessions: readonly SessionMesg[], start: number, length: number): ActivitySession[] {
   const out: ActivitySession[] = [];
   for (const session of sessions) {
-    const from = fitSeconds(session.startTime);
-    if (from === null) continue;
-    const elapsed = finiteNumber(session.totalElapsedTime);
-    const to = elapsed !== null ? from + elapsed : fitSeconds(session.timestamp);
-    if (to === null) continue;
+    const span = spanOf(session);
+    if (span === null) continue;
+    const { from, to } = span;
     out.push({
       start: Math.max(0, Math.round(from - start)),
       end: Math.min(length, Math.max(0, Math.round(to - start))),
@@ -144,13 +151,10 @@ function stepNames(messages: FitMessages): Map<number, string> {
 function lapsOf(laps: readonly LapMesg[], start: number, length: number, names: Map<number, string>): ActivityLap[] {
   const out: ActivityLap[] = [];
   for (const lap of laps) {
-    const from = fitSeconds(lap.startTime);
-    if (from === null) continue;
-    const elapsed = finiteNumber(lap.totalElapsedTime);
-    const to = elapsed !== null ? from + elapsed : fitSeconds(lap.timestamp);
-    if (to === null) continue;
-    const lapStart = Math.max(0, Math.round(from - start));
-    const lapEnd = Math.min(length, Math.round(to - start));
+    const span = spanOf(lap);
+    if (span === null) continue;
+    const lapStart = Math.max(0, Math.round(span.from - start));
+    const lapEnd = Math.min(length, Math.round(span.to - start));
     if (lapEnd <= lapStart) continue;
     const step = finiteNumber(lap.wktStepIndex);
     out.push({ start: lapStart, end: lapEnd, name: step === null ? null : (names.get(step) ?? null) });

@@ -8,15 +8,26 @@ vi.mock("@/server/env", () => ({ kvConfig }));
 
 describeKvContract({ name: "memory", createKv: () => createKv(undefined), slackMs: 5 });
 
-/** A clock the test moves by hand, for exact expiry boundaries. */
-function manualClock(start = 1_000) {
+/** A memory store on a clock the test moves by hand, for exact expiry boundaries. */
+function memoryKvOnManualClock(start = 1_000) {
   let now = start;
-  return {
+  const clock = {
     now: () => now,
     advance: (ms: number) => {
       now += ms;
     },
   };
+  return { clock, kv: createMemoryKv({ now: clock.now }) };
+}
+
+type ManualKv = ReturnType<typeof memoryKvOnManualClock>;
+
+/** "k" still reads "v" until `ms` from now, and is gone at exactly `ms`. */
+async function expectExpiresIn({ clock, kv }: ManualKv, ms: number) {
+  clock.advance(ms - 1);
+  expect(await kv.get("k")).toBe("v");
+  clock.advance(1);
+  expect(await kv.get("k")).toBeNull();
 }
 
 describe("memory store on a manual clock", () => {
@@ -25,39 +36,27 @@ describe("memory store on a manual clock", () => {
   });
 
   it("expires a key exactly at its TTL", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
-    await kv.set("k", "v", { ttlMs: 100 });
-    clock.advance(99);
-    expect(await kv.get("k")).toBe("v");
-    clock.advance(1);
-    expect(await kv.get("k")).toBeNull();
+    const store = memoryKvOnManualClock();
+    await store.kv.set("k", "v", { ttlMs: 100 });
+    await expectExpiresIn(store, 100);
   });
 
   it("rounds fractional TTLs up to whole milliseconds, like Redis PX", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
-    await kv.set("k", "v", { ttlMs: 0.2 });
-    expect(await kv.get("k")).toBe("v");
-    clock.advance(1);
-    expect(await kv.get("k")).toBeNull();
+    const store = memoryKvOnManualClock();
+    await store.kv.set("k", "v", { ttlMs: 0.2 });
+    await expectExpiresIn(store, 1);
   });
 
   it("expireIfEquals restarts the TTL from now", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
-    await kv.set("k", "v", { ttlMs: 100 });
-    clock.advance(90);
-    expect(await kv.expireIfEquals("k", "v", 100)).toBe(true);
-    clock.advance(99);
-    expect(await kv.get("k")).toBe("v");
-    clock.advance(1);
-    expect(await kv.get("k")).toBeNull();
+    const store = memoryKvOnManualClock();
+    await store.kv.set("k", "v", { ttlMs: 100 });
+    store.clock.advance(90);
+    expect(await store.kv.expireIfEquals("k", "v", 100)).toBe(true);
+    await expectExpiresIn(store, 100);
   });
 
   it("incr reports the remaining window and resets when it ends", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
+    const { clock, kv } = memoryKvOnManualClock();
     expect(await kv.incr("c", 1_000)).toEqual({ value: 1, ttlMs: 1_000 });
     clock.advance(250);
     expect(await kv.incr("c", 1_000)).toEqual({ value: 2, ttlMs: 750 });
@@ -74,8 +73,7 @@ describe("memory store on a manual clock", () => {
   });
 
   it("rateLimit reports exactly how long until the window ends", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
+    const { clock, kv } = memoryKvOnManualClock();
     const opts = { limit: 2, windowMs: 60_000 };
     expect((await rateLimit(kv, "u1", opts)).ok).toBe(true);
     clock.advance(10_000);
@@ -88,8 +86,7 @@ describe("memory store on a manual clock", () => {
   });
 
   it("a lock whose lease ran out can be taken by the next caller", async () => {
-    const clock = manualClock();
-    const kv = createMemoryKv({ now: clock.now });
+    const { clock, kv } = memoryKvOnManualClock();
     const first = await acquireLock(kv, "job", { ttlMs: 30_000 });
     expect(first).not.toBeNull();
     clock.advance(29_999);

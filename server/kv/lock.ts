@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { lockTimeout } from "./errors";
+import { runHolding } from "./lease";
 import { jitter, monotonicNow, sleep, toTtlMs, toWaitMs } from "./timing";
 import type { Kv } from "./types";
 
@@ -57,14 +58,5 @@ export async function acquireLock(kv: Kv, key: string, opts: LockOptions): Promi
 export async function withLock<T>(kv: Kv, key: string, opts: LockOptions, fn: (lock: Lock) => Promise<T>): Promise<T> {
   const lock = await acquireLock(kv, key, opts);
   if (lock === null) throw lockTimeout(key, opts.waitMs ?? 0);
-  let result: T;
-  try {
-    result = await fn(lock);
-  } catch (error) {
-    // fn's error is the one the caller needs; if the release fails too, the lease expires on its own.
-    await lock.release().catch(() => false);
-    throw error;
-  }
-  await lock.release();
-  return result;
+  return runHolding(lock, fn);
 }

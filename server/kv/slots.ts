@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { slotTimeout } from "./errors";
+import { runHolding } from "./lease";
 import { jitter, monotonicNow, sleep, toPositiveInteger, toTtlMs, toWaitMs } from "./timing";
 import type { Kv } from "./types";
 
@@ -82,14 +83,5 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
 
 /** Runs `fn` inside a slot and releases it afterwards, also when `fn` throws. */
 export async function withSlot<T>(kv: Kv, key: string, opts: SlotOptions, fn: (slot: Slot) => Promise<T>): Promise<T> {
-  const slot = await acquireSlot(kv, key, opts);
-  let result: T;
-  try {
-    result = await fn(slot);
-  } catch (error) {
-    await slot.release().catch(() => false);
-    throw error;
-  }
-  await slot.release();
-  return result;
+  return runHolding(await acquireSlot(kv, key, opts), fn);
 }

@@ -69,6 +69,22 @@ export function detailSummary(d: DetailsColumns | null): WorkoutDetailView["summ
   };
 }
 
+type WorkoutFields = Pick<WorkoutDetailView, "pelotonWorkoutId" | "title" | "discipline" | "status" | "timezone" | "durationSeconds" | "isOutdoor">;
+
+/** The workout's own columns as the page shows them (pure; shared with tests that stand in for the database). */
+export function workoutFields(w: WorkoutFields & { startTime: Date }): WorkoutFields & Pick<WorkoutDetailView, "startTime"> {
+  return {
+    pelotonWorkoutId: w.pelotonWorkoutId,
+    title: w.title,
+    discipline: w.discipline,
+    status: w.status,
+    startTime: w.startTime.toISOString(),
+    timezone: w.timezone,
+    durationSeconds: w.durationSeconds,
+    isOutdoor: w.isOutdoor,
+  };
+}
+
 type DetailsColumns = Omit<NonNullable<WorkoutDetailView["summary"]>, "peloton"> & { pelotonAverages: unknown };
 
 export async function getWorkoutDetail(userId: string, id: string): Promise<WorkoutDetailView | null> {
@@ -94,15 +110,8 @@ export async function getWorkoutDetail(userId: string, id: string): Promise<Work
   const d = w.details;
   return {
     id: w.id,
-    pelotonWorkoutId: w.pelotonWorkoutId,
+    ...workoutFields(w),
     otherAccount: w.pelotonAccountId ? { username: account?.username ?? null } : null,
-    title: w.title,
-    discipline: w.discipline,
-    status: w.status,
-    startTime: w.startTime.toISOString(),
-    timezone: w.timezone,
-    durationSeconds: w.durationSeconds,
-    isOutdoor: w.isOutdoor,
     syncState: w.syncState,
     syncError: w.syncError,
     instructor: w.instructor ? { id: w.instructor.id, name: w.instructor.name, imageUrl: w.instructor.imageUrl } : null,

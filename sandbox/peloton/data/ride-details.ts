@@ -72,6 +72,16 @@ function segmentsJson(plan: ClassPlan): Record<string, unknown> {
   };
 }
 
+/** The parts of a ride-details response that AutoCoach does not read, as Peloton sends them for a class without events. */
+export const RIDE_DETAILS_EXTRAS = {
+  default_album_images: { default_album_image_url: "https://example.invalid/album.png" },
+  excluded_platforms: [],
+  disabled_leaderboard_filters: { just_me: false, following: false, age_and_gender: false },
+  sampled_top_tags: [],
+  events: { data: [] },
+  related_rides: [],
+};
+
 /**
  * `/api/ride/{id}/details` (docs/peloton-api.md §5.7). Expected output is worked out from the caller's FTP, as the
  * member app shows it; target offsets are on the class video timeline and inclusive.
@@ -101,11 +111,6 @@ export function rideDetails(plan: ClassPlan, ftp: number, unit: "mi" | "km"): Re
       average_calories: Math.round(plan.duration / 6), average_avg_power: Math.round(150 * w), average_avg_speed: round(17 * w, 1),
       average_avg_cadence: Math.round(84 * w), average_avg_resistance: Math.round(38 * w), average_effort_score: null,
     },
-    default_album_images: { default_album_image_url: "https://example.invalid/album.png" },
-    excluded_platforms: [],
-    disabled_leaderboard_filters: { just_me: false, following: false, age_and_gender: false },
-    sampled_top_tags: [],
-    events: { data: [] },
-    related_rides: [],
+    ...RIDE_DETAILS_EXTRAS,
   };
 }

@@ -3,11 +3,11 @@ import { decodeSeries, encodeSeries } from "@/server/db/series-codec";
 import { detailsColumns } from "@/server/sync/details-columns";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { NO_THRESHOLDS } from "@/lib/domain/thresholds";
-import { detailSummary } from "../workout-detail";
+import { detailSummary, workoutFields } from "../workout-detail";
 
 /**
  * A transformed workout as the workout page would read it back after a sync, without a database: the details
- * columns the sync writes (detailsColumns), read back by the page's own mapping (detailSummary), and the series
+ * columns the sync writes (detailsColumns), read back by the page's own mappings (workoutFields, detailSummary), and the series
  * through the storage codec. FTP: the workout's own (ftp_info) unless given.
  */
 export function syncedView(t: TransformedWorkout, opts: { ftp?: number | null; rideSeconds?: number | null } = {}): WorkoutDetailView {
@@ -16,15 +16,8 @@ export function syncedView(t: TransformedWorkout, opts: { ftp?: number | null; r
   const series = t.series && t.series.length > 0 ? decodeSeries(encodeSeries(t.series)) : null;
   return {
     id: `view${w.pelotonWorkoutId.slice(0, 12)}`,
-    pelotonWorkoutId: w.pelotonWorkoutId,
+    ...workoutFields(w),
     otherAccount: null,
-    title: w.title,
-    discipline: w.discipline,
-    status: w.status,
-    startTime: w.startTime.toISOString(),
-    timezone: w.timezone,
-    durationSeconds: w.durationSeconds,
-    isOutdoor: w.isOutdoor,
     syncState: "complete",
     syncError: null,
     instructor: null,

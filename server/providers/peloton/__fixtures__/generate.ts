@@ -1,5 +1,6 @@
 /**
- * Writes the workout fixtures in ./workouts from the spec's shapes (not from the simulator):
+ * Writes the workout fixtures in ./workouts from the spec's shapes (not from the simulator; only the ride-details keys
+ * AutoCoach never reads are the simulator's RIDE_DETAILS_EXTRAS):
  *   npx tsx lib/integrations/peloton/__fixtures__/generate.ts
  * Deterministic (seeded), so re-running leaves the files unchanged unless a scenario changed.
  * Per scenario: <name>.workout.json (GET /api/workout/{id}?joins=ride,ride.instructor), <name>.graph.json

@@ -1,3 +1,4 @@
+import { RIDE_DETAILS_EXTRAS } from "@/sandbox/peloton/data/ride-details";
 import { hexId, instructor, rideObject, workoutObject, type JsonObject } from "./builders";
 import { graphObject, heartRateMetric, hrZoneDurations, metric, segment, summary, target } from "./graph-builders";
 import { atOffsets, round, sampleOffsets, seededRng, simulateBike, type BikeBlock, type BikeSignals } from "./ride-sim";
@@ -29,12 +30,7 @@ export function rideDetails(ride: JsonObject, classTypes: { id: string; name: st
     target_metrics_data: { target_metrics: [] },
     playlist: { id: hexId(`playlist:${String(ride.id)}`), ride_id: ride.id ?? null, songs: [], top_artists: [], is_playlist_shown: true },
     averages: { average_total_work: 291000, average_distance: 8.4, average_calories: 330, average_avg_power: 160, average_avg_speed: 16.8, average_avg_cadence: 86, average_avg_resistance: 41 },
-    default_album_images: { default_album_image_url: "https://example.invalid/album.png" },
-    excluded_platforms: [],
-    disabled_leaderboard_filters: { just_me: false, following: false, age_and_gender: false },
-    sampled_top_tags: [],
-    events: { data: [] },
-    related_rides: [],
+    ...RIDE_DETAILS_EXTRAS,
     ...rest,
   };
 }

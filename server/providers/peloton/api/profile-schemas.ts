@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { bool, num, personShape, str } from "./schema-kit";
 
 /**
  * Lenient schemas for Peloton's unofficial JSON: unknown keys pass through, nulls are expected, and a scalar of the
- * wrong type becomes null instead of failing the whole response. Only the fields we cannot work without are strict.
+ * wrong type becomes null instead of failing the whole response (schema-kit.ts). Only the fields we cannot work
+ * without are strict.
  */
-const str = z.string().nullish().catch(null);
-const num = z.number().nullish().catch(null);
-const bool = z.boolean().nullish().catch(null);
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().catch(null);
 
 // --- member API (docs/peloton-api.md §5.1–§5.3) ---
@@ -22,13 +21,8 @@ export const workoutCountSchema = z.looseObject({
 
 /** `/api/me` and `/api/user/{id}` (the latter returns less for other or private users). */
 export const userSchema = z.looseObject({
-  id: z.string().min(1),
-  username: str,
-  name: str,
-  first_name: str,
-  last_name: str,
+  ...personShape,
   location: str,
-  image_url: str,
   is_profile_private: bool,
   created_at: num,
   weight: num,

@@ -9,6 +9,16 @@ export const str = z.string().nullish().catch(null);
 export const num = z.number().nullish().catch(null);
 export const bool = z.boolean().nullish().catch(null);
 
+/** The fields of every person object Peloton sends, members (`/api/user/{id}`) and instructors alike. */
+export const personShape = {
+  id: z.string().min(1),
+  username: str,
+  name: str,
+  first_name: str,
+  last_name: str,
+  image_url: str,
+};
+
 /** A list of scalars; an element of the wrong type becomes null. */
 export const scalarList = <T extends z.ZodType>(item: T) => z.array(item.nullable().catch(null)).nullish().catch(null);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { bool, lenientList, num, optionalObject, sampleValues, scalarList, str } from "./schema-kit";
+import { bool, lenientList, num, optionalObject, personShape, sampleValues, scalarList, str } from "./schema-kit";
 import {
   instructorCueSchema,
   targetClassMetricsSchema,
@@ -25,14 +25,9 @@ export function isJustRide(rideId: string | null | undefined): boolean {
 // --- instructors (docs/peloton-api.md §5.8) ---
 
 export const instructorSchema = z.looseObject({
-  id: z.string().min(1),
-  name: str,
-  first_name: str,
-  last_name: str,
-  username: str,
+  ...personShape,
   bio: str,
   short_bio: str,
-  image_url: str,
   coach_type: str,
   fitness_disciplines: scalarList(z.string()),
   is_visible: bool,

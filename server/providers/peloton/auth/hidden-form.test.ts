@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { hiddenFormPage } from "@/sandbox/peloton/auth/pages";
 import { decodeHtmlEntities, formField, looksLikeVerificationPage, parseAttributes, parseHiddenForm, parseInjectedConfig } from "./hidden-form";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../__fixtures__", name), "utf8");
@@ -20,7 +21,10 @@ describe("decodeHtmlEntities", () => {
 
 describe("parseHiddenForm", () => {
   it("reads the Auth0 hiddenform built as docs/peloton-api.md §2.4 describes, with an entity-encoded wctx", () => {
-    const form = parseHiddenForm(fixture("hidden-form.html"), "https://auth.onepeloton.com/usernamepassword/login");
+    // The page the simulator answers a good login with, for the recorded values.
+    const html = hiddenFormPage("https://auth.onepeloton.com/login/callback", { wa: "wsignin1.0", wresult: expected.wresult, wctx: JSON.stringify(expected.wctx) });
+    expect(html).toContain('value="{&#34;strategy&#34;:&#34;auth0&#34;');
+    const form = parseHiddenForm(html, "https://auth.onepeloton.com/usernamepassword/login");
     expect(form).toBeDefined();
     if (!form) return;
     expect(form.action).toBe("https://auth.onepeloton.com/login/callback");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PelotonLifetimeStats } from "@/lib/domain/peloton-connection";
 import type { PelotonMe, PelotonOverview } from "../api/profile-schemas";
 
 /**
@@ -30,16 +31,12 @@ export interface PelotonPersonalRecord {
   date: string | null;
 }
 
-export interface PelotonWorkoutTotals {
-  totalOutputKj?: number | null;
-  totalDistance?: number | null;
-  /** The unit of totalDistance as Peloton displays it ("mi" or "km"). */
-  distanceUnit?: string | null;
-  totalCalories?: number | null;
-  totalPedalingDurationSeconds?: number | null;
-}
+/** The lifetime totals the sync job computes from workout details (neither profile response has them). */
+export type PelotonWorkoutTotals = Partial<
+  Pick<PelotonLifetimeStats, "totalOutputKj" | "totalDistance" | "distanceUnit" | "totalCalories" | "totalPedalingDurationSeconds">
+>;
 
-export interface PelotonProfile {
+export interface PelotonProfile extends PelotonLifetimeStats {
   userId: string;
   /** The leaderboard name. */
   username: string | null;
@@ -48,22 +45,10 @@ export interface PelotonProfile {
   isProfilePrivate: boolean | null;
   /** Epoch ms. */
   memberSince: number | null;
-  totalWorkouts: number | null;
   totalPedalingMetricWorkouts: number | null;
   totalNonPedalingMetricWorkouts: number | null;
-  totalOutputKj: number | null;
-  totalDistance: number | null;
-  distanceUnit: string | null;
-  totalCalories: number | null;
-  totalPedalingDurationSeconds: number | null;
-  currentWeeklyStreak: number | null;
-  bestWeeklyStreak: number | null;
   /** Epoch ms. */
   currentWeeklyStreakStartedAt: number | null;
-  currentDailyStreak: number | null;
-  achievementsCount: number | null;
-  /** Workout count by discipline slug, e.g. { cycling: 150, strength: 40 }. */
-  workoutCounts: Record<string, number>;
   ftp: PelotonFtp | null;
   /** Customized max HR when set (> 0), else Peloton's default. */
   maxHeartRate: number | null;

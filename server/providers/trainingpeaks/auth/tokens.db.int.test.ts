@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_ATHLETES, type TrainingPeaksSimulator } from "@/sandbox/trainingpeaks/server";
 import { linkTrainingPeaks, startTestTrainingPeaks } from "@/test/trainingpeaks-grant";
 import { setupTestDatabase } from "@/test/integration-db";
+import { agreedByTwoInstances } from "@/test/two-instances";
 import { withSimulator } from "@/sandbox/shared/vitest-sim";
 
 const database = setupTestDatabase();
@@ -49,14 +50,8 @@ describe(`TrainingPeaks tokens (${database.kind()})`, () => {
   });
 
   it("concurrent refreshes from separate module instances (two 'servers') still exchange once", async () => {
-    const { vi } = await import("vitest");
     const { userId } = await seedUser(DEMO_ATHLETES.demo.id, { expiresInSeconds: 10 });
-    const first = await import("./tokens");
-    vi.resetModules();
-    const second = await import("./tokens");
-    expect(first.getValidAccessToken).not.toBe(second.getValidAccessToken);
-    const [a, b] = await Promise.all([first.getValidAccessToken(userId), second.getValidAccessToken(userId)]);
-    expect(a).toBe(b);
+    await agreedByTwoInstances(() => import("./tokens"), (tokens) => tokens.getValidAccessToken(userId));
     expect(sim.stats.tokenExchanges.refresh_token).toBe(1);
   });
 
