@@ -11,6 +11,16 @@ withSyncedHistory();
 /** A drawn chart (not a legend icon). */
 const CHART = "svg.recharts-surface[role='application']";
 
+/**
+ * The chart in the box with this test id gets drawn once the reader scrolls to it (charts mount near the viewport:
+ * components/charts/lazy-chart.tsx); Recharts' first render of years of data may take a while on a busy machine.
+ */
+async function expectChart(page: Page, testId: string) {
+  const box = page.getByTestId(testId);
+  await box.scrollIntoViewIfNeeded();
+  await expect(box.locator(CHART).first()).toBeVisible({ timeout: 30_000 });
+}
+
 /** The background job (Peloton's FTP history, anything the sync left) has finished: no progress bar on the page. */
 async function scoringDone(page: Page, path: string) {
   await page.goto(path);
@@ -65,7 +75,7 @@ test("the fitness page charts fitness, fatigue and form, and the dashboard shows
   await scoringDone(page, "/fitness?range=2y");
   await expect(page).toHaveTitle(/Fitness/);
   await expect(page.getByTestId("fitness-today")).toContainText("Form (TSB)");
-  await expect(page.getByTestId("pmc-chart").locator(CHART).first()).toBeVisible();
+  await expectChart(page, "pmc-chart");
   await expect(page.getByRole("link", { name: "2 years" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "fitness");
 });
@@ -74,11 +84,11 @@ test("the power curve lists best efforts that link to the rides that set them, a
   await signIn(page);
   await scoringDone(page, "/power?range=all");
   await expect(page).toHaveTitle(/Power curve/);
-  await expect(page.getByTestId("curve-chart").locator(CHART).first()).toBeVisible();
+  await expectChart(page, "curve-chart");
   const efforts = page.getByTestId("best-efforts");
   for (const label of ["5 seconds", "1 minute", "5 minutes", "20 minutes", "60 minutes"]) await expect(efforts).toContainText(label);
   await expect(page.getByTestId("ftp-summary")).toContainText(/Critical power|95 % of your best 20-minute power/);
-  await expect(page.getByTestId("ftp-history-chart").locator(CHART).first()).toBeVisible();
+  await expectChart(page, "ftp-history-chart");
   await page.getByText(/^FTP tests \(\d+\)$/).click();
   await expect(page.getByTestId("ftp-tests").locator("li").first()).toBeVisible();
   await screenshot(page, "power-curve");
@@ -86,7 +96,7 @@ test("the power curve lists best efforts that link to the rides that set them, a
   const title = (await twenty.textContent()) ?? "";
   await twenty.click();
   await expect(page.getByTestId("workout-title")).toHaveText(title);
-  await expect(page.getByTestId("time-in-zone").locator(CHART).first()).toBeVisible();
+  await expectChart(page, "time-in-zone");
   await page.goto("/power?sport=run&range=all");
   await expect(page.getByRole("heading", { name: /Pace curve/ })).toBeVisible();
   await expect(page.getByTestId("best-efforts")).toContainText("/km");
@@ -154,7 +164,7 @@ test("the new pages work at 360 px in dark mode, without sideways scrolling", as
   ] as const) {
     await page.goto(path);
     await expect(page.locator("h1")).toBeVisible();
-    if (path !== "/settings" && path !== "/calendar") await expect(page.locator(CHART).first()).toBeVisible();
+    if (path !== "/settings" && path !== "/calendar") await expect(page.locator(CHART).first()).toBeVisible({ timeout: 30_000 });
     await noSidewaysScroll(page);
     await screenshot(page, name);
   }
