@@ -1,9 +1,10 @@
 import type { RouteTrace } from "@/lib/metrics/route";
-import { formatDistance } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatDistance } from "@/lib/format/quantity";
 
 /** An outdoor workout's route as a plain SVG line (lib/metrics/route.ts): north up, start and finish marked, no map. */
-export function RouteTraceChart({ trace }: { trace: RouteTrace }) {
-  const label = `Route map: ${formatDistance(trace.spanMeters.eastWest)} east to west, ${formatDistance(trace.spanMeters.northSouth)} north to south`;
+export function RouteTraceChart({ trace, units }: { trace: RouteTrace; units: UnitsSetting }) {
+  const label = `Route map: ${formatDistance(trace.spanMeters.eastWest, units)} east to west, ${formatDistance(trace.spanMeters.northSouth, units)} north to south`;
   return (
     <figure className="space-y-2">
       <svg

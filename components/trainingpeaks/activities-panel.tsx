@@ -4,15 +4,20 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { useTrainingPeaksActivities } from "@/hooks/use-trainingpeaks-activities";
 import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
-import { formatDistance, formatDuration } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatDuration } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
 import { addDays } from "@/lib/time/time-zone";
 import { Button } from "@/components/ui/button";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 
-/** TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD, from the server so both renders agree). */
-export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: number }) {
+/**
+ * TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD in the user's zone, from the server so
+ * both renders agree), distances in the user's units.
+ */
+export function ActivitiesPanel({ today, units, days = 90 }: { today: string; units: UnitsSetting; days?: number }) {
   const [range, setRange] = useState(() => ({ start: addDays(today, 1 - days), end: today }));
   const [draft, setDraft] = useState(range);
   const query = useTrainingPeaksActivities(range.start, range.end);
@@ -61,7 +66,7 @@ export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: nu
         {(data) => (
           <div className="space-y-3">
             {data.unreadable > 0 && <UnreadableNote count={data.unreadable} />}
-            {data.activities.length > 0 && <ActivitiesTable activities={data.activities} />}
+            {data.activities.length > 0 && <ActivitiesTable activities={data.activities} units={units} />}
           </div>
         )}
       </QueryPanel>
@@ -78,7 +83,7 @@ export function UnreadableNote({ count }: { count: number }) {
   );
 }
 
-function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
+function ActivitiesTable({ activities, units }: { activities: LinkedActivity[]; units: UnitsSetting }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
@@ -105,7 +110,7 @@ function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
               </td>
               <td className="py-2 pr-3">{a.type}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(a.durationSeconds ?? a.plannedDurationSeconds)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatDistance(a.distanceMeters)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatDistance(a.distanceMeters, units)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{a.tss === null ? "—" : Math.round(a.tss)}</td>
               <td className="py-2 text-right tabular-nums">{a.normalizedPower === null ? "—" : `${Math.round(a.normalizedPower)} W`}</td>
             </tr>

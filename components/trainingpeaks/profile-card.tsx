@@ -1,3 +1,4 @@
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -6,7 +7,7 @@ import { SummaryError } from "./summary-error";
 import { ThresholdsCard } from "./thresholds-card";
 
 /** The athlete's TrainingPeaks profile and thresholds, or why they can't be shown. */
-export function TrainingPeaksProfile({ summary }: { summary: TrainingPeaksSummaryResult }) {
+export function TrainingPeaksProfile({ summary, units }: { summary: TrainingPeaksSummaryResult; units: UnitsSetting }) {
   if ("error" in summary) return <SummaryError error={summary.error} />;
   const { athlete } = summary;
   return (
@@ -28,7 +29,7 @@ export function TrainingPeaksProfile({ summary }: { summary: TrainingPeaksSummar
           <Stat label="Weight" value={athlete.weightKg ? athlete.weightKg.toFixed(1) : "—"} unit={athlete.weightKg ? "kg" : undefined} />
         </dl>
       </Card>
-      <ThresholdsCard summary={summary} />
+      <ThresholdsCard summary={summary} units={units} />
     </>
   );
 }

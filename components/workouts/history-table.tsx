@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
-import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
+import { formatWorkoutDate } from "@/lib/format/date";
+import { disciplineLabel, formatDuration, formatNumber } from "@/lib/format/display";
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
 

@@ -24,7 +24,7 @@ export function WorkoutDetail(props: {
 }) {
   const { workout, push, insights, summary, timeZone, trainingPeaks } = props;
   const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
-  const { chart, estimatedPaceLevel } = workoutChartOf(workout);
+  const { chart, estimatedPaceLevel } = workoutChartOf(workout, insights.units);
   const route = workout.isOutdoor ? buildRouteTrace(workout.series) : null;
   return (
     <div className="space-y-6">
@@ -34,7 +34,7 @@ export function WorkoutDetail(props: {
       </Card>
       {route && (
         <Card title="Route">
-          <RouteTraceChart trace={route} />
+          <RouteTraceChart trace={route} units={insights.units} />
         </Card>
       )}
       <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />

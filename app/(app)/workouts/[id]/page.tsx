@@ -28,5 +28,5 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
     getUserTimeZone(user.id),
     getTrainingPeaksConnection(user.id),
   ]);
-  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout)} timeZone={zone.timeZone} trainingPeaks={trainingPeaks} />;
+  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout, insights.units)} timeZone={zone.timeZone} trainingPeaks={trainingPeaks} />;
 }
