@@ -1,5 +1,6 @@
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
+import { weightIn } from "@/lib/format/quantity";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
@@ -10,6 +11,7 @@ import { ThresholdsCard } from "./thresholds-card";
 export function TrainingPeaksProfile({ summary, units }: { summary: TrainingPeaksSummaryResult; units: UnitsSetting }) {
   if ("error" in summary) return <SummaryError error={summary.error} />;
   const { athlete } = summary;
+  const weight = athlete.weightKg ? weightIn(athlete.weightKg, units) : null;
   return (
     <>
       {summary.staleBecause && (
@@ -26,7 +28,7 @@ export function TrainingPeaksProfile({ summary, units }: { summary: TrainingPeak
             hint={athlete.isPremium ? undefined : "TrainingPeaks hides power, HR and TSS for basic athletes"}
           />
           <Stat label="Time zone" value={<span className="text-lg">{athlete.timeZone ?? "—"}</span>} />
-          <Stat label="Weight" value={athlete.weightKg ? athlete.weightKg.toFixed(1) : "—"} unit={athlete.weightKg ? "kg" : undefined} />
+          <Stat label="Weight" value={weight ? weight.value.toFixed(1) : "—"} unit={weight?.unit} />
         </dl>
       </Card>
       <ThresholdsCard summary={summary} units={units} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distanceIn, elevationIn, formatDistance, formatElevation, formatPace, formatSpeed, paceSecondsIn, speedIn } from "./quantity";
+import { distanceIn, elevationIn, weightIn, formatDistance, formatElevation, formatPace, formatSpeed, paceSecondsIn, speedIn } from "./quantity";
 
 describe("quantities in the user's unit system", () => {
   it("distance: km or mi, short distances in m or ft, nothing as a dash", () => {
@@ -28,6 +28,11 @@ describe("quantities in the user's unit system", () => {
     expect(formatPace(1000 / 300, "metric")).toBe("5:00 /km");
     expect(formatPace(0, "metric")).toBe("—");
     expect(paceSecondsIn(1609.344 / 480, "imperial")).toBeCloseTo(480, 9);
+  });
+
+  it("weight: kg or lb", () => {
+    expect(weightIn(70, "metric")).toEqual({ value: 70, unit: "kg" });
+    expect(weightIn(70, "imperial").value).toBeCloseTo(154.32, 2);
   });
 
   it("elevation: m or ft", () => {

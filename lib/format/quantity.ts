@@ -39,6 +39,11 @@ export function elevationIn(metres: number, units: UnitsSetting): Quantity {
   return units === "imperial" ? { value: metres / FOOT, unit: "ft" } : { value: metres, unit: "m" };
 }
 
+/** Body weight: kg, or lb for an imperial user. */
+export function weightIn(kilograms: number, units: UnitsSetting): Quantity {
+  return units === "imperial" ? { value: kilograms / 0.45359237, unit: "lb" } : { value: kilograms, unit: "kg" };
+}
+
 /** Seconds per km or mile at a speed in m/s; null when not moving. */
 export function paceSecondsIn(metresPerSecond: number | null | undefined, units: UnitsSetting): number | null {
   return typeof metresPerSecond === "number" && metresPerSecond > 0 && Number.isFinite(metresPerSecond) ? paceMetres(units) / metresPerSecond : null;
