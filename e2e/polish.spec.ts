@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { blockingAxeViolations, formatAxeFindings } from "./axe";
 import { signIn, withSyncedHistory } from "./helpers";
 import { E2E_TILE_URL } from "./ports";
 
@@ -88,6 +89,14 @@ test("an outdoor walk shows its route over the configured map tiles; a meditatio
   await expect.poll(() => tiles.length).toBeGreaterThan(0);
   expect(tiles.every((s) => s === 200)).toBe(true);
   expect(refused).toEqual([]);
+  // the map, its halo and its credit stay accessible in dark mode too
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.getByTestId("route-tiles").locator("image").first()).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  const findings = await blockingAxeViolations(page);
+  expect(findings, formatAxeFindings("outdoor route (dark)", findings)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
   await page.goto(await firstWorkout(page, "discipline=meditation"));
   await expect(page.getByTestId("no-samples")).toContainText("Peloton records no second-by-second metrics for meditation classes");
   await expect(page.locator("header").getByText(/^FTP \d+ W/)).toHaveCount(0);
