@@ -7,6 +7,7 @@ import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { formatDuration } from "@/lib/format/display";
 import { formatDistance } from "@/lib/format/quantity";
+import { formatDay } from "@/lib/metrics/analytics-chart";
 import { addDays } from "@/lib/time/time-zone";
 import { Button } from "@/components/ui/button";
 import { QueryPanel } from "@/components/ui/query-panel";
@@ -57,7 +58,7 @@ export function ActivitiesPanel({ today, units, days = 90 }: { today: string; un
         empty={
           <>
             <p className="font-medium text-text">
-              No TrainingPeaks activities between {range.start} and {range.end}.
+              No TrainingPeaks activities between {formatDay(range.start)} and {formatDay(range.end)}.
             </p>
             <p>Choose a wider range above, or send a ride to TrainingPeaks from its workout page.</p>
           </>
@@ -92,7 +93,7 @@ function ActivitiesTable({ activities, units }: { activities: LinkedActivity[]; 
         <tbody>
           {activities.map((a) => (
             <tr key={a.id} className="border-t border-border">
-              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{a.day}</td>
+              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatDay(a.day)}</td>
               <td className="py-2 pr-3">
                 {a.url ? (
                   <a href={a.url} target="_blank" rel="noreferrer" className="hover:underline">
