@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_URL, E2E_PELOTON_PORT, E2E_TP_PORT } from "./e2e/ports";
+import { E2E_APP_URL, E2E_PELOTON_PORT, E2E_TILE_PORT, E2E_TP_PORT } from "./e2e/ports";
 
 // Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
 const chromiumArgs = [
@@ -46,6 +46,12 @@ export default defineConfig({
           },
         ]
       : []),
+    {
+      command: `npx tsx sandbox/tiles/main.ts --port ${E2E_TILE_PORT}`,
+      url: `http://localhost:${E2E_TILE_PORT}/__admin/requests`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     {
       command: "npx tsx scripts/e2e-server.ts",
       url: `${E2E_APP_URL}/signin`,

@@ -3,6 +3,7 @@ import { RETURN_TO_HEADER } from "@/lib/domain/return-to";
 import { refuseActionRequest } from "@/lib/security/action-request";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { badPageInput } from "@/lib/security/url-input";
+import { tileOrigin } from "@/lib/metrics/map-tiles";
 import { parseEnv } from "@/server/env-schema";
 
 /**
@@ -17,6 +18,8 @@ import { parseEnv } from "@/server/env-schema";
  */
 const env = parseEnv(process.env);
 const formActionOrigins = [new URL(env.trainingPeaks.oauthUrl).origin];
+// the route maps' tile server, only when MAP_TILE_URL is set
+const imageOrigins = [env.mapTiles ? tileOrigin(env.mapTiles.urlTemplate) : null].filter((o): o is string => o !== null);
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refusal = await refuseActionRequest(request);
@@ -27,7 +30,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const problem = request.method === "GET" ? badPageInput(request.nextUrl.pathname, request.nextUrl.searchParams) : null;
   if (problem) return badRequestPage(request.nextUrl.pathname, problem);
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: env.nodeEnv === "development", formActionOrigins });
+  const csp = contentSecurityPolicy({ nonce, dev: env.nodeEnv === "development", formActionOrigins, imageOrigins });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);

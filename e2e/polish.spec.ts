@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { blockingAxeViolations, formatAxeFindings } from "./axe";
 import { signIn, withSyncedHistory } from "./helpers";
+import { E2E_TILE_URL } from "./ports";
 
 withSyncedHistory();
 
@@ -66,11 +68,35 @@ test("a signed-out deep link returns to its page after sign-in", async ({ browse
   await context.close();
 });
 
-test("an outdoor walk shows its route; a meditation says why it has no charts", async ({ page }) => {
+test("an outdoor walk shows its route over the configured map tiles; a meditation says why it has no charts", async ({ page }) => {
+  const tiles: number[] = [];
+  const refused: string[] = [];
+  page.on("response", (r) => {
+    if (r.url().startsWith(E2E_TILE_URL)) tiles.push(r.status());
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await signIn(page);
   await page.goto(await firstWorkout(page, "type=Outdoor"));
   await expect(page.getByTestId("route-trace")).toBeVisible();
-  await expect(page.getByTestId("route-trace").locator("path")).toHaveAttribute("d", /^M[\d.]+ [\d.]+L/);
+  await expect(page.getByTestId("route-line")).toHaveAttribute("d", /^M[\d.]+ [\d.]+L/);
+  // MAP_TILE_URL points at the tile simulator (scripts/e2e-server.ts): its tiles lie under the trace, credited
+  const images = page.getByTestId("route-tiles").locator("image");
+  expect(await images.count()).toBeGreaterThan(0);
+  await expect(images.first()).toHaveAttribute("href", new RegExp(`^${E2E_TILE_URL}/\\d+/\\d+/\\d+\\.png$`));
+  await expect(page.getByTestId("route-attribution")).toHaveText("Map: Tiles: AutoCoach test tile server");
+  await expect.poll(() => tiles.length).toBeGreaterThan(0);
+  expect(tiles.every((s) => s === 200)).toBe(true);
+  expect(refused).toEqual([]);
+  // the map, its halo and its credit stay accessible in dark mode too
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.getByTestId("route-tiles").locator("image").first()).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  const findings = await blockingAxeViolations(page);
+  expect(findings, formatAxeFindings("outdoor route (dark)", findings)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
   await page.goto(await firstWorkout(page, "discipline=meditation"));
   await expect(page.getByTestId("no-samples")).toContainText("Peloton records no second-by-second metrics for meditation classes");
   await expect(page.locator("header").getByText(/^FTP \d+ W/)).toHaveCount(0);

@@ -1,7 +1,7 @@
 /**
  * Training analytics over the demo member's synced history. The e2e specs share one database and run in file order, so
  * this file sorts after the Peloton connect and sync specs (which need a member not yet connected), and it puts back
- * the settings it changes (FTP source, a run pace) for the specs after it.
+ * the settings it changes (FTP source, a run pace, units) for the specs after it.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot as fullPageShot, signIn, withSyncedHistory } from "./helpers";
@@ -150,6 +150,39 @@ test("settings: choose the FTP source, add a dated threshold (rescored in the ba
   await page.getByRole("button", { name: /Remove 4:40 \/km/ }).click();
   await expect(page.getByTestId("threshold-history")).not.toContainText("4:40 /km");
   await scoringDone(page, "/settings");
+});
+
+async function saveUnits(page: Page, units: RegExp) {
+  await page.goto("/settings");
+  await page.getByTestId("settings-form").getByLabel(units).check();
+  await page.getByTestId("settings-form").getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("settings-form").getByRole("status")).toHaveText("Settings saved.");
+}
+
+test("settings: imperial units show distances in miles on the history and the workout page, metric in km", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/workouts?discipline=cycling");
+  const distance = page.getByTestId("history-distance").first();
+  await expect(distance).toHaveText(/Distance\s*[\d.,]+ km$/);
+  const metric = Number(/([\d.,]+) km/.exec((await distance.textContent()) ?? "")?.[1]?.replace(",", ""));
+  const href = (await page.getByTestId("history-table").locator("tbody tr a").first().getAttribute("href")) ?? "/workouts";
+  await page.goto(href);
+  await expect(page.locator('[data-stat="distance"]')).toContainText("km");
+
+  await saveUnits(page, /^Imperial/);
+  await page.goto("/workouts?discipline=cycling");
+  await expect(distance).toHaveText(/Distance\s*[\d.,]+ mi$/);
+  const imperial = Number(/([\d.,]+) mi/.exec((await distance.textContent()) ?? "")?.[1]?.replace(",", ""));
+  // the same ride: one distance, in the other unit
+  expect(Math.abs(imperial * 1.609344 - metric)).toBeLessThan(0.15);
+  await page.goto(href);
+  await expect(page.locator('[data-stat="distance"]')).toContainText("mi");
+  await expect(page.locator('[data-stat="distance"]')).not.toContainText("km");
+
+  // back to metric for the specs after this one
+  await saveUnits(page, /^Metric/);
+  await page.goto(href);
+  await expect(page.locator('[data-stat="distance"]')).toContainText("km");
 });
 
 test("the new pages work at 360 px in dark mode, without sideways scrolling", async ({ browser }) => {

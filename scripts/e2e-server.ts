@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_APP_PORT, E2E_APP_URL, E2E_PELOTON_URL, E2E_TP_URL } from "../e2e/ports";
+import { E2E_APP_PORT, E2E_APP_URL, E2E_PELOTON_URL, E2E_TILE_URL, E2E_TP_URL } from "../e2e/ports";
 import { localEnvironment } from "./lib/local-env";
 import { run } from "./lib/proc";
 
@@ -26,6 +26,9 @@ env.APP_URL = E2E_APP_URL;
 env.AUTH_URL = E2E_APP_URL;
 env.TRAININGPEAKS_SIMULATOR_URL = E2E_TP_URL;
 env.PELOTON_SIMULATOR_URL = E2E_PELOTON_URL;
+// Route maps over the tile simulator's tiles (sandbox/tiles): the CSP must let them in.
+env.MAP_TILE_URL = `${E2E_TILE_URL}/{z}/{x}/{y}.png`;
+env.MAP_TILE_ATTRIBUTION = "Tiles: AutoCoach test tile server";
 
 const migrate = await run("node", ["scripts/db.mjs", "migrate", "deploy"], { env, quiet: true });
 if (migrate.code !== 0) {

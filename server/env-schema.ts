@@ -1,6 +1,7 @@
 import { z } from "zod";
 // Relative on purpose: next.config.ts loads this file before path aliases exist.
 import { AppError, isAppError } from "../lib/errors/app-error";
+import { isTileTemplate, type TileSource } from "../lib/metrics/map-tiles";
 
 /**
  * The environment schema. Everything is validated once; a bad environment fails fast
@@ -111,6 +112,8 @@ const schema = z.object({
   SYNC_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000, "SYNC_SWEEP_INTERVAL_MS must be at least 1000 (ms)").max(3_600_000).default(15_000),
   SYNC_POOL_SIZE: z.coerce.number().int().min(1).max(32, "SYNC_POOL_SIZE above 32 users at once is more than one process should carry").default(4),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  MAP_TILE_URL: optionalString.pipe(z.string().refine(isTileTemplate, "MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, e.g. https://tile.example/{z}/{x}/{y}.png").optional()),
+  MAP_TILE_ATTRIBUTION: optionalString,
 });
 
 export type TrainingPeaksMode = "simulator" | "sandbox" | "production";
@@ -151,6 +154,8 @@ export interface AppEnv {
     serverless: boolean;
   };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** raster tiles under outdoor routes (docs/architecture.md "Route maps"); null: the plain trace, no tile requested */
+  mapTiles: TileSource | null;
 }
 
 /** An invalid environment (`config.invalid`): one problem per entry of `fields`, each naming its fix. */
@@ -199,6 +204,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   // Real Peloton hosts are the default only outside demo mode; explicit URLs always win.
   const pelotonLive = !demo;
 
+  if (e.MAP_TILE_URL && !e.MAP_TILE_ATTRIBUTION) problems.push('MAP_TILE_ATTRIBUTION: required with MAP_TILE_URL; tile servers ask for credit, e.g. "© OpenStreetMap contributors".');
   if (problems.length) throw envError(problems);
   return {
     nodeEnv: e.NODE_ENV,
@@ -236,5 +242,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       serverless: e.VERCEL !== undefined,
     },
     logLevel: e.LOG_LEVEL,
+    mapTiles: e.MAP_TILE_URL && e.MAP_TILE_ATTRIBUTION ? { urlTemplate: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
   };
 }

@@ -3,7 +3,8 @@ import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
 import type { CalendarTotals, CalendarWorkout, PlannedWorkout } from "@/lib/domain/calendar";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { disciplineLabel } from "@/lib/format/display";
-import { formatDistanceIn, formatHours } from "@/lib/format/score";
+import { formatDistance } from "@/lib/format/quantity";
+import { formatHours } from "@/lib/format/score";
 
 /** The calendar's building blocks: a workout, a TrainingPeaks plan (with what was done against it), and totals. */
 
@@ -66,7 +67,7 @@ export function TotalsLine({ label, totals, units, testId }: { label: string; to
   return (
     <p className="text-xs text-muted" data-testid={testId}>
       <span className="font-semibold text-text">{label}:</span> {totals.workouts} workout{totals.workouts === 1 ? "" : "s"} · {formatHours(totals.seconds)}
-      {totals.distanceMeters > 0 ? ` · ${formatDistanceIn(totals.distanceMeters, units)}` : ""}
+      {totals.distanceMeters > 0 ? ` · ${formatDistance(totals.distanceMeters, units)}` : ""}
       {totals.workKj > 0 ? ` · ${Math.round(totals.workKj).toLocaleString("en-US")} kJ` : ""} · {Math.round(totals.score).toLocaleString("en-US")} TSS
     </p>
   );

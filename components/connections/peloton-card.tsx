@@ -1,4 +1,7 @@
-import { formatDate, formatDateTime, ftpSourceLabel } from "@/lib/format/display";
+import type { DisplaySettings } from "@/lib/domain/display-settings";
+import { formatDate, formatDateTime } from "@/lib/format/date";
+import { ftpSourceLabel } from "@/lib/format/display";
+import { distanceFromUnit } from "@/lib/format/quantity";
 import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
 import type { SyncProgress } from "@/lib/domain/sync";
 import { SyncPanel } from "@/components/sync/sync-panel";
@@ -20,6 +23,7 @@ export function PelotonCard({
   simulator = false,
   sync,
   history = null,
+  display,
 }: {
   connection: PelotonConnectionView | null;
   /** the synced workouts and the account they came from (the connect form asks what happens to them on a switch) */
@@ -27,6 +31,8 @@ export function PelotonCard({
   /** the app talks to the Peloton simulator: show its demo member */
   simulator?: boolean;
   sync?: { progress: SyncProgress | null; hasHistory: boolean };
+  /** the user's units and zone: the distance and every date below */
+  display: DisplaySettings;
 }) {
   if (!connection || connection.status !== "active") {
     return (
@@ -48,6 +54,7 @@ export function PelotonCard({
     );
   }
   const p = connection.profile;
+  const distance = distanceFromUnit(p?.totalDistance, p?.distanceUnit, display.units);
   return (
     <Card title="Peloton" action={<ConnectionStatusBadge status="active" testId="peloton-status" />}>
       <div className="space-y-5 text-sm" data-testid="peloton-card">
@@ -63,19 +70,19 @@ export function PelotonCard({
           <Stat label="Achievements" value={fmt(p?.achievementsCount)} />
           <Stat label="Peloton FTP" value={fmt(p?.ftpWatts)} unit={p?.ftpWatts ? "W" : undefined} hint={p?.ftpSource ? ftpSourceLabel(p.ftpSource) : undefined} />
           {p?.totalOutputKj !== null && p?.totalOutputKj !== undefined && <Stat label="Total output" value={fmt(Math.round(p.totalOutputKj))} unit="kJ" />}
-          {p?.totalDistance !== null && p?.totalDistance !== undefined && <Stat label="Distance" value={fmt(Math.round(p.totalDistance))} unit={p.distanceUnit ?? undefined} />}
+          {distance && <Stat label="Distance" value={fmt(Math.round(distance.value))} unit={distance.unit} />}
           {p?.totalCalories !== null && p?.totalCalories !== undefined && <Stat label="Calories" value={fmt(Math.round(p.totalCalories))} unit="kcal" />}
         </dl>
         <WorkoutCounts counts={p?.workoutCounts ?? {}} testId="peloton-workout-counts" />
         <p className="text-xs text-muted">
-          Connected {formatDate(connection.connectedAt)}
-          {connection.lastCheckedAt && ` · last checked ${formatDateTime(connection.lastCheckedAt)}`}
-          {" · "}stats as of {p ? formatDateTime(p.fetchedAt) : "—"}
+          Connected {formatDate(connection.connectedAt, display.timeZone)}
+          {connection.lastCheckedAt && ` · last checked ${formatDateTime(connection.lastCheckedAt, display.timeZone)}`}
+          {" · "}stats as of {p ? formatDateTime(p.fetchedAt, display.timeZone) : "—"}
         </p>
         <PaceLevelForm initial={connection.paceLevel} />
         <div className="border-t border-border pt-4">
           <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workout history</h3>
-          <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} />
+          <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} timeZone={display.timeZone} />
         </div>
         <PelotonControls workouts={history?.workouts ?? 0} />
       </div>

@@ -1,5 +1,5 @@
 import type { TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
-import { formatWorkoutDate } from "@/lib/format/display";
+import { formatWorkoutDate } from "@/lib/format/date";
 import { SummaryError } from "@/components/trainingpeaks/summary-error";
 import { Alert } from "@/components/ui/alert";
 

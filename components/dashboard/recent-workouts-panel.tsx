@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRecentWorkouts } from "@/hooks/use-recent-workouts";
-import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
+import { formatWorkoutDate } from "@/lib/format/date";
+import { disciplineLabel, formatDuration, formatNumber } from "@/lib/format/display";
 import type { RecentWorkout } from "@/lib/domain/dashboard";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { SkeletonRows } from "@/components/ui/skeleton";

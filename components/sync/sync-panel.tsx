@@ -2,13 +2,16 @@
 
 import { useSyncDriver } from "@/hooks/use-sync-driver";
 import type { SyncProgress } from "@/lib/domain/sync";
-import { formatDateTime } from "@/lib/format/display";
+import { formatDateTime } from "@/lib/format/date";
 import { describeProgress } from "@/lib/format/sync-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-/** A sync's progress and its controls. The server runs the steps; useSyncDriver polls the progress and sends the commands. */
-export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | null; hasHistory: boolean }) {
+/**
+ * A sync's progress and its controls. The server runs the steps; useSyncDriver polls the progress and sends the
+ * commands. Times are on the user's clock (`timeZone`), so the server's HTML and the browser's render agree.
+ */
+export function SyncPanel({ initial, hasHistory, timeZone }: { initial: SyncProgress | null; hasHistory: boolean; timeZone: string }) {
   const { progress, error, running, pending, start, cancel, resume } = useSyncDriver(initial);
   const view = progress ? describeProgress(progress) : null;
   return (
@@ -42,7 +45,7 @@ export function SyncPanel({ initial, hasHistory }: { initial: SyncProgress | nul
             </p>
           )}
           {progress?.finishedAt && progress.phase === "done" && (
-            <p className="text-xs text-muted">Last sync finished {formatDateTime(progress.finishedAt)}.</p>
+            <p className="text-xs text-muted">Last sync finished {formatDateTime(progress.finishedAt, timeZone)}.</p>
           )}
         </div>
       )}

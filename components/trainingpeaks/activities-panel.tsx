@@ -4,15 +4,21 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { useTrainingPeaksActivities } from "@/hooks/use-trainingpeaks-activities";
 import type { LinkedActivity } from "@/lib/domain/trainingpeaks";
-import { formatDistance, formatDuration } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatDuration } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
+import { formatDay } from "@/lib/metrics/analytics-chart";
 import { addDays } from "@/lib/time/time-zone";
 import { Button } from "@/components/ui/button";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 
-/** TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD, from the server so both renders agree). */
-export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: number }) {
+/**
+ * TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD in the user's zone, from the server so
+ * both renders agree), distances in the user's units.
+ */
+export function ActivitiesPanel({ today, units, days = 90 }: { today: string; units: UnitsSetting; days?: number }) {
   const [range, setRange] = useState(() => ({ start: addDays(today, 1 - days), end: today }));
   const [draft, setDraft] = useState(range);
   const query = useTrainingPeaksActivities(range.start, range.end);
@@ -52,7 +58,7 @@ export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: nu
         empty={
           <>
             <p className="font-medium text-text">
-              No TrainingPeaks activities between {range.start} and {range.end}.
+              No TrainingPeaks activities between {formatDay(range.start)} and {formatDay(range.end)}.
             </p>
             <p>Choose a wider range above, or send a ride to TrainingPeaks from its workout page.</p>
           </>
@@ -61,7 +67,7 @@ export function ActivitiesPanel({ today, days = 90 }: { today: string; days?: nu
         {(data) => (
           <div className="space-y-3">
             {data.unreadable > 0 && <UnreadableNote count={data.unreadable} />}
-            {data.activities.length > 0 && <ActivitiesTable activities={data.activities} />}
+            {data.activities.length > 0 && <ActivitiesTable activities={data.activities} units={units} />}
           </div>
         )}
       </QueryPanel>
@@ -78,7 +84,7 @@ export function UnreadableNote({ count }: { count: number }) {
   );
 }
 
-function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
+function ActivitiesTable({ activities, units }: { activities: LinkedActivity[]; units: UnitsSetting }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="tp-activities">
@@ -87,7 +93,7 @@ function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
         <tbody>
           {activities.map((a) => (
             <tr key={a.id} className="border-t border-border">
-              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{a.day}</td>
+              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatDay(a.day)}</td>
               <td className="py-2 pr-3">
                 {a.url ? (
                   <a href={a.url} target="_blank" rel="noreferrer" className="hover:underline">
@@ -105,7 +111,7 @@ function ActivitiesTable({ activities }: { activities: LinkedActivity[] }) {
               </td>
               <td className="py-2 pr-3">{a.type}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(a.durationSeconds ?? a.plannedDurationSeconds)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatDistance(a.distanceMeters)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatDistance(a.distanceMeters, units)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{a.tss === null ? "—" : Math.round(a.tss)}</td>
               <td className="py-2 text-right tabular-nums">{a.normalizedPower === null ? "—" : `${Math.round(a.normalizedPower)} W`}</td>
             </tr>

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { setAutoSendAction } from "@/actions/trainingpeaks";
-import { formatMoment } from "@/lib/format/moment";
+import { formatMoment } from "@/lib/format/date";
 
 /** The "Auto-send new rides" switch (a real checkbox: keyboard and screen readers work as usual). */
 export function AutoSendToggle({

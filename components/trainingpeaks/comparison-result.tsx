@@ -1,7 +1,10 @@
 import type { ComparisonNote, ComparisonReport } from "@/lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "@/lib/compare/describe";
 import type { MetricRow, RowFlag } from "@/lib/compare/metrics";
-import { formatDistance, formatDuration, formatWorkoutDate } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatWorkoutDate } from "@/lib/format/date";
+import { formatDuration } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 
 /** One comparison (ours | TrainingPeaks | Δ), shared by the FIT upload card and the workout page. Render only. */
@@ -13,13 +16,13 @@ const FLAG_STYLES: Record<RowFlag, { row: string; badge: string; icon: string }>
   missing_ours: { row: "", badge: "text-muted", icon: "–" },
 };
 
-function FlagBadge({ row }: { row: MetricRow }) {
+function FlagBadge({ row, units }: { row: MetricRow; units: UnitsSetting }) {
   const style = FLAG_STYLES[row.flag];
   return (
     <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs whitespace-nowrap ${style.badge}`}>
       <span aria-hidden>{style.icon}</span>
       {FLAG_LABELS[row.flag]}
-      {row.flag === "differs" && row.tolerance !== null && <span className="sr-only"> (beyond ±{formatMetricValue(row.key, row.tolerance)})</span>}
+      {row.flag === "differs" && row.tolerance !== null && <span className="sr-only"> (beyond ±{formatMetricValue(row.key, row.tolerance, units)})</span>}
     </span>
   );
 }
@@ -28,7 +31,7 @@ function FlagBadge({ row }: { row: MetricRow }) {
  * `compared`: false when there is no TrainingPeaks workout, so every row would only say it is missing there.
  * On narrow screens the check moves under the metric's name so the four numbers fit without scrolling.
  */
-export function ComparisonTable({ rows, compared = true }: { rows: MetricRow[]; compared?: boolean }) {
+export function ComparisonTable({ rows, units, compared = true }: { rows: MetricRow[]; units: UnitsSetting; compared?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[20rem] text-sm" data-testid="comparison-table">
@@ -52,16 +55,16 @@ export function ComparisonTable({ rows, compared = true }: { rows: MetricRow[]; 
                 {row.label}
                 {compared && row.flag !== "ok" && (
                   <span className="mt-1 block sm:hidden">
-                    <FlagBadge row={row} />
+                    <FlagBadge row={row} units={units} />
                   </span>
                 )}
               </th>
-              <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{formatMetricValue(row.key, row.ours)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{formatMetricValue(row.key, row.trainingpeaks)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums sm:whitespace-nowrap">{formatDelta(row)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{formatMetricValue(row.key, row.ours, units)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{formatMetricValue(row.key, row.trainingpeaks, units)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums sm:whitespace-nowrap">{formatDelta(row, units)}</td>
               {compared && (
                 <td className="hidden py-2 sm:table-cell">
-                  <FlagBadge row={row} />
+                  <FlagBadge row={row} units={units} />
                 </td>
               )}
             </tr>
@@ -102,7 +105,7 @@ function MatchSummary({ report }: { report: ComparisonReport }) {
               {report.activity.legs.map((leg, i) => (
                 <li key={`${leg.sport}:${i}`}>
                   {i + 1}. {sportLabel(leg.sport)} · {formatDuration(leg.durationSeconds)}
-                  {leg.distanceMeters !== null && ` · ${formatDistance(leg.distanceMeters)}`}
+                  {leg.distanceMeters !== null && ` · ${formatDistance(leg.distanceMeters, report.units)}`}
                 </li>
               ))}
             </ol>
@@ -145,7 +148,7 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
           {report.differing === 0 ? "Every figure agrees within tolerance." : `${report.differing} figure${report.differing === 1 ? "" : "s"} differ${report.differing === 1 ? "s" : ""} beyond tolerance.`}
         </p>
       )}
-      <ComparisonTable rows={report.rows} compared={compared} />
+      <ComparisonTable rows={report.rows} units={report.units} compared={compared} />
       <Notes notes={report.notes} />
     </div>
   );

@@ -1,4 +1,6 @@
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { TrainingPeaksSummaryResult } from "@/lib/domain/trainingpeaks";
+import { weightIn } from "@/lib/format/quantity";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
@@ -6,9 +8,10 @@ import { SummaryError } from "./summary-error";
 import { ThresholdsCard } from "./thresholds-card";
 
 /** The athlete's TrainingPeaks profile and thresholds, or why they can't be shown. */
-export function TrainingPeaksProfile({ summary }: { summary: TrainingPeaksSummaryResult }) {
+export function TrainingPeaksProfile({ summary, units }: { summary: TrainingPeaksSummaryResult; units: UnitsSetting }) {
   if ("error" in summary) return <SummaryError error={summary.error} />;
   const { athlete } = summary;
+  const weight = athlete.weightKg ? weightIn(athlete.weightKg, units) : null;
   return (
     <>
       {summary.staleBecause && (
@@ -25,10 +28,10 @@ export function TrainingPeaksProfile({ summary }: { summary: TrainingPeaksSummar
             hint={athlete.isPremium ? undefined : "TrainingPeaks hides power, HR and TSS for basic athletes"}
           />
           <Stat label="Time zone" value={<span className="text-lg">{athlete.timeZone ?? "—"}</span>} />
-          <Stat label="Weight" value={athlete.weightKg ? athlete.weightKg.toFixed(1) : "—"} unit={athlete.weightKg ? "kg" : undefined} />
+          <Stat label="Weight" value={weight ? weight.value.toFixed(1) : "—"} unit={weight?.unit} />
         </dl>
       </Card>
-      <ThresholdsCard summary={summary} />
+      <ThresholdsCard summary={summary} units={units} />
     </>
   );
 }

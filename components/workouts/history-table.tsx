@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
-import { disciplineLabel, formatDuration, formatNumber, formatWorkoutDate } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatWorkoutDate } from "@/lib/format/date";
+import { disciplineLabel, formatDuration, formatNumber } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -15,14 +18,15 @@ function CardLabel({ children }: { children: string }) {
   return <span className="mr-1 text-xs text-muted sm:hidden">{children}</span>;
 }
 
-export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+/** One page of workouts; distances in the user's units (Settings). */
+export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: UnitsSetting }) {
   return (
     <div className="sm:overflow-x-auto">
-      <table className="w-full text-sm max-sm:block sm:min-w-[44rem]" data-testid="history-table">
+      <table className="w-full text-sm max-sm:block sm:min-w-[48rem]" data-testid="history-table">
         <caption className="sr-only">Your workouts</caption>
         <TableHead
           rowClassName="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only"
-          columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]}
+          columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Distance", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]}
         />
         <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
           {rows.map((w) => (
@@ -48,6 +52,10 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               <td className={figure}>
                 <CardLabel>Duration</CardLabel>
                 {formatDuration(w.durationSeconds)}
+              </td>
+              <td className={figure} data-testid="history-distance">
+                <CardLabel>Distance</CardLabel>
+                {formatDistance(w.distanceMeters, units)}
               </td>
               <td className={figure}>
                 <CardLabel>Output</CardLabel>

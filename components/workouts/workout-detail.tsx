@@ -4,6 +4,7 @@ import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { describeDurations } from "@/lib/format/display";
 import type { WorkoutPageSummary } from "@/lib/metrics/workout-summary";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
+import type { TileSource } from "@/lib/metrics/map-tiles";
 import { buildRouteTrace } from "@/lib/metrics/route";
 import { WorkoutAnalytics } from "@/components/analytics/workout-analytics";
 import { RouteTraceChart } from "@/components/charts/route-trace";
@@ -21,10 +22,12 @@ export function WorkoutDetail(props: {
   summary: WorkoutPageSummary | null;
   timeZone: string;
   trainingPeaks: TrainingPeaksConnectionState;
+  /** the route's map tiles (MAP_TILE_URL); null: the plain trace */
+  mapTiles: TileSource | null;
 }) {
-  const { workout, push, insights, summary, timeZone, trainingPeaks } = props;
+  const { workout, push, insights, summary, timeZone, trainingPeaks, mapTiles } = props;
   const durations = describeDurations({ classSeconds: workout.ride?.durationSeconds ?? null, recordedSeconds: summary?.figures.durationSeconds ?? null, elapsedSeconds: workout.durationSeconds });
-  const { chart, estimatedPaceLevel } = workoutChartOf(workout);
+  const { chart, estimatedPaceLevel } = workoutChartOf(workout, insights.units);
   const route = workout.isOutdoor ? buildRouteTrace(workout.series) : null;
   return (
     <div className="space-y-6">
@@ -34,7 +37,7 @@ export function WorkoutDetail(props: {
       </Card>
       {route && (
         <Card title="Route">
-          <RouteTraceChart trace={route} />
+          <RouteTraceChart trace={route} units={insights.units} tiles={mapTiles} />
         </Card>
       )}
       <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
-import { disciplineLabel, formatDate, formatWorkoutDate, ftpSourceLabel } from "@/lib/format/display";
+import { formatDate, formatWorkoutDate } from "@/lib/format/date";
+import { disciplineLabel, ftpSourceLabel } from "@/lib/format/display";
 import { showsFtp } from "@/lib/format/workout-labels";
 import { Alert } from "@/components/ui/alert";
 
@@ -12,7 +13,7 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
     disciplineLabel(w.discipline),
     w.ride ? `${Math.round(w.ride.durationSeconds / 60)} min class` : null,
     w.ride?.difficulty ? `difficulty ${w.ride.difficulty.toFixed(1)}` : null,
-    w.ride?.originalAirTime ? `aired ${formatDate(w.ride.originalAirTime)}` : null,
+    w.ride?.originalAirTime ? `aired ${formatDate(w.ride.originalAirTime, timeZone)}` : null,
   ].filter(Boolean);
   return (
     <>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { historyPageLinks, type HistoryFacets, type HistoryFilters, type HistoryPage } from "@/lib/domain/workout-history";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -14,10 +15,12 @@ interface WorkoutHistoryProps {
   page: HistoryPage;
   /** why the URL's filters were ignored, if they were */
   ignored: string | null;
+  /** the user's unit system, for the distances */
+  units: UnitsSetting;
 }
 
 /** The workout history: filters, one page of workouts, and links to walk the pages. */
-export function WorkoutHistory({ facets, filters, params, page, ignored }: WorkoutHistoryProps) {
+export function WorkoutHistory({ facets, filters, params, page, ignored, units }: WorkoutHistoryProps) {
   if (facets.total === 0) return <NoWorkoutsYet />;
   const links = historyPageLinks(params, page.nextCursor, page.prevCursor);
   const filtered = page.matches !== facets.total;
@@ -40,7 +43,7 @@ export function WorkoutHistory({ facets, filters, params, page, ignored }: Worko
             No workouts match these filters. <Link href="/workouts" className="underline">Clear them</Link>
           </p>
         ) : (
-          <HistoryTable rows={page.rows} />
+          <HistoryTable rows={page.rows} units={units} />
         )}
         <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
           <span className="flex gap-2">

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { noSamplesMessage } from "@/lib/format/workout-labels";
+import { chartInputInUnits } from "@/lib/metrics/chart-units";
 import { estimatePaceLevel } from "@/lib/metrics/pace-level";
 import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
@@ -9,9 +11,12 @@ import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-
 import { Card, NoteCard } from "@/components/ui/card";
 import { LazyWorkoutCharts } from "./lazy-workout-charts";
 
-/** Build the chart data once for the page: the performance panels and the analytics (zones) both read it. */
-export function workoutChartOf(w: WorkoutDetailView): { chart: WorkoutChartData; estimatedPaceLevel: number | null } {
-  const input = { discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate };
+/**
+ * Build the chart data once for the page: the performance panels and the analytics (zones) both read it. Speeds,
+ * paces and elevations are in the user's units (chart-units.ts), axes, tooltips, bands and tables alike.
+ */
+export function workoutChartOf(w: WorkoutDetailView, units: UnitsSetting): { chart: WorkoutChartData; estimatedPaceLevel: number | null } {
+  const input = chartInputInUnits({ discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate }, units);
   const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
   return { chart: buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel }), estimatedPaceLevel };
 }

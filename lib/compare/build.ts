@@ -6,6 +6,7 @@ import { DEFAULT_MATCH_TOLERANCE_SECONDS, isWithinTolerance, rankCandidates, typ
 import { compareMetrics, roundMetrics, tpActivityMetrics, type MetricRow } from "./metrics";
 import { resolveTimeZone } from "@/lib/time/time-zone";
 import { SCORE_METHOD_LABEL, type WorkoutScore } from "@/lib/domain/analytics";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 
 /** Assemble one comparison: the `--json` contract object, plus display extras (rows, notes, match details) kept apart. */
 
@@ -45,6 +46,8 @@ export interface ComparisonReport {
   comparison: ComparisonJson;
   /** the zone every time of this report is shown in: the user's (UTC when there is no user, e.g. the offline CLI) */
   timeZone: string;
+  /** the unit system distances are shown in: the user's (metric when there is no user) */
+  units: UnitsSetting;
   rows: MetricRow[];
   notes: ComparisonNote[];
   activity: { title: string | null; sport: ActivitySport; startTime: string; device: string | null; legs: ComparisonLeg[] };
@@ -78,6 +81,8 @@ export interface BuildComparisonInput {
   toleranceSeconds?: number;
   /** the user's time zone (server/queries/user-time-zone.ts); UTC when absent or unknown */
   displayTimeZone?: string | null;
+  /** the user's unit system (Settings); metric when absent */
+  displayUnits?: UnitsSetting;
 }
 
 /** A TSS not from power says so: TrainingPeaks computes its own rTSS or hrTSS for such workouts. */
@@ -140,11 +145,13 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   const activity = { title: input.ours.title, sport: input.ours.sport, startTime: input.ours.startTime.toISOString(), device: input.ours.device, legs: input.ours.legs ?? [] };
   const tp = input.trainingPeaks;
   const timeZone = resolveTimeZone(input.displayTimeZone).timeZone;
+  const units = input.displayUnits ?? "metric";
 
   // Ours alone: TrainingPeaks was not asked, failed, or has no matching workout.
   const oursOnly = (notes: ComparisonNote[], trainingPeaks: ComparisonReport["trainingPeaks"]): ComparisonReport => ({
     comparison: { ours, trainingpeaks: null, match: null },
     timeZone,
+    units,
     rows: compareMetrics(ours, null),
     notes: [...notes, ...ftpNotes(input.ftp, null), ...scoreNotes(input.ours.score)],
     activity,
@@ -191,6 +198,7 @@ export function buildComparison(input: BuildComparisonInput): ComparisonReport {
   return {
     comparison: { ours, trainingpeaks: theirs, match: { workoutId: best.activity.id, startTimeDeltaSeconds: best.startTimeDeltaSeconds } },
     timeZone,
+    units,
     rows,
     notes,
     activity,

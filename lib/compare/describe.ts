@@ -1,5 +1,7 @@
 import type { ComparisonMetrics } from "@/lib/domain/activity";
-import { formatDistance, formatDuration } from "@/lib/format/display";
+import type { UnitsSetting } from "@/lib/domain/thresholds";
+import { formatDuration } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
 import { numberFormat } from "@/lib/format/intl";
 import { METRIC_SPECS, type MetricKey, type MetricRow, type RowFlag } from "./metrics";
 
@@ -29,10 +31,11 @@ const SHOWN_DECIMALS: Record<MetricKey, number> = {
   ftp: 0,
 };
 
-export function formatMetricValue(key: MetricKey, value: number | null): string {
+/** A figure for people; distances in the user's unit system (metric by default, as the CLI prints). */
+export function formatMetricValue(key: MetricKey, value: number | null, units: UnitsSetting = "metric"): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (key === "durationSeconds") return formatDuration(value);
-  if (key === "distanceMeters") return formatDistance(value);
+  if (key === "distanceMeters") return formatDistance(value, units);
   return withUnit(fixed(value, SHOWN_DECIMALS[key]), spec(key)?.unit ?? "");
 }
 
@@ -52,13 +55,13 @@ function signed(text: string, value: number): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
-/** ours − TrainingPeaks with its sign and unit, e.g. "+12 W (+5.1 %)", "−0:19", "+120 m". */
-export function formatDelta(row: Pick<MetricRow, "key" | "delta" | "deltaPercent">): string {
+/** ours − TrainingPeaks with its sign and unit, e.g. "+12 W (+5.1 %)", "−0:19", "+120 m" (or "+394 ft"). */
+export function formatDelta(row: Pick<MetricRow, "key" | "delta" | "deltaPercent">, units: UnitsSetting = "metric"): string {
   if (row.delta === null) return "—";
   const magnitude = Math.abs(row.delta);
   let text: string;
   if (row.key === "durationSeconds") text = formatDuration(magnitude);
-  else if (row.key === "distanceMeters") text = magnitude < 0.5 ? "0 m" : formatDistance(magnitude);
+  else if (row.key === "distanceMeters") text = magnitude < 0.5 ? (units === "imperial" ? "0 ft" : "0 m") : formatDistance(magnitude, units);
   else text = withUnit(fixed(magnitude, SHOWN_DECIMALS[row.key]), spec(row.key)?.unit ?? "");
   // A delta that shows as zero gets no sign ("0 m", not "−0 m").
   const shownZero = Math.round(magnitude * 10 ** SHOWN_DECIMALS[row.key]) === 0;

@@ -46,6 +46,8 @@ export interface HistoryRow {
   /** how the score was computed (null before the workout is scored) */
   scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
+  /** Peloton's distance in metres (shown in the user's units) */
+  distanceMeters: number | null;
   syncState: "pending" | "complete" | "failed";
   /** set when the workout came from a Peloton account other than the connected one (docs/architecture.md "Accounts") */
   otherAccount: OtherAccountLabel | null;

@@ -1,5 +1,5 @@
 /** Display formatting shared by pages and components (pure). */
-import { dateTimeFormat, numberFormat } from "./intl";
+import { numberFormat } from "./intl";
 
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
@@ -7,11 +7,6 @@ export function formatDuration(seconds: number | null | undefined): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = Math.round(seconds % 60);
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
-}
-
-export function formatDistance(meters: number | null | undefined): string {
-  if (meters === null || meters === undefined || !Number.isFinite(meters) || meters <= 0) return "—";
-  return meters >= 1000 ? `${(meters / 1000).toFixed(1)} km` : `${Math.round(meters)} m`;
 }
 
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
@@ -65,28 +60,4 @@ export function describeDurations(d: { classSeconds: number | null; recordedSeco
     parts.push(`${formatDuration(d.elapsedSeconds)} start to finish`);
   }
   return parts.join(" · ") || "—";
-}
-
-/** A workout's local date and time in the given zone: the user's (server/queries/user-time-zone.ts); UTC when unknown. */
-export function formatWorkoutDate(iso: string, timeZone: string | null, style: "short" | "long" = "short"): string {
-  const opts: Intl.DateTimeFormatOptions =
-    style === "long" ? { dateStyle: "full", timeStyle: "short" } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
-  try {
-    return dateTimeFormat("en-GB", { ...opts, timeZone: timeZone ?? "UTC" }).format(new Date(iso));
-  } catch {
-    return dateTimeFormat("en-GB", { ...opts, timeZone: "UTC" }).format(new Date(iso));
-  }
-}
-
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-/** "2 May 2026", on the clock of whoever renders it (for account events, not for workouts: see formatWorkoutDate). */
-export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
-}
-
-/** "2 May 2026, 07:12", on the clock of whoever renders it. */
-export function formatDateTime(iso: string): string {
-  return DATE_TIME.format(new Date(iso));
 }

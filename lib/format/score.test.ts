@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeScore, formatRunPace, formatThreshold } from "./score";
+import { describeScore, formatHours, formatThreshold } from "./score";
 
 describe("score descriptions", () => {
   it("says how each score was computed and from which threshold", () => {
@@ -15,17 +15,13 @@ describe("score descriptions", () => {
   });
 
   it("formats paces in the user's units and splits per 500 m", () => {
-    expect(formatRunPace(3.7, "imperial")).toBe("7:15 /mi");
+    expect(formatThreshold("run_pace", 3.7, "imperial")).toBe("7:15 /mi");
     expect(formatThreshold("row_split", 120, "metric")).toBe("2:00 /500 m");
   });
 });
 
 describe("totals", () => {
-  it("formats distances in the user's units and durations in hours and minutes", async () => {
-    const { formatDistanceIn, formatHours } = await import("./score");
-    expect(formatDistanceIn(16093.44, "imperial")).toBe("10.0 mi");
-    expect(formatDistanceIn(12345, "metric")).toBe("12.3 km");
-    expect(formatDistanceIn(0, "metric")).toBe("—");
+  it("formats durations in hours and minutes", () => {
     expect(formatHours(3900)).toBe("1 h 05 min");
     expect(formatHours(2700)).toBe("45 min");
   });

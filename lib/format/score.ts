@@ -1,17 +1,9 @@
 import { SCORE_METHOD_LABEL, type WorkoutScore } from "@/lib/domain/analytics";
 import { THRESHOLD_SOURCE_LABEL, type ThresholdKind, type UnitsSetting } from "@/lib/domain/thresholds";
 import { disciplineLabel } from "./display";
+import { formatPace } from "./quantity";
 
 /** How a score and its thresholds read to people (pure): "Power TSS · FTP 222 W (Peloton)". */
-
-const METRES_PER_MILE = 1609.344;
-
-/** m/s → "4:30 /km" or "7:14 /mi". */
-export function formatRunPace(speed: number, units: UnitsSetting): string {
-  if (!(speed > 0)) return "—";
-  const seconds = (units === "imperial" ? METRES_PER_MILE : 1000) / speed;
-  return `${formatClock(seconds)} ${units === "imperial" ? "/mi" : "/km"}`;
-}
 
 /** 125.4 → "2:05" (minutes:seconds, rounded to the second). */
 export function formatClock(seconds: number): string {
@@ -28,7 +20,7 @@ export function formatThreshold(kind: ThresholdKind, value: number, units: Units
     case "resting_hr":
       return `${Math.round(value)} bpm`;
     case "run_pace":
-      return formatRunPace(value, units);
+      return formatPace(value, units);
     case "row_split":
       return `${formatClock(value)} /500 m`;
   }
@@ -53,12 +45,6 @@ export function scoreBasis(score: WorkoutScore, units: UnitsSetting, discipline:
 
 export function describeScore(score: WorkoutScore, units: UnitsSetting, discipline: string): string {
   return `${SCORE_METHOD_LABEL[score.method]} · ${scoreBasis(score, units, discipline)}`;
-}
-
-/** Metres in the user's units: "12.3 km" / "7.6 mi". */
-export function formatDistanceIn(metres: number, units: UnitsSetting): string {
-  if (!(metres > 0)) return "—";
-  return units === "imperial" ? `${(metres / METRES_PER_MILE).toFixed(1)} mi` : `${(metres / 1000).toFixed(1)} km`;
 }
 
 /** Seconds as "1 h 05 min" / "45 min" for totals. */

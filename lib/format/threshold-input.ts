@@ -1,4 +1,5 @@
 import { THRESHOLD_LABEL, THRESHOLD_LIMITS, type ThresholdKind, type UnitsSetting } from "@/lib/domain/thresholds";
+import { paceMetres } from "./quantity";
 import { formatThreshold } from "./score";
 
 /**
@@ -6,7 +7,6 @@ import { formatThreshold } from "./score";
  * km or mile (the user's units); a rowing split as m:ss per 500 m. Out-of-range values get a message naming the range.
  */
 const CLOCK = /^(\d{1,2}):([0-5]\d)$/;
-const METRES_PER_MILE = 1609.344;
 
 function clockSeconds(text: string): number | null {
   const m = CLOCK.exec(text.trim());
@@ -25,7 +25,7 @@ export function parseThresholdInput(kind: ThresholdKind, text: string, units: Un
   let value: number | null;
   if (kind === "run_pace") {
     const seconds = clockSeconds(text);
-    value = seconds && seconds > 0 ? (units === "imperial" ? METRES_PER_MILE : 1000) / seconds : null;
+    value = seconds && seconds > 0 ? paceMetres(units) / seconds : null;
   } else if (kind === "row_split") {
     value = clockSeconds(text);
   } else {

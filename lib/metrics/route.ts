@@ -1,9 +1,11 @@
 import type { WorkoutSeries } from "@/lib/domain/series";
+import { mercatorX, mercatorY, type WorldFrame } from "./map-tiles";
 
 /**
- * An outdoor workout's GPS track as an SVG path (pure): no map tiles, just the shape of the route. Points are
- * projected with an equirectangular projection around the track's mean latitude (true to shape at workout scale),
- * fitted into the view box with the aspect kept, thinned to at most `maxPoints`; gaps (no fix) break the line.
+ * An outdoor workout's GPS track as an SVG path (pure): the shape of the route, drawable alone or over map tiles.
+ * Points are projected with Web Mercator (conformal, so true to shape at workout scale, and the projection tile
+ * servers use: map-tiles.ts), fitted into the view box with the aspect kept, thinned to at most `maxPoints`; gaps
+ * (no fix) break the line.
  */
 export interface RouteTrace {
   /** the SVG `d` attribute: one "M…L…" run per stretch with a fix */
@@ -15,6 +17,8 @@ export interface RouteTrace {
   /** the track's extent on the ground, metres */
   spanMeters: { eastWest: number; northSouth: number };
   points: number;
+  /** where the view box sits on the Mercator world, to lay map tiles under the trace */
+  frame: WorldFrame;
 }
 
 const EARTH_RADIUS_M = 6_371_000;
@@ -40,23 +44,22 @@ export function buildRouteTrace(series: Pick<WorkoutSeries, "channels"> | null, 
   }
   if (fixes.length < 2) return null;
 
-  const meanLat = fixes.reduce((s, f) => s + f.lat, 0) / fixes.length;
-  const kx = Math.cos((meanLat * Math.PI) / 180) * ((Math.PI / 180) * EARTH_RADIUS_M);
-  const ky = (Math.PI / 180) * EARTH_RADIUS_M;
-  const ground = fixes.map((f) => ({ i: f.i, x: f.lon * kx, y: f.lat * ky }));
-  const xs = ground.map((p) => p.x);
-  const ys = ground.map((p) => p.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const spanX = maxX - minX;
-  const spanY = maxY - minY;
+  const fixLats = fixes.map((f) => f.lat);
+  const meanLat = fixLats.reduce((s, lat) => s + lat, 0) / fixes.length;
+  // the extent on the ground, metres (equirectangular around the mean latitude)
+  const spanX = (Math.max(...fixes.map((f) => f.lon)) - Math.min(...fixes.map((f) => f.lon))) * Math.cos((meanLat * Math.PI) / 180) * ((Math.PI / 180) * EARTH_RADIUS_M);
+  const spanY = (Math.max(...fixLats) - Math.min(...fixLats)) * ((Math.PI / 180) * EARTH_RADIUS_M);
   if (Math.max(spanX, spanY) < 5) return null;
 
+  // Mercator world fractions; y grows southwards, as in SVG, so north is up
+  const ground = fixes.map((f) => ({ i: f.i, x: mercatorX(f.lon), y: mercatorY(f.lat) }));
+  const [minX, maxX] = [Math.min(...ground.map((p) => p.x)), Math.max(...ground.map((p) => p.x))];
+  const [minY, maxY] = [Math.min(...ground.map((p) => p.y)), Math.max(...ground.map((p) => p.y))];
   const inner = size - 2 * padding;
-  const scale = inner / Math.max(spanX, spanY);
-  const width = Math.round(spanX * scale + 2 * padding);
-  const height = Math.round(spanY * scale + 2 * padding);
-  // north up: SVG y grows downwards
-  const project = (p: { x: number; y: number }) => ({ x: round1(padding + (p.x - minX) * scale), y: round1(padding + (maxY - p.y) * scale) });
+  const scale = inner / Math.max(maxX - minX, maxY - minY);
+  const width = Math.round((maxX - minX) * scale + 2 * padding);
+  const height = Math.round((maxY - minY) * scale + 2 * padding);
+  const project = (p: { x: number; y: number }) => ({ x: round1(padding + (p.x - minX) * scale), y: round1(padding + (p.y - minY) * scale) });
 
   // a gap in the fixes well beyond their usual spacing (a tunnel, a paused watch) starts a new stretch of line
   const gaps = ground.slice(1).map((p, n) => p.i - (ground[n]?.i ?? p.i)).sort((a, b) => a - b);
@@ -89,6 +92,7 @@ export function buildRouteTrace(series: Pick<WorkoutSeries, "channels"> | null, 
     finish: project(last),
     spanMeters: { eastWest: Math.round(spanX), northSouth: Math.round(spanY) },
     points: kept,
+    frame: { left: minX, top: minY, scale, padding, width, height },
   };
 }
 

@@ -1,13 +1,16 @@
+import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { MetricStat } from "@/lib/domain/workout";
 import { formatDuration, formatNumber } from "@/lib/format/display";
-import { metersPer } from "@/lib/format/units";
+import { distanceIn, elevationIn, speedIn, type Quantity } from "@/lib/format/quantity";
+import { FOOT, SPEED_TO_MS } from "@/lib/format/units";
 import type { ActivityFigures } from "./activity";
 
 /**
  * The workout page's summary (pure): every figure AutoCoach computes comes from activityFigures, the same numbers the
  * FIT export writes and the comparison shows; what only Peloton reports (resistance, speed, elevation) is shown as
- * Peloton sent it. Figures AutoCoach computed from the samples say so, and Peloton's own average is shown beside
- * ours where the two differ once rounded for display (docs/peloton-api.md §5.6.1).
+ * Peloton sent it, converted to the user's unit system (Settings → Units). Figures AutoCoach computed from the samples
+ * say so, and Peloton's own average is shown beside ours where the two differ once rounded for display
+ * (docs/peloton-api.md §5.6.1).
  */
 export type SummaryKey =
   | "duration"
@@ -52,6 +55,7 @@ export interface SummaryInput {
   discipline: string;
   reported: PelotonReported | null;
   ftpWatts: number | null;
+  units: UnitsSetting;
 }
 
 /** Display precision of each computed figure: the property test holds the page, the FIT file and the comparison to it. */
@@ -67,16 +71,27 @@ function pelotonHint(ours: string | null, theirs: MetricStat | undefined, unit: 
   return `computed from the samples · Peloton shows ${shown} ${unit}`;
 }
 
-/** The distance in Peloton's unit for the workout (mi, km or m), km when Peloton gave none. */
-export function distanceInUnit(meters: number | null, unit: string | null): { value: number; unit: string } | null {
+/** The distance in the user's units; a row's stays in metres when Peloton gave it so (the sport's own unit). */
+export function summaryDistance(meters: number | null, pelotonUnit: string | null, units: UnitsSetting): Quantity | null {
   if (meters === null) return null;
-  const perUnit = metersPer(unit);
-  return perUnit === null ? { value: meters / 1000, unit: "km" } : { value: meters / perUnit, unit: unit ?? "km" };
+  return pelotonUnit?.trim().toLowerCase() === "m" ? { value: meters, unit: "m" } : distanceIn(meters, units);
 }
 
-export function summaryStats({ figures: f, discipline, reported: r, ftpWatts }: SummaryInput): SummaryStat[] {
+/** Peloton's avg / max speed (in its mph or kph) in the user's km/h or mph. */
+function reportedSpeed(r: PelotonReported, units: UnitsSetting): { text: string; unit: string } | null {
+  const toMps = SPEED_TO_MS[r.speedUnit?.trim().toLowerCase() ?? "mph"];
+  if (!toMps) return pair(r.avgSpeed, r.maxSpeed, 1) === null ? null : { text: pair(r.avgSpeed, r.maxSpeed, 1) ?? "", unit: r.speedUnit ?? "" };
+  const speed = (v: number | null) => (v === null ? null : speedIn(v * toMps, units).value);
+  const text = pair(speed(r.avgSpeed), speed(r.maxSpeed), 1);
+  return text === null ? null : { text, unit: speedIn(0, units).unit };
+}
+
+export function summaryStats({ figures: f, discipline, reported: r, ftpWatts, units }: SummaryInput): SummaryStat[] {
   const rowing = discipline === "caesar" || discipline === "rowing";
-  const distance = distanceInUnit(f.distanceMeters, r?.distanceUnit ?? null);
+  const distance = summaryDistance(f.distanceMeters, r?.distanceUnit ?? null, units);
+  const speed = r ? reportedSpeed(r, units) : null;
+  // Peloton's elevation is in feet (docs/peloton-api.md, "Units")
+  const elevation = r?.elevation === null || r?.elevation === undefined ? null : elevationIn(r.elevation * FOOT, units);
   const power = pair(f.avgPower, f.maxPower);
   const cadence = pair(f.avgCadence, f.maxCadence);
   const heartRate = pair(f.avgHeartRate, f.maxHeartRate);
@@ -99,9 +114,7 @@ export function summaryStats({ figures: f, discipline, reported: r, ftpWatts }: 
     r && pair(r.avgResistance, r.maxResistance) !== null
       ? { key: "resistance", label: "Resistance avg / max", value: pair(r.avgResistance, r.maxResistance) ?? "", unit: "%", origin: "peloton" }
       : null,
-    r && pair(r.avgSpeed, r.maxSpeed, 1) !== null
-      ? { key: "speed", label: "Speed avg / max", value: pair(r.avgSpeed, r.maxSpeed, 1) ?? "", unit: r.speedUnit ?? undefined, origin: "peloton" }
-      : null,
+    speed && { key: "speed", label: "Speed avg / max", value: speed.text, unit: speed.unit || undefined, origin: "peloton" },
     heartRate === null
       ? null
       : { key: "heartRate", label: "Heart rate avg / max", value: heartRate, unit: "bpm", hint: pelotonHint(heartRate, r?.peloton?.heartRate, "bpm"), origin: "computed" },
@@ -112,7 +125,7 @@ export function summaryStats({ figures: f, discipline, reported: r, ftpWatts }: 
       ? null
       : { key: "intensityFactor", label: "Intensity factor", value: formatNumber(f.intensityFactor, 2), hint: ftpWatts ? `computed · FTP ${ftpWatts} W` : "computed", origin: "computed" },
     f.tss === null ? null : { key: "tss", label: "TSS", value: formatNumber(f.tss), hint: "computed from 1-second power", origin: "computed" },
-    r?.elevation === null || r?.elevation === undefined ? null : { key: "elevation", label: "Elevation", value: formatNumber(r.elevation), unit: "ft", origin: "peloton" },
+    elevation && { key: "elevation", label: "Elevation", value: formatNumber(elevation.value), unit: elevation.unit, origin: "peloton" },
   ];
   return stats.filter((s): s is SummaryStat => s !== null);
 }

@@ -14,6 +14,11 @@ describe("contentSecurityPolicy", () => {
     expect(csp).not.toMatch(/style-src[^;]*nonce/);
   });
 
+  it("lets images come from the map tile server only when one is configured", () => {
+    expect(contentSecurityPolicy({ nonce: "n", dev: false, formActionOrigins: [] })).toContain("img-src 'self' data: blob:;");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false, formActionOrigins: [], imageOrigins: ["https://tile.example"] })).toContain("img-src 'self' data: blob: https://tile.example;");
+  });
+
   it("lets next dev use eval", () => {
     expect(contentSecurityPolicy({ nonce: "n", dev: true, formActionOrigins: [] })).toContain("'unsafe-eval'");
   });

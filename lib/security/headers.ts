@@ -5,6 +5,7 @@
  * Styles: 'unsafe-inline' stays because Recharts and React render `style="…"` attributes (chart sizes, tooltip
  * positions) that no nonce can cover; with a nonce in style-src browsers would ignore 'unsafe-inline'. Style
  * injection cannot run code, and scripts stay nonce-only.
+ * Images: ours, plus the map tile server when one is configured (MAP_TILE_URL), and nothing else.
  */
 export interface CspOptions {
   nonce: string;
@@ -12,14 +13,16 @@ export interface CspOptions {
   dev: boolean;
   /** origins a form may post or redirect to besides ours (the TrainingPeaks sign-in page) */
   formActionOrigins: string[];
+  /** origins images may come from besides ours: the map tile server, only when configured */
+  imageOrigins?: string[];
 }
 
-export function contentSecurityPolicy({ nonce, dev, formActionOrigins }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, dev, formActionOrigins, imageOrigins = [] }: CspOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${imageOrigins.map((o) => ` ${o}`).join("")}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,6 +1,8 @@
 import type { ComparisonReport } from "../../lib/compare/build";
 import { describeStartDelta, FLAG_LABELS, formatDelta, formatMetricValue, sportLabel } from "../../lib/compare/describe";
-import { formatDistance, formatDuration, formatWorkoutDate } from "@/lib/format/display";
+import { formatWorkoutDate } from "@/lib/format/date";
+import { formatDuration } from "@/lib/format/display";
+import { formatDistance } from "@/lib/format/quantity";
 
 /** The human-readable comparison: a header, the ours | TrainingPeaks | Δ table, then the notes (plain text, no colour). */
 
@@ -20,7 +22,7 @@ export function printReport(file: string, report: ComparisonReport): string {
   const lines = [
     `File            ${file}`,
     `Activity        ${a.title ?? sportLabel(a.sport)} (${sportLabel(a.sport)}${a.device ? `, ${a.device}` : ""})`,
-    ...a.legs.map((leg, i) => `  leg ${i + 1}         ${sportLabel(leg.sport)} ${formatDuration(leg.durationSeconds)}${leg.distanceMeters === null ? "" : `, ${formatDistance(leg.distanceMeters)}`}`),
+    ...a.legs.map((leg, i) => `  leg ${i + 1}         ${sportLabel(leg.sport)} ${formatDuration(leg.durationSeconds)}${leg.distanceMeters === null ? "" : `, ${formatDistance(leg.distanceMeters, report.units)}`}`),
     `Start           ${formatWorkoutDate(a.startTime, zone, "long")} (${zone})`,
     `FTP             ${report.ftp.watts === null ? "none" : `${report.ftp.watts} W`} (${report.ftp.label})`,
   ];
@@ -36,7 +38,7 @@ export function printReport(file: string, report: ComparisonReport): string {
   // Without a TrainingPeaks workout every flag would just say "missing there": leave the column empty.
   const flag = (r: ComparisonReport["rows"][number]) =>
     !m || r.flag === "ok" ? "" : r.flag === "differs" ? `!! ${FLAG_LABELS.differs.toLowerCase()}` : FLAG_LABELS[r.flag].toLowerCase();
-  const body = report.rows.map((r) => [r.label, formatMetricValue(r.key, r.ours), formatMetricValue(r.key, r.trainingpeaks), formatDelta(r), flag(r)]);
+  const body = report.rows.map((r) => [r.label, formatMetricValue(r.key, r.ours, report.units), formatMetricValue(r.key, r.trainingpeaks, report.units), formatDelta(r, report.units), flag(r)]);
   lines.push(...table([header, ...body]));
   if (m) lines.push("", report.differing === 0 ? "Every figure agrees within tolerance." : `${report.differing} figure(s) differ beyond tolerance (marked !!).`);
   if (report.notes.length) {

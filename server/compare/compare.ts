@@ -13,7 +13,7 @@ import { log } from "@/server/log";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
-import { getScoringContext } from "@/server/queries/analytics-settings";
+import { getAnalyticsSettings, getScoringContext } from "@/server/queries/analytics-settings";
 import { localDay } from "@/lib/time/time-zone";
 import { getUserTimeZone } from "@/server/queries/user-time-zone";
 
@@ -71,14 +71,14 @@ export async function compareActivity(
   opts: { ftp?: Omit<FtpCandidates, "trainingPeaks">; date?: string | null } = {},
 ): Promise<ComparisonReport> {
   if (opts.date && !isCalendarDay(opts.date)) throw new AppError("input.invalid", { message: "The date must be a day as YYYY-MM-DD." });
-  const [profile, zone] = await Promise.all([trainingPeaksProfile(userId), getUserTimeZone(userId)]);
+  const [profile, zone, settings] = await Promise.all([trainingPeaksProfile(userId), getUserTimeZone(userId), getAnalyticsSettings(userId)]);
   const connected = !("status" in profile);
   const ftp = chooseFtp({ ...opts.ftp, trainingPeaks: connected ? profile.thresholdFtp : null });
   const side = connected ? await trainingPeaksSide(userId, profile, activity.startTime, opts.date) : profile;
   // An uploaded file is scored with the user's thresholds of its day, like a synced workout (heart rate, run pace).
   const scoring = activity.thresholds ? null : await getScoringContext(userId);
   const dated = scoring ? { ...activity, thresholds: scoring.resolver.on(localDay(activity.startTime, scoring.settings.timeZone)) } : activity;
-  return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side, displayTimeZone: zone.timeZone });
+  return buildComparison({ ours: ourSide(dated, ftp), ftp, trainingPeaks: side, displayTimeZone: zone.timeZone, displayUnits: settings.units });
 }
 
 /**

@@ -114,7 +114,7 @@ describe("the workout page, the FIT export and the comparison agree", () => {
         const header = store.addWorkout(member, { kind, durationMinutes: minutes, quirks });
         const view = syncedFromSimulator(store, header);
         const label = `${kind}${quirks.length ? ` + ${quirks.join(", ")}` : ""}`;
-        const page = workoutPageSummary(view);
+        const page = workoutPageSummary(view, "metric");
         if (!page) throw new Error(`${label}: no page summary`);
         expectAgreement(label, page.figures, toWorkoutActivity(view), chooseFtp({ workout: view.ftp }), (view.series?.length ?? 0) > 0);
         checked++;
@@ -130,7 +130,7 @@ describe("the workout page, the FIT export and the comparison agree", () => {
       const ftp = chooseFtp({ file: activity.ftp });
       const figures = activityFigures(activity, ftp.watts);
       // what a summary of this file shows is built from these very figures
-      expect(summaryStats({ figures, discipline: activity.sport, reported: null, ftpWatts: ftp.watts }).length).toBeGreaterThan(3);
+      expect(summaryStats({ figures, discipline: activity.sport, reported: null, ftpWatts: ftp.watts, units: "metric" }).length).toBeGreaterThan(3);
       expectAgreement(recording.name, figures, activity, ftp);
     }
   }, 30_000);

@@ -21,7 +21,7 @@ function threeWays(name: FixtureName, edit: (graph: PelotonPerformanceGraph) => 
   const { workout, graph, ride } = loadFixture(name);
   edit(graph);
   const view = syncedView(transformWorkout({ workout, graph, ride }));
-  const page = workoutPageSummary(view);
+  const page = workoutPageSummary(view, "metric");
   const activity = toWorkoutActivity(view);
   const bytes = encodeFit(activity);
   const comparison = ourSide(activity, chooseFtp({ workout: view.ftp })).metrics;

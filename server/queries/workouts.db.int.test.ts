@@ -106,4 +106,21 @@ describe(`workout history (${database.kind()})`, () => {
     const mattsDisciplines = await getHistoryFacets(userId, historyFiltersSchema.parse({ q: "Wilpers" }));
     expect(mattsDisciplines.disciplines).toEqual([{ value: "cycling", count: 3 }]);
   });
+
+  it("gives each workout's distance in metres whatever unit Peloton recorded it in", async () => {
+    const { listWorkoutHistory } = await import("./workouts");
+    const { historyFiltersSchema } = await import("@/lib/domain/workout-history");
+    const { getDb } = await import("@/server/db/client");
+    const { userId, ids } = await seedHistory();
+    const db = await getDb();
+    await db.workoutDetails.update({ where: { workoutId: ids["30 min Endurance Row"] }, data: { distance: 6000, distanceUnit: "m" } });
+    await db.workoutDetails.update({ where: { workoutId: ids["30 min Climb Ride"] }, data: { distance: 14.2, distanceUnit: "km" } });
+    await db.workoutDetails.update({ where: { workoutId: ids["15 min Recovery Ride"] }, data: { distance: null } });
+    const page = await listWorkoutHistory(userId, historyFiltersSchema.parse({}), 10);
+    const metres = Object.fromEntries(page.rows.map((r) => [r.title, r.distanceMeters]));
+    expect(metres["45 min Power Zone Endurance Ride"]).toBeCloseTo(5.9 * 1609.344, 6);
+    expect(metres["30 min Endurance Row"]).toBe(6000);
+    expect(metres["30 min Climb Ride"]).toBeCloseTo(14_200, 6);
+    expect(metres["15 min Recovery Ride"]).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ScoreMethod } from "@/lib/domain/analytics";
 import { getUserTimeZone } from "./user-time-zone";
+import { metersPer } from "@/lib/format/units";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import type { HistoryFacets, HistoryFilters, HistoryPage, HistorySort } from "@/lib/domain/workout-history";
@@ -26,12 +27,20 @@ interface Row {
   tss: number | null;
   scoreMethod: ScoreMethod | null;
   avgHeartRate: number | null;
+  distance: number | null;
+  distanceUnit: string | null;
   syncState: "pending" | "complete" | "failed";
   status: string;
   rankOutput: number;
   rankTss: number;
   accountId: string | null;
   accountName: string | null;
+}
+
+/** Peloton's distance in its unit (mi, km or m; mi when it gave none, as the calendar reads it) in metres. */
+function metresOf(distance: number | null, unit: string | null): number | null {
+  const perUnit = metersPer(unit ?? "mi");
+  return distance !== null && distance > 0 && perUnit !== null ? distance * perUnit : null;
 }
 
 function cursorOf(sort: HistorySort, row: Row): string {
@@ -60,7 +69,7 @@ async function readRows(userId: string, f: HistoryFilters, cursor: Cursor | null
       ...(await db.$queryRaw<Row[]>`
         SELECT w."id", w."startTime", w."timezone", w."title", i."name" AS "instructor", w."discipline", w."durationSeconds",
                r."durationSeconds" AS "rideSeconds", r."classTypes", d."totalOutputKj" AS "outputKj", COALESCE(a."score", d."tss") AS "tss",
-               a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate",
+               a."scoreMethod"::text AS "scoreMethod", d."avgHeartRate", d."distance", d."distanceUnit",
                w."syncState"::text AS "syncState", w."status", w."rankOutput" AS "rankOutput", w."rankTss" AS "rankTss",
                w."pelotonAccountId" AS "accountId", pa."username" AS "accountName"
         FROM "Workout" w
@@ -123,6 +132,7 @@ export async function listWorkoutHistory(userId: string, filters: HistoryFilters
       tss: r.tss,
       scoreMethod: r.scoreMethod,
       avgHeartRate: r.avgHeartRate,
+      distanceMeters: metresOf(r.distance, r.distanceUnit),
       syncState: r.syncState,
       otherAccount: r.accountId ? { username: r.accountName } : null,
       inProgress: r.status === "IN_PROGRESS",

@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { getUserTimeZone } from "@/server/queries/user-time-zone";
+import { getDisplaySettings } from "@/server/queries/display-settings";
 import { createQueryClient } from "@/hooks/query-client";
 import { queryKeys } from "@/hooks/query-keys";
 import { requireUser } from "@/server/auth/session";
@@ -25,27 +25,27 @@ export default async function DashboardPage() {
   const queryClient = createQueryClient();
   // The TrainingPeaks snapshot first: the current FTP may come from it.
   const summary = await getTrainingPeaksSummary(user.id);
-  const [peloton, sync, ftp, fitness, zone] = await Promise.all([
+  const [peloton, sync, ftp, fitness, display] = await Promise.all([
     getPelotonConnection(user.id),
     getSyncOverview(user.id),
     getCurrentFtp(user.id),
     getFitnessToday(user.id),
-    getUserTimeZone(user.id),
+    getDisplaySettings(user.id),
     queryClient.prefetchQuery({ queryKey: queryKeys.weeklyVolume(DASHBOARD_WEEKS), queryFn: () => getWeeklyVolume(user.id, DASHBOARD_WEEKS) }),
     queryClient.prefetchQuery({ queryKey: queryKeys.recentWorkouts(DASHBOARD_RECENT), queryFn: () => getRecentWorkouts(user.id, DASHBOARD_RECENT) }),
   ]);
 
   return (
     <div className="space-y-6">
-      <DashboardHeader summary={summary} fallbackName={user.name ?? "Athlete"} lastSyncedAt={peloton?.lastSyncedAt ?? null} timeZone={zone.timeZone} />
-      <PelotonOverviewCard connection={peloton} sync={sync} />
+      <DashboardHeader summary={summary} fallbackName={user.name ?? "Athlete"} lastSyncedAt={peloton?.lastSyncedAt ?? null} timeZone={display.timeZone} />
+      <PelotonOverviewCard connection={peloton} sync={sync} display={display} />
       <FitnessTodayCard today={fitness} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TrainingVolume />
       </HydrationBoundary>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <PowerZonesCard ftp={ftp} />
-        <ThresholdsCard summary={summary} title="Thresholds (TrainingPeaks)" />
+        <ThresholdsCard summary={summary} units={display.units} title="Thresholds (TrainingPeaks)" />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/session";
+import { getEnv } from "@/server/env";
 import { getWorkoutDetail } from "@/server/queries/workout-detail";
 import { workoutPageSummary } from "@/server/queries/workout-summary";
 import { getUserTimeZone } from "@/server/queries/user-time-zone";
@@ -28,5 +29,5 @@ export default async function WorkoutPage({ params }: { params: Promise<{ id: st
     getUserTimeZone(user.id),
     getTrainingPeaksConnection(user.id),
   ]);
-  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout)} timeZone={zone.timeZone} trainingPeaks={trainingPeaks} />;
+  return <WorkoutDetail workout={workout} push={push} insights={insights} summary={workoutPageSummary(workout, insights.units)} timeZone={zone.timeZone} trainingPeaks={trainingPeaks} mapTiles={getEnv().mapTiles} />;
 }
