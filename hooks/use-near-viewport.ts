@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 
 /**
  * Whether the element has come within `rootMargin` of the viewport (and stays true once it has): heavy content
- * below the fold (the workout charts) mounts as the reader scrolls towards it instead of blocking a phone's main
- * thread while the page loads.
+ * below the fold (charts) mounts as the reader scrolls towards it instead of blocking a phone's main thread while the
+ * page loads. The switch is a transition, so React renders the heavy subtree in slices that yield to input and
+ * scrolling instead of one long task.
  */
-export function useNearViewport<T extends Element>(rootMargin = "600px 0px"): [React.RefObject<T | null>, boolean] {
+export function useNearViewport<T extends Element>(rootMargin = "200px 0px"): [React.RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
   const [near, setNear] = useState(false);
   useEffect(() => {
@@ -16,7 +17,7 @@ export function useNearViewport<T extends Element>(rootMargin = "600px 0px"): [R
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
-          setNear(true);
+          startTransition(() => setNear(true));
           observer.disconnect();
         }
       },
