@@ -27,6 +27,14 @@ const config = [
     },
   },
   {
+    // Links prefetch on intent, not on sight (components/ui/link.tsx).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", importNames: ["default"], message: "Use Link from @/components/ui/link: it prefetches on intent instead of on sight." }] }],
+    },
+  },
+  {
     // Command-line tools, simulators, benchmarks and tests talk to the terminal.
     files: ["scripts/**", "sandbox/**", "bench/**", "e2e/**", "test/**", "**/*.test.ts", "server/log.ts"],
     rules: { "no-console": "off" },

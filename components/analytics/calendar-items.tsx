@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
 import type { CalendarTotals, CalendarWorkout, PlannedWorkout } from "@/lib/domain/calendar";
 import type { UnitsSetting } from "@/lib/domain/thresholds";

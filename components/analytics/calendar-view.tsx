@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePlannedWorkouts } from "@/hooks/use-planned-workouts";
 import type { CalendarDay, CalendarView as View, CalendarWorkout, PlannedWorkout } from "@/lib/domain/calendar";
 import type { UnitsSetting } from "@/lib/domain/thresholds";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { CurvePoint } from "@/lib/domain/analytics";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { curveRows, paceUnit, type CurveSportKind } from "@/lib/metrics/analytics-chart";

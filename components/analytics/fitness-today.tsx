@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { FitnessToday as Today } from "@/lib/domain/analytics";
 import { formLabel } from "@/lib/metrics/pmc";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { FtpEstimate, FtpTestRide } from "@/lib/domain/analytics";
 import { FTP_SOURCE_LABEL, THRESHOLD_SOURCE_LABEL, type FtpSourceSetting, type ResolvedThreshold } from "@/lib/domain/thresholds";
 import { formatDay, ftpHistoryRows } from "@/lib/metrics/analytics-chart";

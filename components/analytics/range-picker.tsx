@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RANGE_OPTIONS, type DayRange } from "@/lib/metrics/ranges";
 
 /**

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ClassAttempt, FtpTestRide, WorkoutInsights } from "@/lib/domain/analytics";
 import { SCORE_METHOD_LABEL } from "@/lib/domain/analytics";
 import { formatDuration, formatNumber } from "@/lib/format/display";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
 import type { SyncProgress } from "@/lib/domain/sync";
 import type { DisplaySettings } from "@/lib/domain/display-settings";

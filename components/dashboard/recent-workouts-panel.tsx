@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRecentWorkouts } from "@/hooks/use-recent-workouts";
 import { formatWorkoutDate } from "@/lib/format/date";
 import { disciplineLabel, formatDuration, formatNumber } from "@/lib/format/display";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { RecentWorkoutsPanel } from "./recent-workouts-panel";
 import { WeeklyVolumePanel } from "./weekly-volume-panel";

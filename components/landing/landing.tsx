@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Logo } from "@/components/layout/logo";
 import { buttonClass } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { trainingPeaksAccess, type TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { SignInWithTrainingPeaks } from "./sign-in-button";
 import { Alert } from "@/components/ui/alert";

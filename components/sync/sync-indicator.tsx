@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useSyncCommands } from "@/hooks/use-sync-commands";
 import { useSyncProgress } from "@/hooks/use-sync-progress";
 import { isRunning } from "@/lib/domain/sync";

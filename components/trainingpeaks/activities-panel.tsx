@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useId, useState } from "react";
 import { useTrainingPeaksActivities } from "@/hooks/use-trainingpeaks-activities";
 import type { LinkedActivity } from "@/lib/domain/trainingpeaks";

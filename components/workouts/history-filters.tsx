@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { disciplineLabel } from "@/lib/format/display";
 import type { HistoryFacets, HistoryFilters } from "@/lib/domain/workout-history";
 import { buttonClass } from "@/components/ui/button";

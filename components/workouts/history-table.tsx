@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import { SCORE_METHOD_LABEL, SCORE_METHOD_TAG } from "@/lib/domain/analytics";
 import type { UnitsSetting } from "@/lib/domain/thresholds";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { otherAccountLabel } from "@/lib/domain/peloton-connection";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { formatDate, formatWorkoutDate } from "@/lib/format/date";

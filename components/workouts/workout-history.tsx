@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { historyPageLinks, type HistoryFacets, type HistoryFilters, type HistoryPage } from "@/lib/domain/workout-history";
 import { Alert } from "@/components/ui/alert";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { noSamplesMessage } from "@/lib/format/workout-labels";

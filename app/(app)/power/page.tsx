@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/server/auth/session";
 import { paceUnit } from "@/lib/metrics/analytics-chart";
 import { parseCompare, parseRange } from "@/lib/metrics/ranges";
