@@ -2,9 +2,10 @@
 
 import type { ComponentType } from "react";
 import { useNearViewport } from "@/hooks/use-near-viewport";
-import { Skeleton } from "@/components/ui/skeleton";
 
-const placeholder = <Skeleton className="h-full min-h-24" />;
+// Not a pulsing skeleton: nothing is loading until the reader scrolls near, and an endless animation below the fold
+// keeps a phone painting for nothing.
+const placeholder = <div aria-hidden className="h-full min-h-24 rounded-md bg-surface-2" />;
 
 /**
  * A chart (Recharts, loaded with `next/dynamic` and `ssr: false` by the caller) that mounts only when its box nears
