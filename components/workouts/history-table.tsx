@@ -8,14 +8,11 @@ import { formatDistance } from "@/lib/format/quantity";
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
 
-// Below `sm` each row is a card: the date and title span the card, the figures sit in two columns with their labels.
-const row = "border-t border-border hover:bg-surface-2 max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-lg max-sm:border max-sm:p-3";
-const cell = "py-2 pr-3 max-sm:p-0";
-const figure = `${cell} text-right tabular-nums max-sm:text-left`;
+// Below `sm` each row is a card; the history-* classes (app/globals.css) lay it out.
 
 /** A figure's column name, shown only when the row is a card. */
 function CardLabel({ children }: { children: string }) {
-  return <span className="mr-1 text-xs text-muted sm:hidden">{children}</span>;
+  return <span className="history-label">{children}</span>;
 }
 
 /** One page of workouts; distances in the user's units (Settings). */
@@ -30,43 +27,43 @@ export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: Units
         />
         <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
           {rows.map((w) => (
-            <tr key={w.id} className={row}>
-              <td className={`${cell} whitespace-nowrap tabular-nums text-muted max-sm:col-span-2 max-sm:text-xs`}>{formatWorkoutDate(w.startTime, w.timezone)}</td>
-              <td className={`${cell} max-sm:col-span-2`}>
+            <tr key={w.id} className="history-row">
+              <td className="history-wide whitespace-nowrap tabular-nums text-muted max-sm:text-xs">{formatWorkoutDate(w.startTime, w.timezone)}</td>
+              <td className="history-wide">
                 <Link href={`/workouts/${w.id}`} className="font-medium hover:underline focus-visible:underline">
                   {w.title}
                 </Link>
                 <span className="block text-xs text-muted">
                   {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
-                  {w.inProgress && <span className="ml-1 rounded bg-accent/15 px-1 font-semibold text-text">in progress</span>}
-                  {w.syncState === "pending" && <span className="ml-1 rounded bg-surface-2 px-1">syncing…</span>}
-                  {w.syncState === "failed" && !w.otherAccount && <span className="ml-1 rounded bg-warn/15 px-1 text-warn">retrying next sync</span>}
+                  {w.inProgress && <span className="history-tag bg-accent/15 font-semibold text-text">in progress</span>}
+                  {w.syncState === "pending" && <span className="history-tag bg-surface-2">syncing…</span>}
+                  {w.syncState === "failed" && !w.otherAccount && <span className="history-tag bg-warn/15 text-warn">retrying next sync</span>}
                   {w.otherAccount && (
-                    <span className="ml-1 rounded bg-surface-2 px-1" data-testid="history-account">
+                    <span className="history-tag bg-surface-2" data-testid="history-account">
                       {otherAccountLabel(w.otherAccount)}
                     </span>
                   )}
                 </span>
               </td>
-              <td className={`${cell} max-sm:col-span-2 max-sm:text-xs max-sm:text-muted`}>{disciplineLabel(w.discipline)}</td>
-              <td className={figure}>
+              <td className="history-wide max-sm:text-xs max-sm:text-muted">{disciplineLabel(w.discipline)}</td>
+              <td className="history-figure">
                 <CardLabel>Duration</CardLabel>
                 {formatDuration(w.durationSeconds)}
               </td>
-              <td className={figure} data-testid="history-distance">
+              <td className="history-figure" data-testid="history-distance">
                 <CardLabel>Distance</CardLabel>
                 {formatDistance(w.distanceMeters, units)}
               </td>
-              <td className={figure}>
+              <td className="history-figure">
                 <CardLabel>Output</CardLabel>
                 {w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}
               </td>
-              <td className={figure} title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
+              <td className="history-figure" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
                 <CardLabel>TSS</CardLabel>
                 {formatNumber(w.tss)}
                 {w.scoreMethod && SCORE_METHOD_TAG[w.scoreMethod] && <span className="ml-1 text-xs text-muted">{SCORE_METHOD_TAG[w.scoreMethod]}</span>}
               </td>
-              <td className={`${figure} sm:pr-0`}>
+              <td className="history-figure sm:pr-0">
                 <CardLabel>Avg HR</CardLabel>
                 {w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}
               </td>
