@@ -6,7 +6,7 @@ import { encodeCurve } from "@/lib/metrics/curve-codec";
 import { meanMaximal } from "@/lib/metrics/mmp";
 import { scoreActivity } from "@/lib/metrics/score";
 import { scoreInputsKey } from "@/lib/metrics/thresholds-at";
-import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
+import { timeInTarget } from "@/lib/metrics/chart-compliance";
 import { localDay } from "@/lib/time/time-zone";
 import { pelotonWorkoutToActivity } from "@/server/fit/from-workout";
 import type { ScoringContext } from "@/server/queries/analytics-settings";
@@ -53,17 +53,9 @@ function hasReadings(values: readonly (number | null)[] | undefined): values is 
 /** Time in target over every targeted metric: seconds in range ÷ seconds with a reading and a target. */
 function complianceOf(input: AnalysisSubject, thresholds: ResolvedThresholds): number | null {
   if (!input.series || !input.targets) return null;
-  const chart = buildWorkoutChart({
-    discipline: input.discipline,
-    series: input.series,
-    targets: input.targets,
-    segments: input.segments,
-    ftp: thresholds.ftp?.value ?? null,
-    heartRate: { maxHr: thresholds.maxHr?.value ?? null, lthr: thresholds.thresholdHr?.value ?? null },
-    maxPoints: 50,
-  });
-  const data = chart.compliance.reduce((n, c) => n + c.dataSeconds, 0);
-  return data > 0 ? (chart.compliance.reduce((n, c) => n + c.inSeconds, 0) / data) * 100 : null;
+  const compliance = timeInTarget({ series: input.series, targets: input.targets, segments: input.segments, ftp: thresholds.ftp?.value ?? null });
+  const data = compliance.reduce((n, c) => n + c.dataSeconds, 0);
+  return data > 0 ? (compliance.reduce((n, c) => n + c.inSeconds, 0) / data) * 100 : null;
 }
 
 export function computeAnalytics(input: AnalysisSubject, ctx: ScoringContext): ComputedAnalytics {
