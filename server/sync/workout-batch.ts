@@ -50,23 +50,20 @@ async function classPlans(db: Db, items: readonly WorkoutToSave[]): Promise<Map<
  */
 async function analyticsOf(db: Db, items: readonly (WorkoutToSave & { encoded: Uint8Array | null })[]): Promise<(ComputedAnalytics | null)[]> {
   const plans = await classPlans(db, items);
-  const out: (ComputedAnalytics | null)[] = items.map(() => null);
-  const users = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    if (item.analyze !== false) users.set(item.userId, [...(users.get(item.userId) ?? []), i]);
-  });
-  for (const [userId, indexes] of users) {
-    const subjects = indexes.map((i) => {
-      const { result, encoded, ride } = items[i] as WorkoutToSave & { encoded: Uint8Array | null };
+  const byUser = new Map<string, typeof items>();
+  for (const item of items) if (item.analyze !== false) byUser.set(item.userId, [...(byUser.get(item.userId) ?? []), item]);
+  const computed = new Map<(typeof items)[number], ComputedAnalytics | null>();
+  for (const [userId, own] of byUser) {
+    const subjects = own.map(({ result, encoded, ride }) => {
       const w = result.workout;
       const plan = ride === undefined ? (w.pelotonRideId ? (plans.get(w.pelotonRideId) ?? null) : null) : ride;
       const details = { segments: result.segments, targets: result.targets ?? null, distance: result.summary.distance, distanceUnit: result.summary.distanceUnit };
       return analysisSubjectOf({ ...w, series: encoded ? decodeSeries(encoded) : null }, details, plan);
     });
-    const computed = await analyzeBeforeSave(db, userId, subjects);
-    indexes.forEach((index, k) => (out[index] = computed[k] ?? null));
+    const analysed = await analyzeBeforeSave(db, userId, subjects);
+    own.forEach((item, k) => computed.set(item, analysed[k] ?? null));
   }
-  return out;
+  return items.map((item) => computed.get(item) ?? null);
 }
 
 function analyticsRow(a: ComputedAnalytics | null) {
