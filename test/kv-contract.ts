@@ -19,6 +19,22 @@ export interface KvContractTarget {
 const TTL = 150;
 const PAST_TTL = 450;
 
+/** The store with every operation it is asked for recorded by name. */
+function countingCalls(inner: Kv): { kv: Kv; calls: string[] } {
+  const calls: string[] = [];
+  const kv = new Proxy(inner, {
+    get(obj, prop, receiver) {
+      const value: unknown = Reflect.get(obj, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        calls.push(String(prop));
+        return Reflect.apply(value, obj, args);
+      };
+    },
+  });
+  return { kv, calls };
+}
+
 export function describeKvContract(target: KvContractTarget): void {
   const key = (name: string) => `${name}:${randomUUID()}`;
 
@@ -347,23 +363,33 @@ export function describeKvContract(target: KvContractTarget): void {
       });
 
       it("costs one store operation to take a slot with its spacing turn and one to release it", async () => {
-        const inner = target.createKv();
-        const calls: string[] = [];
-        const kv = new Proxy(inner, {
-          get(obj, prop, receiver) {
-            const value: unknown = Reflect.get(obj, prop, receiver);
-            if (typeof value !== "function") return value;
-            return (...args: unknown[]) => {
-              calls.push(String(prop));
-              return Reflect.apply(value, obj, args);
-            };
-          },
-        });
+        const { kv, calls } = countingCalls(target.createKv());
         const k = key("slot-cost");
         const opts = { maxConcurrent: 4, leaseMs: 10_000, minSpacingMs: 5, waitMs: 1_000 };
         await (await acquireSlot(kv, k, opts)).release();
         await (await acquireSlot(kv, k, opts)).release();
         expect(calls).toEqual(["takeSlot", "delIfEquals", "takeSlot", "delIfEquals"]);
+      });
+
+      it("hands a release over to the next take while callers queue: one store operation per call", async () => {
+        const { kv, calls } = countingCalls(target.createKv());
+        const k = key("slot-handover");
+        // One slot only: the second and third calls get it because the release rode along with their take.
+        const opts = { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0 };
+        expect(await withSlot(kv, k, { ...opts, handOver: () => true }, async () => "first")).toBe("first");
+        expect(await withSlot(kv, k, { ...opts, handOver: () => true }, async () => "second")).toBe("second");
+        expect(await withSlot(kv, k, { ...opts, handOver: () => false }, async () => "third")).toBe("third");
+        expect(calls).toEqual(["takeSlot", "takeSlot", "takeSlot", "delIfEquals"]);
+        await (await acquireSlot(kv, k, opts)).release();
+      });
+
+      it("sends a handed-over release on its own when no take follows", async () => {
+        const { kv, calls } = countingCalls(target.createKv());
+        const k = key("slot-handover-alone");
+        await withSlot(kv, k, { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0, handOver: () => true }, async () => undefined);
+        await sleep(target.slackMs + 100);
+        expect(calls).toEqual(["takeSlot", "delIfEquals"]);
+        expect(await kv.get(`slot:${k}:0`)).toBeNull();
       });
 
       it("takeSlot writes nothing when the spacing turn lies beyond maxWaitMs, or no slot is free", async () => {

@@ -1,5 +1,5 @@
 import type { WorkoutChartInput } from "./workout-chart-types";
-import { buildWorkoutChart } from "./workout-chart";
+import { timeInTarget } from "./chart-compliance";
 
 /**
  * Peloton doesn't expose a member's pace level through its API. Without one, estimate it for a workout:
@@ -10,8 +10,7 @@ export function estimatePaceLevel(input: Omit<WorkoutChartInput, "paceLevel">): 
   if (!input.targets?.paceIntensity.length || !input.targets.paceIntensityLevels.length || !input.series) return null;
   let best: { level: number; inSeconds: number } | null = null;
   for (let level = 1; level <= 10; level++) {
-    const chart = buildWorkoutChart({ ...input, paceLevel: level, maxPoints: 200 });
-    const pace = chart.compliance.find((c) => c.metric === "pace");
+    const pace = timeInTarget({ ...input, paceLevel: level }).find((c) => c.metric === "pace");
     if (!pace) continue;
     if (!best || pace.inSeconds > best.inSeconds) best = { level, inSeconds: pace.inSeconds };
   }

@@ -1,16 +1,14 @@
 import { spanToSampleRange } from "@/lib/domain/targets";
-import type { ChannelName } from "@/lib/domain/series";
 import type { ClassSegment } from "@/lib/domain/targets";
-import { CHANNEL_META, CHANNEL_ORDER, displayUnit, readingOf, roundTo } from "./channel-meta";
+import { CHANNEL_META, roundTo } from "./channel-meta";
 import { timeTicks } from "./chart-format";
 import { BIKE_DISCIPLINES, panelFor, showsPanel, type FullChannel } from "./chart-panels";
-import { resolveTargets, type ChannelInfo } from "./chart-targets";
-import { sampleSegments, targetCompliance, type TargetCompliance } from "./compliance";
+import { fullChannels, measureTargets } from "./chart-compliance";
+import type { TargetCompliance } from "./compliance";
 import { minMaxDownsample } from "./downsample";
 import { heartRateZoneInfo } from "./hr-zones";
-import { averageOf, channelStats } from "./series-stats";
-import { clipSpans } from "./target-bands";
-import type { ChartChannel, ChartSegment, MetricCompliance, PowerZoneInfo, TargetMetric, WorkoutChartData, WorkoutChartInput } from "./workout-chart-types";
+import { averageOf } from "./series-stats";
+import type { ChartChannel, ChartSegment, PowerZoneInfo, TargetMetric, WorkoutChartData, WorkoutChartInput } from "./workout-chart-types";
 import { powerZoneOf, powerZones } from "./zones";
 
 export type * from "./workout-chart-types";
@@ -23,16 +21,6 @@ export type * from "./workout-chart-types";
  * pace.ts, heart-rate zones in hr-zones.ts, time in range in compliance.ts, which charts appear in chart-panels.ts.
  */
 export const DEFAULT_MAX_POINTS = 1500;
-
-const METRIC_LABEL: Record<TargetMetric, string> = {
-  power: "Power zone",
-  cadence: "Cadence",
-  resistance: "Resistance",
-  speed: "Speed",
-  incline: "Incline",
-  stroke_rate: "Stroke rate",
-  pace: "Pace",
-};
 
 const validFtp = (ftp: number | null): ftp is number => typeof ftp === "number" && Number.isFinite(ftp) && ftp > 0;
 
@@ -93,34 +81,9 @@ export function buildWorkoutChart(input: WorkoutChartInput): WorkoutChartData {
   const length = series.length;
   const end = length * dt;
 
-  const channels: FullChannel[] = [];
-  for (const key of CHANNEL_ORDER) {
-    const raw = series.channels[key];
-    if (!raw) continue;
-    const readings = Array.from({ length }, (_, i) => readingOf(key, raw[i]));
-    if (readings.every((v) => v === null)) continue;
-    channels.push({ key, unit: displayUnit(key, series.units[key]), readings, stats: channelStats(readings, dt, CHANNEL_META[key].pace) });
-  }
+  const channels = fullChannels(series);
   const byKey = new Map(channels.map((c) => [c.key, c]));
-  const info: Partial<Record<ChannelName, ChannelInfo>> = {};
-  for (const c of channels) info[c.key] = { unit: c.unit, decimals: CHANNEL_META[c.key].decimals, pace: CHANNEL_META[c.key].pace, max: c.stats.max };
-
-  const segments = clipSpans([...input.segments].sort((a, b) => a.start - b.start), end);
-  const segmentOfSample = sampleSegments(segments, length, dt);
-  const { metrics, notices } = resolveTargets({ targets: input.targets, channels: info, end, ftp: input.ftp, paceLevel: input.paceLevel });
-
-  const results = new Map<TargetMetric, TargetCompliance>();
-  const compliance: MetricCompliance[] = [];
-  for (const m of metrics) {
-    const channel = byKey.get(m.channel);
-    if (!channel) continue;
-    const result = targetCompliance(channel.readings, dt, m.targets, segmentOfSample, segments.length, CHANNEL_META[m.channel].pace);
-    results.set(m.metric, result);
-    const label = m.metric === "pace" && m.channel === "split_pace" ? "Split pace" : METRIC_LABEL[m.metric];
-    compliance.push({ metric: m.metric, channel: m.channel, label, unit: channel.unit, ...result.total });
-  }
-
-  compliance.sort((a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel));
+  const { segments, metrics, notices, results, compliance } = measureTargets(input, series, channels);
 
   const heart = byKey.get("heart_rate");
   const heartRate = heartRateZoneInfo(input.heartRate, heart?.readings ?? null, dt, heart?.stats.max ?? null);

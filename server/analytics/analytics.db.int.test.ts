@@ -104,6 +104,39 @@ describe(`analytics job (${database.kind()})`, () => {
   }, 60_000);
 });
 
+/**
+ * The sync scores workouts from what it fetched, before writing them; the job scores from the stored rows. Wherever the
+ * thresholds are the same (the same inputs key: the sync ran before Peloton's profile was read), every stored figure
+ * must be exactly what the job computes, and the history's TSS sort key must follow the score.
+ */
+async function expectSameAsRecomputed(userId: string) {
+  const d = await db();
+  const { readScoringContext } = await import("@/server/queries/analytics-settings");
+  const { readAnalysisInputs } = await import("@/server/queries/workout-analysis-input");
+  const { analyticsColumns, computeAnalytics } = await import("./compute");
+  const stored = await d.workoutAnalytics.findMany({ where: { userId }, include: { workout: { select: { rankTss: true } } } });
+  const ctx = await readScoringContext(d, userId);
+  const inputs = new Map((await readAnalysisInputs(d, userId, stored.map((s) => s.workoutId))).map((i) => [i.id, i]));
+  let compared = 0;
+  for (const row of stored) {
+    const input = inputs.get(row.workoutId);
+    if (!input) throw new Error(`no input for ${row.workoutId}`);
+    const again = computeAnalytics(input, ctx);
+    expect(row.workout.rankTss).toBe(row.score);
+    if (again.inputsKey !== row.inputsKey) continue;
+    compared += 1;
+    const { powerCurve, speedCurve, ...figures } = analyticsColumns(again);
+    expect({ day: row.day.toISOString().slice(0, 10), ...figures }).toEqual({
+      day: again.day, score: row.score, scoreMethod: row.scoreMethod, intensity: row.intensity, thresholdKind: row.thresholdKind,
+      thresholdValue: row.thresholdValue, thresholdSource: row.thresholdSource, perHour: row.perHour, scoredSeconds: row.scoredSeconds,
+      inputsKey: row.inputsKey, compliance: row.compliance, curveVersion: row.curveVersion,
+    });
+    expect(row.powerCurve ? [...row.powerCurve] : null).toEqual(powerCurve ? [...powerCurve] : null);
+    expect(row.speedCurve ? [...row.speedCurve] : null).toEqual(speedCurve ? [...speedCurve] : null);
+  }
+  expect(compared).toBeGreaterThan(stored.length / 2);
+}
+
 describe(`analytics during a sync (${database.kind()})`, () => {
   it("every synced workout is scored as it is saved; the sync leaves the job queued for Peloton's FTP history", async () => {
     const userId = await connectedUser({ email: "other.rider@example.com", password: "other-rider-pass" });
@@ -123,6 +156,7 @@ describe(`analytics during a sync (${database.kind()})`, () => {
     expect(withPower.every((r) => r.scoreMethod === "power" && r.powerCurve !== null)).toBe(true);
     expect(rides.filter((r) => !withPower.includes(r)).every((r) => r.scoreMethod !== "power" && r.powerCurve === null)).toBe(true);
     expect((await d.analyticsJob.findUniqueOrThrow({ where: { userId } })).state).toBe("pending");
+    await expectSameAsRecomputed(userId);
     await runJob(userId);
     const ftps = await d.thresholdEntry.findMany({ where: { userId, kind: "ftp", source: "peloton" } });
     expect(ftps.length).toBeGreaterThan(0);

@@ -6,11 +6,11 @@ import { encodeCurve } from "@/lib/metrics/curve-codec";
 import { meanMaximal } from "@/lib/metrics/mmp";
 import { scoreActivity } from "@/lib/metrics/score";
 import { scoreInputsKey } from "@/lib/metrics/thresholds-at";
-import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
+import { timeInTarget } from "@/lib/metrics/chart-compliance";
 import { localDay } from "@/lib/time/time-zone";
 import { pelotonWorkoutToActivity } from "@/server/fit/from-workout";
 import type { ScoringContext } from "@/server/queries/analytics-settings";
-import type { AnalysisInput } from "@/server/queries/workout-analysis-input";
+import type { AnalysisSubject } from "@/server/queries/workout-analysis-input";
 
 /**
  * One workout's analytics (pure apart from being server-only): the score (lib/metrics/score.ts, on the same Activity
@@ -31,7 +31,7 @@ export interface ComputedAnalytics {
   speedCurve: Uint8Array | null;
 }
 
-export function analysisActivity(input: AnalysisInput, thresholds: ResolvedThresholds): Activity {
+export function analysisActivity(input: AnalysisSubject, thresholds: ResolvedThresholds): Activity {
   return pelotonWorkoutToActivity({
     title: input.title,
     discipline: input.discipline,
@@ -51,22 +51,14 @@ function hasReadings(values: readonly (number | null)[] | undefined): values is 
 }
 
 /** Time in target over every targeted metric: seconds in range ÷ seconds with a reading and a target. */
-function complianceOf(input: AnalysisInput, thresholds: ResolvedThresholds): number | null {
+function complianceOf(input: AnalysisSubject, thresholds: ResolvedThresholds): number | null {
   if (!input.series || !input.targets) return null;
-  const chart = buildWorkoutChart({
-    discipline: input.discipline,
-    series: input.series,
-    targets: input.targets,
-    segments: input.segments,
-    ftp: thresholds.ftp?.value ?? null,
-    heartRate: { maxHr: thresholds.maxHr?.value ?? null, lthr: thresholds.thresholdHr?.value ?? null },
-    maxPoints: 50,
-  });
-  const data = chart.compliance.reduce((n, c) => n + c.dataSeconds, 0);
-  return data > 0 ? (chart.compliance.reduce((n, c) => n + c.inSeconds, 0) / data) * 100 : null;
+  const compliance = timeInTarget({ series: input.series, targets: input.targets, segments: input.segments, ftp: thresholds.ftp?.value ?? null });
+  const data = compliance.reduce((n, c) => n + c.dataSeconds, 0);
+  return data > 0 ? (compliance.reduce((n, c) => n + c.inSeconds, 0) / data) * 100 : null;
 }
 
-export function computeAnalytics(input: AnalysisInput, ctx: ScoringContext): ComputedAnalytics {
+export function computeAnalytics(input: AnalysisSubject, ctx: ScoringContext): ComputedAnalytics {
   const day = localDay(input.startTime, ctx.settings.timeZone);
   const thresholds = ctx.resolver.on(day, input.pelotonFtp);
   const activity = analysisActivity(input, thresholds);
@@ -80,5 +72,24 @@ export function computeAnalytics(input: AnalysisInput, ctx: ScoringContext): Com
     compliance: complianceOf(input, thresholds),
     powerCurve: hasReadings(power) ? encodeCurve("power", meanMaximal(power)) : null,
     speedCurve: SPEED_DISCIPLINES.has(input.discipline) && hasReadings(speed) ? encodeCurve("speed", meanMaximal(speed)) : null,
+  };
+}
+
+/** The stored columns of one workout's analytics, shared by the analytics job's writes and the sync's batched write. */
+export function analyticsColumns(a: ComputedAnalytics) {
+  return {
+    score: a.score.tss,
+    scoreMethod: a.score.method,
+    intensity: a.score.intensity,
+    thresholdKind: a.score.threshold?.kind ?? null,
+    thresholdValue: a.score.threshold?.value ?? null,
+    thresholdSource: a.score.threshold?.source ?? null,
+    perHour: a.score.perHour,
+    scoredSeconds: Math.round(a.score.seconds),
+    inputsKey: a.inputsKey,
+    compliance: a.compliance,
+    powerCurve: a.powerCurve,
+    speedCurve: a.speedCurve,
+    curveVersion: CURVE_VERSION,
   };
 }

@@ -2,27 +2,18 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { ScoringContext } from "@/server/queries/analytics-settings";
 import { readAnalysisInputs, type AnalysisInput } from "@/server/queries/workout-analysis-input";
-import { computeAnalytics, CURVE_VERSION, type ComputedAnalytics } from "./compute";
+import { analyticsColumns, computeAnalytics, type ComputedAnalytics } from "./compute";
 
 /** One workout's analytics writes; the history's TSS sort key follows the score, so every workout sorts by it. */
 function analyticsWrites(db: Db, userId: string, input: Pick<AnalysisInput, "id" | "startTime">, a: ComputedAnalytics) {
+  const columns = analyticsColumns(a);
   const data = {
+    ...columns,
     userId,
     startTime: input.startTime,
     day: new Date(`${a.day}T00:00:00Z`),
-    score: a.score.tss,
-    scoreMethod: a.score.method,
-    intensity: a.score.intensity,
-    thresholdKind: a.score.threshold?.kind ?? null,
-    thresholdValue: a.score.threshold?.value ?? null,
-    thresholdSource: a.score.threshold?.source ?? null,
-    perHour: a.score.perHour,
-    scoredSeconds: Math.round(a.score.seconds),
-    inputsKey: a.inputsKey,
-    compliance: a.compliance,
-    powerCurve: a.powerCurve ? Buffer.from(a.powerCurve) : null,
-    speedCurve: a.speedCurve ? Buffer.from(a.speedCurve) : null,
-    curveVersion: CURVE_VERSION,
+    powerCurve: columns.powerCurve ? Buffer.from(columns.powerCurve) : null,
+    speedCurve: columns.speedCurve ? Buffer.from(columns.speedCurve) : null,
     computedAt: new Date(),
   };
   return [

@@ -2,11 +2,12 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { log } from "@/server/log";
 import { readScoringContext, type ScoringContext } from "@/server/queries/analytics-settings";
+import type { AnalysisSubject } from "@/server/queries/workout-analysis-input";
+import { computeAnalytics, type ComputedAnalytics } from "./compute";
 import { queueAnalytics } from "./drive";
-import { analyzeWorkouts } from "./store";
 
 /**
- * The sync's two calls into analytics (server/sync/store.ts and finalize.ts). Neither can fail a sync: a workout that
+ * The sync's two calls into analytics (server/sync/workout-batch.ts and finalize.ts). Neither can fail a sync: a workout that
  * could not be analysed here is simply stale, and the analytics job picks it up.
  */
 
@@ -25,13 +26,27 @@ function scoringContext(db: Db, userId: string): Promise<ScoringContext> {
   return ctx;
 }
 
-/** After a chunk of the user's workouts is saved (by id): their scores and mean-maximal curves, read in one go. */
-export async function analyzeSyncedWorkouts(db: Db, userId: string, workoutIds: readonly string[]): Promise<void> {
+/**
+ * The analytics of the user's workouts the sync is about to save (scores and mean-maximal curves), computed from what
+ * was fetched, so they are written with the workouts in one statement (server/sync/workout-batch.ts) instead of being
+ * read back. Null for a workout that could not be analysed: it stays stale and the analytics job picks it up.
+ */
+export async function analyzeBeforeSave(db: Db, userId: string, subjects: readonly AnalysisSubject[]): Promise<(ComputedAnalytics | null)[]> {
+  let ctx: ScoringContext;
   try {
-    await analyzeWorkouts(db, userId, workoutIds, await scoringContext(db, userId));
+    ctx = await scoringContext(db, userId);
   } catch (error) {
-    log.warn("analytics.sync_hook.failed", { userId, workouts: workoutIds.length, error });
+    log.warn("analytics.sync_hook.failed", { userId, workouts: subjects.length, error });
+    return subjects.map(() => null);
   }
+  return subjects.map((subject) => {
+    try {
+      return computeAnalytics(subject, ctx);
+    } catch (error) {
+      log.warn("analytics.sync_hook.failed", { userId, workouts: 1, error });
+      return null;
+    }
+  });
 }
 
 /** When a sync is done: note the providers' thresholds (Peloton's FTP history) and catch up on anything stale. */

@@ -6,8 +6,11 @@ export interface Lease {
   release(): Promise<boolean>;
 }
 
-/** Runs `fn` with a held lease and releases it afterwards, also when `fn` throws. */
-export async function runHolding<L extends Lease, T>(lease: L, fn: (lease: L) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a held lease and releases it afterwards, also when `fn` throws. `giveBack` replaces the release after
+ * a success (a slot may hand its release to the next caller's KV request: server/kv/slots.ts).
+ */
+export async function runHolding<L extends Lease, T>(lease: L, fn: (lease: L) => Promise<T>, giveBack: (lease: L) => unknown = (l) => l.release()): Promise<T> {
   let result: T;
   try {
     result = await fn(lease);
@@ -16,6 +19,6 @@ export async function runHolding<L extends Lease, T>(lease: L, fn: (lease: L) =>
     await lease.release().catch(() => false);
     throw error;
   }
-  await lease.release();
+  await giveBack(lease);
   return result;
 }

@@ -104,6 +104,7 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
 
     async takeSlot(slotKeys, spacingKey, token, opts): Promise<TakeSlotResult> {
       const leaseMs = toTtlMs(opts.leaseMs, "leaseMs");
+      for (const r of opts.release ?? []) if (live(r.key)?.value === r.token) entries.delete(r.key);
       const at = now();
       const turn = opts.minSpacingMs > 0 ? live(spacingKey) : undefined;
       const waitMs = turn?.expiresAt ? Math.max(0, turn.expiresAt - at) : 0;

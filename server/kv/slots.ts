@@ -19,7 +19,10 @@ import type { Kv } from "./types";
  *   scheduled: a holder whose timer fires late starts that much later, closer to the next one, but on average
  *   starts keep to one per `minSpacingMs`.
  * - One store operation per attempt (Kv.takeSlot, a Lua script on Redis) and one to release: two round trips
- *   per uncontended call.
+ *   per uncontended call. When the caller says another caller in this process is queued for the budget
+ *   (`handOver`), withSlot hands its release to the next take from this process instead, which frees the slot in the
+ *   same operation: one round trip per call while the budget is busy. A handed-over release that no take picks up
+ *   within the turn of the event loop goes out on its own.
  * - Bounded: nothing is waited for beyond `waitMs` (a slot timeout, `kv.busy`); callers with a deadline pass
  *   the time they have left.
  * - Not fair: waiters poll, so under sustained contention a waiter can lose repeatedly until `waitMs` runs out.
@@ -34,6 +37,11 @@ export interface SlotOptions {
   waitMs: number;
   /** Base delay between polls for a free slot, jittered ±50% (default 50 ms). */
   retryDelayMs?: number;
+  /**
+   * withSlot only: true when another caller in this process is about to take a slot from the same store (a local
+   * queue in front of the budget), so the release can ride along with that take.
+   */
+  handOver?: () => boolean;
 }
 
 export interface Slot {
@@ -49,6 +57,29 @@ export interface Slot {
 const slotKey = (key: string, index: number) => `slot:${key}:${index}`;
 const spacingKey = (key: string) => `slot:${key}:spacing`;
 
+type Release = { key: string; token: string };
+/** Releases handed over to the next take, per store. */
+const handedOver = new WeakMap<Kv, Release[]>();
+
+function handOverRelease(kv: Kv, release: Release): void {
+  const pending = handedOver.get(kv) ?? [];
+  handedOver.set(kv, pending);
+  pending.push(release);
+  setImmediate(() => void flushReleases(kv));
+}
+
+function takeReleases(kv: Kv): Release[] {
+  const pending = handedOver.get(kv);
+  if (!pending?.length) return [];
+  handedOver.delete(kv);
+  return pending;
+}
+
+/** Sends the releases no take picked up; one that fails leaves its slot to expire with its lease. */
+async function flushReleases(kv: Kv): Promise<void> {
+  for (const r of takeReleases(kv)) await kv.delIfEquals(r.key, r.token).catch(() => false);
+}
+
 export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promise<Slot> {
   const maxConcurrent = toPositiveInteger(opts.maxConcurrent, "maxConcurrent");
   const leaseMs = toTtlMs(opts.leaseMs, "leaseMs");
@@ -62,7 +93,13 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
     const offset = Math.floor(Math.random() * maxConcurrent);
     const indexes = Array.from({ length: maxConcurrent }, (_, i) => (offset + i) % maxConcurrent);
     const left = Math.max(0, deadline - monotonicNow());
-    const taken = await kv.takeSlot(indexes.map((i) => slotKey(key, i)), spacingKey(key), token, { leaseMs, minSpacingMs, maxWaitMs: left });
+    const release = takeReleases(kv);
+    const taken = await kv
+      .takeSlot(indexes.map((i) => slotKey(key, i)), spacingKey(key), token, { leaseMs, minSpacingMs, maxWaitMs: left, release })
+      .catch((error: unknown) => {
+        for (const r of release) handOverRelease(kv, r);
+        throw error;
+      });
     if (taken.taken) {
       const storeKey = slotKey(key, indexes[taken.index] ?? 0);
       if (taken.waitMs > 0) await sleep(taken.waitMs);
@@ -83,5 +120,6 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
 
 /** Runs `fn` inside a slot and releases it afterwards, also when `fn` throws. */
 export async function withSlot<T>(kv: Kv, key: string, opts: SlotOptions, fn: (slot: Slot) => Promise<T>): Promise<T> {
-  return runHolding(await acquireSlot(kv, key, opts), fn);
+  const giveBack = (slot: Slot) => (opts.handOver?.() ? handOverRelease(kv, { key: slotKey(key, slot.index), token: slot.token }) : slot.release());
+  return runHolding(await acquireSlot(kv, key, opts), fn, giveBack);
 }

@@ -20,6 +20,11 @@ export interface TakeSlotOptions {
   minSpacingMs: number;
   /** Take nothing when the spacing turn is further away than this. */
   maxWaitMs: number;
+  /**
+   * Slots to free first, each only while it still holds its token (as delIfEquals), in the same store operation:
+   * a release handed over to the next take (slots.ts) costs no round trip of its own.
+   */
+  release?: readonly { key: string; token: string }[];
 }
 
 /** A slot taken (its position in `slotKeys`, and how long to wait for its spacing turn), or why none was. */
@@ -45,9 +50,10 @@ export interface Kv {
    */
   incr(key: string, ttlMs: number): Promise<KvIncrResult>;
   /**
-   * In one store operation: the first free key of `slotKeys` is set to `token` (NX, lease + wait) and, with spacing,
-   * the next start is reserved on `spacingKey` (its TTL is the time until the turn after ours). Nothing is written
-   * when no key is free or the turn is more than `maxWaitMs` away.
+   * In one store operation: the slots in `opts.release` are freed (only while they hold their tokens), then the
+   * first free key of `slotKeys` is set to `token` (NX, lease + wait) and, with spacing, the next start is reserved on
+   * `spacingKey` (its TTL is the time until the turn after ours). Nothing is taken when no key is free or the turn is
+   * more than `maxWaitMs` away (the releases still happen).
    */
   takeSlot(slotKeys: readonly string[], spacingKey: string, token: string, opts: TakeSlotOptions): Promise<TakeSlotResult>;
 }

@@ -26,18 +26,23 @@ if ttl < 0 then
 end
 return {value, ttl}`;
 
-// KEYS: the slot keys, then the spacing key. ARGV: token, lease ms, spacing ms, max wait ms. See Kv.takeSlot.
-const TAKE_SLOT = `local n = #KEYS - 1
+// KEYS: the slots to release, the slot keys, then the spacing key. ARGV: token, lease ms, spacing ms, max wait ms,
+// the number of slots to release, then their tokens. See Kv.takeSlot.
+const TAKE_SLOT = `local r = tonumber(ARGV[5])
+for i = 1, r do
+  if redis.call("GET", KEYS[i]) == ARGV[5 + i] then redis.call("DEL", KEYS[i]) end
+end
+local n = #KEYS - 1 - r
 local lease, spacing, maxWait = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local wait = 0
 if spacing > 0 then
-  local ttl = redis.call("PTTL", KEYS[n + 1])
+  local ttl = redis.call("PTTL", KEYS[r + n + 1])
   if ttl > 0 then wait = ttl end
   if wait > maxWait then return {-2, wait} end
 end
 for i = 1, n do
-  if redis.call("SET", KEYS[i], ARGV[1], "NX", "PX", lease + wait) then
-    if spacing > 0 then redis.call("SET", KEYS[n + 1], "1", "PX", wait + spacing) end
+  if redis.call("SET", KEYS[r + i], ARGV[1], "NX", "PX", lease + wait) then
+    if spacing > 0 then redis.call("SET", KEYS[r + n + 1], "1", "PX", wait + spacing) end
     return {i - 1, wait}
   end
 end
@@ -117,8 +122,9 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
       return { value, ttlMs: Math.max(0, remaining) };
     },
     async takeSlot(slotKeys, spacingKey, token, opts): Promise<TakeSlotResult> {
-      const args = [token, String(toTtlMs(opts.leaseMs, "leaseMs")), String(Math.ceil(opts.minSpacingMs)), String(Math.floor(opts.maxWaitMs))];
-      const keys = [...slotKeys, spacingKey].map(k);
+      const release = opts.release ?? [];
+      const args = [token, String(toTtlMs(opts.leaseMs, "leaseMs")), String(Math.ceil(opts.minSpacingMs)), String(Math.floor(opts.maxWaitMs)), String(release.length), ...release.map((r) => r.token)];
+      const keys = [...release.map((r) => r.key), ...slotKeys, spacingKey].map(k);
       const [index, waitMs] = await run("takeSlot", spacingKey, pairReply, () => redis.eval(TAKE_SLOT, keys, args));
       if (index >= 0) return { taken: true, index, waitMs };
       return { taken: false, reason: index === -2 ? "spacing" : "concurrency", waitMs };

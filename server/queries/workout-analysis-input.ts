@@ -21,29 +21,45 @@ export interface AnalysisInput {
   summary: { distance: number | null; distanceUnit: string | null } | null;
 }
 
+/** A workout's JSON columns as stored (or about to be): anything but valid segments/targets counts as none. */
+export interface StoredClassPlan {
+  segments: unknown;
+  targets: unknown;
+}
+
+/** What computing analytics reads of a workout: everything but its id (the sync scores a workout before writing it). */
+export type AnalysisSubject = Omit<AnalysisInput, "id">;
+
+/**
+ * The analysis input of one workout from its columns: the workout's own segments win when it has any, its own targets
+ * merge with the class's (mergeTargets). Shared by the reads below and the sync.
+ */
+export function analysisSubjectOf(
+  w: Pick<AnalysisInput, "discipline" | "title" | "startTime" | "durationSeconds" | "isOutdoor" | "series"> & { ftp: number | null },
+  details: (StoredClassPlan & { distance: number | null; distanceUnit: string | null }) | null,
+  ride: StoredClassPlan | null,
+): AnalysisSubject {
+  return {
+    discipline: w.discipline,
+    title: w.title,
+    startTime: w.startTime,
+    durationSeconds: w.durationSeconds,
+    pelotonFtp: w.ftp,
+    isOutdoor: w.isOutdoor,
+    series: w.series,
+    segments: isSegments(details?.segments) && details.segments.length ? details.segments : isSegments(ride?.segments) ? ride.segments : [],
+    targets: mergeTargets(isTargets(details?.targets) ? details.targets : null, isTargets(ride?.targets) ? ride.targets : null),
+    summary: details ? { distance: details.distance, distanceUnit: details.distanceUnit } : null,
+  };
+}
+
 export async function readAnalysisInputs(db: Db, userId: string, ids: readonly string[]): Promise<AnalysisInput[]> {
   if (!ids.length) return [];
   const rows = await db.workout.findMany({
     where: { userId, id: { in: [...ids] }, syncState: "complete" },
     include: { details: true, series: true, ride: { select: { targets: true, segments: true } } },
   });
-  return rows.map((w) => {
-    const series = readStoredSeries(w.id, w.series);
-    const d = w.details;
-    return {
-      id: w.id,
-      discipline: w.discipline,
-      title: w.title,
-      startTime: w.startTime,
-      durationSeconds: w.durationSeconds,
-      pelotonFtp: w.ftp,
-      isOutdoor: w.isOutdoor,
-      series,
-      segments: isSegments(d?.segments) && d.segments.length ? d.segments : isSegments(w.ride?.segments) ? w.ride.segments : [],
-      targets: mergeTargets(isTargets(d?.targets) ? d.targets : null, isTargets(w.ride?.targets) ? w.ride.targets : null),
-      summary: d ? { distance: d.distance, distanceUnit: d.distanceUnit } : null,
-    };
-  });
+  return rows.map((w) => ({ id: w.id, ...analysisSubjectOf({ ...w, series: readStoredSeries(w.id, w.series) }, w.details, w.ride) }));
 }
 
 /** One row per complete workout with what decides whether its analytics are current. */

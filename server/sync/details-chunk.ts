@@ -4,6 +4,7 @@ import type { SyncPhase } from "@/lib/domain/sync";
 import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
+import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import { markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
 
 /** Time to keep in hand at the end of a step: a generous estimate of one workout's duration. */
@@ -104,25 +105,28 @@ async function syncOneWorkout(ctx: StepContext, pelotonWorkoutId: string): Promi
     await upsertInstructors(ctx.db, [fetched.instructor]);
   }
   const rideId = fetched.transformed.workout.pelotonRideId;
-  if (rideId) await ensureRide(ctx, rideId);
-  const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed);
+  const plan = rideId ? await ensureRide(ctx, rideId) : null;
+  const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed, plan);
   if (bytes) ctx.seriesBytes.push(bytes);
 }
 
-/** Class details once per class id (shared by every user who took it), deduplicated within the step. */
-async function ensureRide(ctx: StepContext, rideId: string): Promise<void> {
+/**
+ * Class details once per class id (shared by every user who took it), deduplicated within the step. Resolves with the
+ * class's stored segments and targets, which the workout's analytics read (null when there is no such class row).
+ */
+function ensureRide(ctx: StepContext, rideId: string): Promise<StoredClassPlan | null> {
   const pending = ctx.rides.get(rideId);
   if (pending) return pending;
   const work = (async () => {
-    const known = await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true } });
-    if (known?.detailsFetchedAt) return;
+    const known = await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true, segments: true, targets: true } });
+    if (known?.detailsFetchedAt) return known;
     try {
-      await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
+      return await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
     } catch (error) {
       // A class Peloton no longer serves keeps its stub; the workout itself is still synced.
       if (isProviderFailure(error, "not_found")) {
         await ctx.db.rideDetail.updateMany({ where: { id: rideId }, data: { detailsFetchedAt: new Date() } });
-        return;
+        return known;
       }
       throw error;
     }

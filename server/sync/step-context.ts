@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/server/db/client";
+import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import type { SyncSource } from "./source";
 
 /** What every phase chunk of one sync step shares: the job, its lease, the source and the step's deadline. */
@@ -14,8 +15,8 @@ export interface StepContext {
   concurrency: number;
   pageSize: number;
   seriesBytes: number[];
-  /** ride ids fetched (or being fetched) in this step */
-  rides: Map<string, Promise<void>>;
+  /** ride ids fetched (or being fetched) in this step, with the class's stored segments and targets */
+  rides: Map<string, Promise<StoredClassPlan | null>>;
   /** instructor ids already written in this step */
   instructors: Set<string>;
   /** the details workers stopped because too little time was left: end the step rather than loop */

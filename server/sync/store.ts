@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import type { InstructorRecord, RideRecord } from "@/lib/domain/workout";
+import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import type { ListedWorkout } from "./source";
 import { workoutColumns } from "./details-columns";
 
@@ -126,7 +127,8 @@ export async function insertWorkoutStubs(db: Db, userId: string, items: ListedWo
   return { inserted: fresh.length, knownComplete };
 }
 
-export async function saveRide(db: Db, ride: RideRecord): Promise<void> {
+/** Stores the class's details; returns its segments and targets as stored. */
+export async function saveRide(db: Db, ride: RideRecord): Promise<StoredClassPlan> {
   const data = {
     title: ride.title,
     description: ride.description,
@@ -148,6 +150,7 @@ export async function saveRide(db: Db, ride: RideRecord): Promise<void> {
     await db.instructor.createMany({ data: [{ id: ride.instructorId, name: "Unknown instructor", disciplines: [] }], skipDuplicates: true });
   }
   await db.rideDetail.upsert({ where: { id: ride.pelotonRideId }, create: { id: ride.pelotonRideId, ...data }, update: data });
+  return { segments: data.segments, targets: data.targets };
 }
 
 /** Failed attempts at one workout's details within a job before it is given up on (transient faults get retried). */

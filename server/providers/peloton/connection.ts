@@ -211,11 +211,14 @@ export function createPelotonSession(userId: string, opts: { deadline?: number }
     });
     const apiBaseUrl = pelotonHosts().apiBaseUrl;
     let boundByDeadline = false;
+    const gate = localGate(pelotonUserId);
     try {
-      return await localGate(pelotonUserId).run(() => {
+      return await gate.run(() => {
         const left = timeLeft(deadline);
         boundByDeadline = left < REQUEST_BUDGET.waitMs;
-        return withSlot(getKv(), `peloton:budget:${pelotonUserId}`, { ...REQUEST_BUDGET, waitMs: Math.min(REQUEST_BUDGET.waitMs, left) }, async () => {
+        // While callers queue at the gate, each release rides along with the next caller's take (server/kv/slots.ts).
+        const budget = { ...REQUEST_BUDGET, waitMs: Math.min(REQUEST_BUDGET.waitMs, left), handOver: () => gate.queued > 0 };
+        return withSlot(getKv(), `peloton:budget:${pelotonUserId}`, budget, async () => {
           try {
             return await fn({ accessToken: await accessToken(), apiBaseUrl, deadline });
           } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { lenientList, num, optionalObject, scalarList, str } from "./schema-kit";
+import { lenientList, num, numberList, optionalObject, str } from "./schema-kit";
 
 /**
  * Class target shapes shared by the performance graph (docs/peloton-api.md §5.6) and ride details (§5.7). Offsets are on the class video
@@ -26,7 +26,7 @@ export const totalExpectedOutputSchema = z
 /** The older per-sample form: parallel `upper[]`/`lower[]` arrays per metric type ("cadence" | "resistance"). */
 export const targetGraphMetricSchema = z.looseObject({
   graph_data: optionalObject(
-    z.looseObject({ upper: scalarList(z.number()), lower: scalarList(z.number()), average: scalarList(z.number()) }),
+    z.looseObject({ upper: numberList, lower: numberList, average: numberList }),
   ),
   max: num,
   min: num,

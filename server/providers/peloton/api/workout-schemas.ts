@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { bool, lenientList, num, optionalObject, personShape, sampleValues, scalarList, str } from "./schema-kit";
+import { bool, lenientList, num, numberList, optionalObject, personShape, sampleValues, scalarList, str } from "./schema-kit";
 import {
   instructorCueSchema,
   targetClassMetricsSchema,
@@ -187,7 +187,7 @@ export const performanceGraphSchema = z.looseObject({
   duration: num,
   is_class_plan_shown: bool,
   segment_list: lenientList(segmentSchema),
-  seconds_since_pedaling_start: scalarList(z.number()),
+  seconds_since_pedaling_start: numberList,
   average_summaries: lenientList(summarySchema),
   summaries: lenientList(summarySchema),
   metrics: lenientList(graphMetricSchema),

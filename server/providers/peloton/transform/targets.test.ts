@@ -124,4 +124,17 @@ describe("small conversions", () => {
       { start: 25, end: 30, lower: 1, upper: 2 },
     ]);
   });
+
+  it("mergeSpans merges touching spans only when every other value is the same", () => {
+    type Span = { start: number; end: number; lower?: number; upper?: number; name?: string };
+    const spans: Span[] = [
+      { start: 0, end: 5, lower: 1, upper: 2 },
+      { start: 5, end: 9, lower: 1, upper: 3 },
+      { start: 9, end: 12, lower: 1 },
+      { start: 12, end: 14, lower: 1, upper: undefined },
+      { start: 14, end: 15, lower: 1, name: "a" },
+      { start: 15, end: 16, lower: 1, name: "a" },
+    ];
+    expect(mergeSpans(spans).map((s) => [s.start, s.end])).toEqual([[0, 5], [5, 9], [9, 12], [12, 14], [14, 16]]);
+  });
 });
