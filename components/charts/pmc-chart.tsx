@@ -1,11 +1,11 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dayTickLabel, dayTicks, formatDay, type PmcRow } from "@/lib/metrics/analytics-chart";
 
 /**
  * The performance management chart, laid out as TrainingPeaks' is: fitness (CTL), fatigue (ATL) and form (TSB) share the
- * left axis (TSS per day; form below zero means fatigue exceeds fitness), daily load is faint bars on the right axis.
+ * left axis (TSS per day; form below zero means fatigue exceeds fitness), daily load is a faint stepped area on the right axis.
  * Renders the rows as given (lib/metrics shapes them).
  */
 const SERIES = {
@@ -27,7 +27,8 @@ export function PmcChart({ rows }: { rows: PmcRow[] }) {
         <XAxis dataKey="day" ticks={ticks} interval="preserveStartEnd" minTickGap={12} tickFormatter={(d: string) => dayTickLabel(d, long)} {...axis} />
         <YAxis yAxisId="pmc" width={40} allowDecimals={false} {...axis} label={{ value: "TSS/day", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11, dy: 30 }} />
         <YAxis yAxisId="load" orientation="right" width={36} allowDecimals={false} {...axis} label={{ value: "Load", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 11, dy: -14 }} />
-        <Bar yAxisId="load" dataKey="load" name={SERIES.load.name} fill={SERIES.load.color} fillOpacity={0.3} isAnimationActive={false} />
+        {/* One stepped path, not a bar per day: hundreds of bar elements made this the slowest render of the app on a phone. */}
+        <Area yAxisId="load" type="stepAfter" dataKey="load" name={SERIES.load.name} stroke={SERIES.load.color} strokeOpacity={0.5} strokeWidth={1} fill={SERIES.load.color} fillOpacity={0.2} dot={false} activeDot={false} isAnimationActive={false} />
         <ReferenceLine yAxisId="pmc" y={0} stroke="var(--muted)" strokeDasharray="4 4" />
         <Line yAxisId="pmc" type="monotone" dataKey="tsb" name={SERIES.tsb.name} stroke={SERIES.tsb.color} strokeWidth={1.25} dot={false} isAnimationActive={false} />
         <Line yAxisId="pmc" type="monotone" dataKey="atl" name={SERIES.atl.name} stroke={SERIES.atl.color} strokeWidth={1.5} dot={false} isAnimationActive={false} />
