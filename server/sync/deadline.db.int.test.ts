@@ -94,6 +94,24 @@ describe(`batched workout writes (${database.kind()})`, () => {
     expect(await counts()).toEqual({ ...countsBefore, series: countsBefore.series - 1 });
   }, 120_000);
 
+  it("a workout re-written without analytics gets them back from the analytics job, score and TSS sort key alike", async () => {
+    const db = await getTestDb();
+    const userId = await connectedUser(MEMBER);
+    await drive(userId);
+    const scored = await db.workoutAnalytics.findFirstOrThrow({ where: { userId, score: { gt: 0 } }, select: { workoutId: true, score: true } });
+    const row = await db.workout.findUniqueOrThrow({ where: { id: scored.workoutId }, select: { pelotonWorkoutId: true, rankTss: true } });
+    const { transformed } = await createPelotonSource(userId).fetchWorkout(row.pelotonWorkoutId);
+    if (!transformed) throw new Error("fetch failed");
+    // As after a commit the client never heard of: the workout is written again, this time without its analytics.
+    await writeWorkoutBatch(db, [{ userId, result: transformed, analyze: false }]);
+    expect(await db.workoutAnalytics.count({ where: { workoutId: scored.workoutId } })).toBe(0);
+    const { requestAnalytics, runAnalyticsUntilIdle } = await import("@/server/analytics/job");
+    await requestAnalytics(db, userId, "test");
+    await runAnalyticsUntilIdle(db, userId, { timeLimitMs: 60_000 });
+    expect(await db.workoutAnalytics.findUniqueOrThrow({ where: { workoutId: scored.workoutId }, select: { score: true } })).toEqual({ score: scored.score });
+    expect(await db.workout.findUniqueOrThrow({ where: { id: scored.workoutId }, select: { rankTss: true } })).toEqual({ rankTss: row.rankTss });
+  }, 120_000);
+
   it("one workout the database refuses fails alone; the others of its chunk are written", async () => {
     const db = await getTestDb();
     const userId = await connectedUser(MEMBER);

@@ -5,7 +5,8 @@ import { Prisma } from "@/server/db/generated/prisma/client";
  * Phase 2's write: a chunk of fetched workouts in ONE statement (data-modifying CTEs over a single JSON parameter):
  * the Workout rows upserted on (userId, pelotonWorkoutId) and marked complete, their WorkoutDetails and WorkoutSeries
  * upserted on workoutId (a workout without samples loses any old series), and their WorkoutAnalytics upserted on
- * workoutId (a workout whose analytics could not be computed keeps its old row, which the analytics job rescores).
+ * workoutId (a workout written without analytics loses any old row, so the analytics job computes it again: an old
+ * row left in place looked current to the job while the workout's TSS sort key no longer matched it).
  * One statement is atomic on its own, so a crash leaves either the whole chunk written or none of it; re-running a
  * chunk rewrites the same rows, never adds any.
  */
@@ -78,6 +79,9 @@ s AS (
 ),
 gone AS (
   DELETE FROM "WorkoutSeries" ws USING w ${JOIN_X} WHERE ws."workoutId" = w.id AND x.data IS NULL
+),
+stale AS (
+  DELETE FROM "WorkoutAnalytics" wa USING w ${JOIN_X} WHERE wa."workoutId" = w.id AND x.score IS NULL
 ),
 a AS (
   INSERT INTO "WorkoutAnalytics" ("workoutId", "userId", "startTime", ${list(ANALYTICS_COLUMNS, q)}, "computedAt")

@@ -5,6 +5,7 @@ import { Prisma } from "@/server/db/generated/prisma/client";
 import type { TransformedWorkout } from "@/lib/domain/workout";
 import { decodeSeries, encodeSeries } from "../db/series-codec";
 import { analyticsColumns, type ComputedAnalytics } from "@/server/analytics/compute";
+import { requestAnalytics } from "@/server/analytics/job";
 import { analyzeBeforeSave } from "@/server/analytics/sync-hooks";
 import { analysisSubjectOf, type StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import { log } from "@/server/log";
@@ -176,6 +177,8 @@ async function writeWithoutAnalytics(db: Db, item: QueuedSave, error: unknown): 
   try {
     await writeChunk(db, [{ ...item, analyze: false }]);
     log.warn("analytics.sync_hook.failed", { userId: item.userId, workouts: 1, error });
+    // Written without analytics (its old row is gone): the analytics job computes them; the sync also queues it at its end.
+    await requestAnalytics(db, item.userId, "sync").catch(() => undefined);
   } catch {
     item.reject(error);
   }
