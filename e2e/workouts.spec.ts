@@ -7,7 +7,9 @@ test("dashboard shows lifetime stats, weekly volume and recent workouts", async 
   await signIn(page);
   await expect(page.getByTestId("lifetime-stats")).toContainText("Workouts");
   await expect(page.getByTestId("workouts-by-discipline")).toContainText("Cycling");
-  await expect(page.getByTestId("weekly-volume").locator(".recharts-surface")).toBeVisible();
+  // The chart renders as it nears the viewport (components/charts/lazy-chart.tsx): scroll to it as a reader would.
+  await page.getByTestId("weekly-volume").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("weekly-volume").locator(".recharts-surface")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("recent-workouts").locator("li")).toHaveCount(6);
   await expect(page.getByTestId("ftp-source")).toContainText("FTP");
   await screenshot(page, "dashboard-synced");
@@ -93,7 +95,8 @@ test("workout pages read well at phone width in dark mode", async ({ browser }) 
   const page = await context.newPage();
   await signIn(page);
   await openFirst(page, "type=Power+Zone");
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await page.getByTestId("workout-charts").scrollIntoViewIfNeeded();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible({ timeout: 20_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
   await screenshot(page, "workout-phone-dark");
   await page.goto("/workouts");

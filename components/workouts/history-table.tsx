@@ -58,7 +58,7 @@ export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: Units
                 <CardLabel>Output</CardLabel>
                 {w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}
               </td>
-              <td className="history-figure" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
+              <td className="history-figure" data-testid="history-tss" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
                 <CardLabel>TSS</CardLabel>
                 {formatNumber(w.tss)}
                 {w.scoreMethod && SCORE_METHOD_TAG[w.scoreMethod] && <span className="ml-1 text-xs text-muted">{SCORE_METHOD_TAG[w.scoreMethod]}</span>}
