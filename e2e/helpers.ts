@@ -53,7 +53,9 @@ export async function connectPeloton(page: Page, email = "demo.rider@example.com
   await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
 }
 
+/** Full-page screenshot from the top (a page scrolled to a chart would draw the sticky header mid-page). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 

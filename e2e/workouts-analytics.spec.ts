@@ -4,7 +4,7 @@
  * the settings it changes (FTP source, a run pace, units) for the specs after it.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot as fullPageShot, signIn, withSyncedHistory } from "./helpers";
+import { screenshot, signIn, withSyncedHistory } from "./helpers";
 
 withSyncedHistory();
 
@@ -27,11 +27,6 @@ async function scoringDone(page: Page, path: string) {
   await expect(page.getByTestId("rescore-progress")).toHaveCount(0, { timeout: 90_000 });
 }
 
-/** Full-page screenshot from the top (a scrolled page would draw the sticky header mid-page). */
-async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await fullPageShot(page, name);
-}
 
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
