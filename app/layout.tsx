@@ -1,13 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import localFont from "next/font/local";
 import { headers } from "next/headers";
 import { Providers } from "./providers";
 import "./globals.css";
 
-// "optional", not "swap": the preloaded font is used when it is there within the first ~100 ms (always, once cached);
-// otherwise the page keeps the metric-matched fallback instead of re-laying out every line when it arrives, which
-// moved a phone's largest paint to the moment of the swap.
-const inter = localFont({ src: "./fonts/inter-latin-wght.woff2", variable: "--font-inter", display: "optional", weight: "100 900" });
 
 export const metadata: Metadata = {
   title: { default: "AutoCoach", template: "%s · AutoCoach" },
@@ -38,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The per-request CSP nonce from proxy.ts (docs/security.md); reading it renders every page per request.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" className={inter.variable} suppressHydrationWarning>
+    <html lang="en" suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
