@@ -4,6 +4,7 @@ import { useDataExport } from "@/hooks/use-data-export";
 import { formatBytes } from "@/lib/format/bytes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/format/intl";
 
 /** "Download my data": a zip of the account and every workout (JSON and FIT), with progress while it streams. */
 export function DownloadData() {
@@ -32,8 +33,8 @@ export function DownloadData() {
           <progress className="h-2 w-full accent-accent" max={100} value={percent ?? undefined} aria-label="Download progress" />
           <p className="text-muted">
             {state.phase === "done" ? "Saved. " : ""}
-            {progress.progress.matching.toLocaleString("en-US")}
-            {progress.total !== null ? ` of ${progress.total.toLocaleString("en-US")}` : ""} workouts · {formatBytes(progress.progress.bytes)}
+            {formatCount(progress.progress.matching)}
+            {progress.total !== null ? ` of ${formatCount(progress.total)}` : ""} workouts · {formatBytes(progress.progress.bytes)}
           </p>
         </div>
       )}

@@ -5,6 +5,7 @@ import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { disciplineLabel } from "@/lib/format/display";
 import { formatDistance } from "@/lib/format/quantity";
 import { formatHours } from "@/lib/format/score";
+import { formatCount } from "@/lib/format/intl";
 
 /** The calendar's building blocks: a workout, a TrainingPeaks plan (with what was done against it), and totals. */
 
@@ -68,7 +69,7 @@ export function TotalsLine({ label, totals, units, testId }: { label: string; to
     <p className="text-xs text-muted" data-testid={testId}>
       <span className="font-semibold text-text">{label}:</span> {totals.workouts} workout{totals.workouts === 1 ? "" : "s"} · {formatHours(totals.seconds)}
       {totals.distanceMeters > 0 ? ` · ${formatDistance(totals.distanceMeters, units)}` : ""}
-      {totals.workKj > 0 ? ` · ${Math.round(totals.workKj).toLocaleString("en-US")} kJ` : ""} · {Math.round(totals.score).toLocaleString("en-US")} TSS
+      {totals.workKj > 0 ? ` · ${formatCount(Math.round(totals.workKj))} kJ` : ""} · {formatCount(Math.round(totals.score))} TSS
     </p>
   );
 }

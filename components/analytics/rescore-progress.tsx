@@ -8,6 +8,7 @@ import { queryKeys } from "@/hooks/query-keys";
 import { useAnalyticsProgress } from "@/hooks/use-analytics-progress";
 import type { AnalyticsProgress } from "@/lib/domain/analytics";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/format/intl";
 
 /**
  * The analytics job as a page sees it: a progress bar while workouts are being scored (on the server: closing the page
@@ -40,7 +41,7 @@ export function RescoreProgress({ initial, unscored }: { initial: AnalyticsProgr
     return (
       <div className="space-y-2 rounded-lg border border-border bg-surface-2 p-3 text-sm" data-testid="rescore-progress">
         <p role="status" aria-live="polite">
-          {data.total > 0 ? `Scoring your workouts: ${data.done.toLocaleString("en-US")} of ${data.total.toLocaleString("en-US")}` : "Checking which workouts need a new score…"}
+          {data.total > 0 ? `Scoring your workouts: ${formatCount(data.done)} of ${formatCount(data.total)}` : "Checking which workouts need a new score…"}
           {data.reason === "thresholds" || data.reason === "settings" || data.reason === "ftp test" ? " (your thresholds changed)" : ""}. This runs on the server; you can leave this page.
         </p>
         <div className="h-2 overflow-hidden rounded-full bg-border" role="progressbar" aria-label="Scoring progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
@@ -63,7 +64,7 @@ export function RescoreProgress({ initial, unscored }: { initial: AnalyticsProgr
     return (
       <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-border bg-surface-2 p-3 text-sm" data-testid="unscored-notice">
         <p>
-          {unscored.toLocaleString("en-US")} workout{unscored === 1 ? " has" : "s have"} no score yet, so these figures are incomplete.
+          {formatCount(unscored)} workout{unscored === 1 ? " has" : "s have"} no score yet, so these figures are incomplete.
         </p>
         <Button variant="secondary" onClick={start} disabled={starting}>
           {starting ? "Starting…" : "Score them now"}

@@ -2,6 +2,7 @@ import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { formatDistance } from "@/lib/format/quantity";
 import { coveringTiles, type TileSource } from "@/lib/metrics/map-tiles";
 import type { RouteTrace } from "@/lib/metrics/route";
+import { formatCount } from "@/lib/format/intl";
 
 /**
  * An outdoor workout's route as an SVG line (lib/metrics/route.ts): north up, start and finish marked. With a tile
@@ -42,7 +43,7 @@ export function RouteTraceChart({ trace, units, tiles }: { trace: RouteTrace; un
           <span aria-hidden className="mr-1 inline-block size-2 rounded-full bg-text" />
           Finish
         </span>
-        <span>North is up · {trace.points.toLocaleString("en-US")} GPS points</span>
+        <span>North is up · {formatCount(trace.points)} GPS points</span>
         {layer && tiles && (
           <span className="basis-full text-center" data-testid="route-attribution">
             Map: {tiles.attribution}

@@ -1,10 +1,11 @@
 import { useId } from "react";
+import { formatCount } from "@/lib/format/intl";
 
 /** In the connect form when the user already has synced workouts: what happens to them if this is another account. */
 export function HistoryChoice({ history, highlight }: { history: { username: string | null; workouts: number }; highlight: boolean }) {
   const ids = { legend: useId(), keep: useId(), del: useId() };
   const from = history.username ? `Peloton account ${history.username}` : "your earlier Peloton account";
-  const count = `${history.workouts.toLocaleString("en-US")} workout${history.workouts === 1 ? "" : "s"}`;
+  const count = `${formatCount(history.workouts)} workout${history.workouts === 1 ? "" : "s"}`;
   return (
     <fieldset
       className={`space-y-2 rounded-lg border p-3 text-sm ${highlight ? "border-warn/60 bg-warn/10" : "border-border"}`}

@@ -6,6 +6,7 @@ import { otherAccountLabel, type OtherAccountHistory } from "@/lib/domain/peloto
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { formatCount } from "@/lib/format/intl";
 
 /** Workouts kept from Peloton accounts that are no longer connected, each deletable on its own. */
 export function KeptHistory({ accounts }: { accounts: OtherAccountHistory[] }) {
@@ -20,7 +21,7 @@ export function KeptHistory({ accounts }: { accounts: OtherAccountHistory[] }) {
           {accounts.map((a) => (
             <li key={a.pelotonUserId} className="flex flex-wrap items-center justify-between gap-3 py-2">
               <span>
-                {otherAccountLabel(a)}: <strong>{a.workouts.toLocaleString("en-US")}</strong> workout{a.workouts === 1 ? "" : "s"}
+                {otherAccountLabel(a)}: <strong>{formatCount(a.workouts)}</strong> workout{a.workouts === 1 ? "" : "s"}
               </span>
               <Button
                 variant="danger"

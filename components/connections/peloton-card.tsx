@@ -12,11 +12,12 @@ import { PelotonConnectForm } from "./peloton-connect-form";
 import { PaceLevelForm } from "./pace-level-form";
 import { PelotonControls } from "./peloton-controls";
 import { ConnectionStatusBadge } from "./status-badge";
+import { formatCount } from "@/lib/format/intl";
 
 /** The Peloton simulator's demo member (public; shown only when the app talks to the simulator). */
 const PELOTON_DEMO_MEMBER = { email: "demo.rider@example.com", password: "ride-on-demo" };
 
-const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : formatCount(n));
 
 export function PelotonCard({
   connection,

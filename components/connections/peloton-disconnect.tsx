@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { disconnectPelotonAction } from "@/actions/peloton";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/format/intl";
 
 /** "Disconnect Peloton", confirmed in place, with the choice to delete the synced workouts too. */
 export function PelotonDisconnect({ workouts, onError }: { workouts: number; onError: (message: string) => void }) {
@@ -26,7 +27,7 @@ export function PelotonDisconnect({ workouts, onError }: { workouts: number; onE
         <label htmlFor={ids.check} className="flex items-start gap-3">
           <input id={ids.check} type="checkbox" className="mt-1 size-4" checked={deleteWorkouts} onChange={(e) => setDeleteWorkouts(e.target.checked)} />
           <span>
-            Also delete my {workouts.toLocaleString("en-US")} synced workout{workouts === 1 ? "" : "s"} (with their scores and upload records). This cannot be undone.
+            Also delete my {formatCount(workouts)} synced workout{workouts === 1 ? "" : "s"} (with their scores and upload records). This cannot be undone.
           </span>
         </label>
       )}

@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { nearViewportChart } from "@/components/charts/lazy-chart";
 import type { WeeklyMetric } from "./weekly-chart";
 import { TableHead } from "@/components/ui/table-head";
+import { formatCount } from "@/lib/format/intl";
 
 // Recharts stays out of the dashboard's first-load JS, and renders when the chart nears the viewport.
 const WeeklyChart = nearViewportChart(dynamic(() => import("./weekly-chart").then((m) => m.WeeklyChart), { ssr: false, loading: () => <Skeleton className="h-full" /> }));
@@ -42,7 +43,7 @@ export function WeeklyVolumePanel({ weeks = 12 }: { weeks?: number }) {
         </div>
         {totals && (
           <p className="text-xs text-muted">
-            {weeks} weeks: {totals.hours.toFixed(1)} h · {totals.outputKj.toLocaleString("en-US")} kJ · {totals.tss.toLocaleString("en-US")} TSS · {totals.workouts} workouts
+            {weeks} weeks: {totals.hours.toFixed(1)} h · {formatCount(totals.outputKj)} kJ · {formatCount(totals.tss)} TSS · {totals.workouts} workouts
           </p>
         )}
       </div>

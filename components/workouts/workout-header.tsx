@@ -5,6 +5,7 @@ import { formatDate, formatWorkoutDate } from "@/lib/format/date";
 import { disciplineLabel, ftpSourceLabel } from "@/lib/format/display";
 import { showsFtp } from "@/lib/format/workout-labels";
 import { Alert } from "@/components/ui/alert";
+import { formatCount } from "@/lib/format/intl";
 
 /** Title, class facts and tags of a workout, and whether it is still incomplete. */
 export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: WorkoutDetailView; timeZone: string; durations: string }) {
@@ -54,8 +55,8 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
           )}
           {w.leaderboard && (
             <Tag>
-              #{w.leaderboard.rank.toLocaleString("en-US")}
-              {w.leaderboard.total ? ` of ${w.leaderboard.total.toLocaleString("en-US")}` : ""}
+              #{formatCount(w.leaderboard.rank)}
+              {w.leaderboard.total ? ` of ${formatCount(w.leaderboard.total)}` : ""}
             </Tag>
           )}
         </div>

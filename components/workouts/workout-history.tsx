@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { HistoryFiltersForm } from "./history-filters";
 import { HistoryTable } from "./history-table";
+import { formatCount } from "@/lib/format/intl";
 
 interface WorkoutHistoryProps {
   facets: HistoryFacets;
@@ -30,7 +31,7 @@ export function WorkoutHistory({ facets, filters, params, page, ignored, units }
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Workouts</h1>
         <p className="text-sm text-muted" data-testid="history-count">
-          {filtered ? `${page.matches.toLocaleString("en-US")} of ${facets.total.toLocaleString("en-US")} match` : `${facets.total.toLocaleString("en-US")} in your history`}
+          {filtered ? `${formatCount(page.matches)} of ${formatCount(facets.total)} match` : `${formatCount(facets.total)} in your history`}
         </p>
       </div>
       {ignored && <Alert tone="warn" title="Some filters were ignored">{ignored}</Alert>}

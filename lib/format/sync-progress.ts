@@ -1,4 +1,5 @@
 import type { SyncProgress } from "@/lib/domain/sync";
+import { formatCount } from "@/lib/format/intl";
 
 /** Pure: what the progress bar says. */
 export interface ProgressView {
@@ -33,7 +34,7 @@ export function describeProgress(p: SyncProgress, now = Date.now()): ProgressVie
   const finished = p.done + p.failed;
   const percent = p.phase === "done" ? 100 : target > 0 && p.listComplete ? Math.min(99, Math.floor((finished / target) * 100)) : null;
   const counts =
-    p.phase === "listing" ? `${p.total.toLocaleString("en-US")}${p.remoteTotal ? ` of ${p.remoteTotal.toLocaleString("en-US")}` : ""} workouts found` : `${p.done.toLocaleString("en-US")} of ${target.toLocaleString("en-US")} workouts synced`;
+    p.phase === "listing" ? `${formatCount(p.total)}${p.remoteTotal ? ` of ${formatCount(p.remoteTotal)}` : ""} workouts found` : `${formatCount(p.done)} of ${formatCount(target)} workouts synced`;
   let detail: string | null = null;
   let tone: ProgressView["tone"] = "running";
   if (p.phase === "done") {

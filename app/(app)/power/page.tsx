@@ -15,6 +15,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { RescoreProgress } from "@/components/analytics/rescore-progress";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { formatCount } from "@/lib/format/intl";
 
 export const metadata: Metadata = { title: "Power curve" };
 
@@ -66,7 +67,7 @@ export default async function PowerPage({ searchParams }: { searchParams: Search
           <CurvePanel sport={sport.key} units={settings.units} points={current.points} compare={other?.points ?? null} rangeLabel={range.label} compareLabel={compare.range?.label ?? null} />
           <CompareForm path="/power" keep={keep} compareKey={compare.key} compareRange={compare.range} />
           <p className="text-xs text-muted">
-            {current.workouts.toLocaleString("en-US")} {sport.key === "ride" ? "rides with power" : "workouts with pace"} ({range.label.toLowerCase()})
+            {formatCount(current.workouts)} {sport.key === "ride" ? "rides with power" : "workouts with pace"} ({range.label.toLowerCase()})
             {compare.range && !other ? `; nothing to compare in ${compare.range.label}` : ""}. Each point is the best average over that many seconds; select a point to open the workout that set it.
           </p>
         </div>
