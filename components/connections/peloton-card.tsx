@@ -5,6 +5,7 @@ import { distanceFromUnit } from "@/lib/format/quantity";
 import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
 import type { SyncProgress } from "@/lib/domain/sync";
 import { SyncPanel } from "@/components/sync/sync-panel";
+import { finishedLabel } from "@/lib/format/sync-progress";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { WorkoutCounts } from "@/components/ui/workout-counts";
@@ -83,7 +84,7 @@ export function PelotonCard({
         <PaceLevelForm initial={connection.paceLevel} />
         <div className="border-t border-border pt-4">
           <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Workout history</h3>
-          <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} timeZone={display.timeZone} />
+          <SyncPanel initial={sync?.progress ?? null} hasHistory={sync?.hasHistory ?? false} timeZone={display.timeZone} initialFinished={finishedLabel(sync?.progress, display.timeZone)} />
         </div>
         <PelotonControls workouts={history?.workouts ?? 0} />
       </div>

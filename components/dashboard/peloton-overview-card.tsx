@@ -3,6 +3,7 @@ import type { PelotonConnectionView } from "@/lib/domain/peloton-connection";
 import type { SyncProgress } from "@/lib/domain/sync";
 import type { DisplaySettings } from "@/lib/domain/display-settings";
 import { SyncPanel } from "@/components/sync/sync-panel";
+import { finishedLabel } from "@/lib/format/sync-progress";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LifetimeStats } from "./lifetime-stats";
@@ -16,7 +17,7 @@ export function PelotonOverviewCard({ connection, sync, display }: { connection:
         <div className="space-y-5">
           <LifetimeStats profile={profile} units={display.units} />
           <div className="border-t border-border pt-4">
-            <SyncPanel initial={sync.progress} hasHistory={sync.hasHistory} timeZone={display.timeZone} />
+            <SyncPanel initial={sync.progress} hasHistory={sync.hasHistory} timeZone={display.timeZone} initialFinished={finishedLabel(sync.progress, display.timeZone)} />
           </div>
         </div>
       ) : (

@@ -2,7 +2,6 @@
 
 import Link from "@/components/ui/link";
 import { useRecentWorkouts } from "@/hooks/use-recent-workouts";
-import { formatWorkoutDate } from "@/lib/format/date";
 import { disciplineLabel, formatDuration, formatNumber } from "@/lib/format/display";
 import type { RecentWorkout } from "@/lib/domain/dashboard";
 import { QueryPanel } from "@/components/ui/query-panel";
@@ -41,7 +40,7 @@ function RecentList({ workouts }: { workouts: RecentWorkout[] }) {
               {w.title}
             </Link>
             <p className="truncate text-xs text-muted">
-              {formatWorkoutDate(w.startTime, w.timezone)} · {disciplineLabel(w.discipline)}
+              {w.when} · {disciplineLabel(w.discipline)}
               {w.instructor ? ` · ${w.instructor}` : ""}
             </p>
           </div>

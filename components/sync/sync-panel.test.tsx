@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import type { SyncProgress } from "@/lib/domain/sync";
+import { finishedLabel } from "@/lib/format/sync-progress";
 import { SyncPanel } from "./sync-panel";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
@@ -23,5 +24,14 @@ describe("server-rendered times are on the user's clock, not the server's", () =
   it("the sync panel says when the last sync finished in the user's zone", () => {
     expect(render(<SyncPanel initial={done} hasHistory timeZone="America/Los_Angeles" />)).toContain("Last sync finished 31 Dec 2025, 21:30.");
     expect(render(<SyncPanel initial={done} hasHistory timeZone="Asia/Tokyo" />)).toContain("Last sync finished 1 Jan 2026, 14:30.");
+  });
+
+  it("shows the finish time the server formatted (no Intl on a phone's load)", () => {
+    const label = finishedLabel(done, "Asia/Tokyo");
+    expect(label).toBe("1 Jan 2026, 14:30");
+    const formatSpy = vi.spyOn(Intl, "DateTimeFormat");
+    expect(render(<SyncPanel initial={done} hasHistory timeZone="Asia/Tokyo" initialFinished={label} />)).toContain("Last sync finished 1 Jan 2026, 14:30.");
+    expect(formatSpy).not.toHaveBeenCalled();
+    formatSpy.mockRestore();
   });
 });

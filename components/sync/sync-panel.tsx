@@ -9,11 +9,14 @@ import { Button } from "@/components/ui/button";
 
 /**
  * A sync's progress and its controls. The server runs the steps; useSyncDriver polls the progress and sends the
- * commands. Times are on the user's clock (`timeZone`), so the server's HTML and the browser's render agree.
+ * commands. Times are on the user's clock (`timeZone`), so the server's HTML and the browser's render agree; the
+ * finish time the page loaded with comes formatted from the server (`initialFinished`, from finishedLabel in lib/format/sync-progress.ts), so a
+ * phone's page load builds no Intl formatter (lib/format/intl.ts says why).
  */
-export function SyncPanel({ initial, hasHistory, timeZone }: { initial: SyncProgress | null; hasHistory: boolean; timeZone: string }) {
+export function SyncPanel({ initial, hasHistory, timeZone, initialFinished }: { initial: SyncProgress | null; hasHistory: boolean; timeZone: string; initialFinished?: string }) {
   const { progress, error, running, pending, start, cancel, resume } = useSyncDriver(initial);
   const view = progress ? describeProgress(progress) : null;
+  const finished = progress?.finishedAt && progress.phase === "done" ? (progress.finishedAt === initial?.finishedAt && initialFinished ? initialFinished : formatDateTime(progress.finishedAt, timeZone)) : null;
   return (
     <div className="space-y-3" data-testid="sync-panel">
       {view && (
@@ -44,9 +47,7 @@ export function SyncPanel({ initial, hasHistory, timeZone }: { initial: SyncProg
               {view.detail}
             </p>
           )}
-          {progress?.finishedAt && progress.phase === "done" && (
-            <p className="text-xs text-muted">Last sync finished {formatDateTime(progress.finishedAt, timeZone)}.</p>
-          )}
+          {finished && <p className="text-xs text-muted">Last sync finished {finished}.</p>}
         </div>
       )}
       {error && (

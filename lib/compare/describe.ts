@@ -2,7 +2,7 @@ import type { ComparisonMetrics } from "@/lib/domain/activity";
 import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { formatDuration } from "@/lib/format/display";
 import { formatDistance } from "@/lib/format/quantity";
-import { numberFormat } from "@/lib/format/intl";
+import { formatFixed } from "@/lib/format/intl";
 import { METRIC_SPECS, type MetricKey, type MetricRow, type RowFlag } from "./metrics";
 
 /** Display text for comparison values, shared by the web table and the CLI (pure). */
@@ -14,7 +14,7 @@ function withUnit(text: string, unit: string): string {
 }
 
 function fixed(value: number, decimals: number): string {
-  return numberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return formatFixed(value, decimals);
 }
 
 /** Decimals shown to people: fewer than the JSON keeps (1 W is precise enough to read). */

@@ -17,6 +17,8 @@ export interface RecentWorkout {
   startTime: string;
   /** the zone the start is shown in: the user's, never the ride's own */
   timezone: string | null;
+  /** the start as the page shows it ("Sat 2 May, 07:12" in that zone), formatted on the server: no Intl on the phone */
+  when: string;
   durationSeconds: number | null;
   outputKj: number | null;
   tss: number | null;

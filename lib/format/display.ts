@@ -1,5 +1,5 @@
 /** Display formatting shared by pages and components (pure). */
-import { numberFormat } from "./intl";
+import { formatFixed } from "./intl";
 
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
@@ -11,7 +11,7 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return numberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return formatFixed(value, decimals);
 }
 
 const DISCIPLINES: Record<string, string> = {

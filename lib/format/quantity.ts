@@ -1,5 +1,5 @@
 import type { UnitsSetting } from "@/lib/domain/thresholds";
-import { numberFormat } from "./intl";
+import { formatFixed } from "./intl";
 import { FOOT, METERS_PER, SPEED_TO_MS, metersPer } from "./units";
 
 /**
@@ -50,7 +50,7 @@ export function paceSecondsIn(metresPerSecond: number | null | undefined, units:
 }
 
 const usable = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
-const fixed = (value: number, decimals: number) => numberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+const fixed = (value: number, decimals: number) => formatFixed(value, decimals);
 
 /** "12.3 km" / "7.6 mi"; under 1 km "850 m", under 0.1 mi "330 ft"; nothing (0, null) → "—". */
 export function formatDistance(metres: number | null | undefined, units: UnitsSetting, decimals = 1): string {

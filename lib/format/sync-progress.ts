@@ -1,4 +1,5 @@
 import type { SyncProgress } from "@/lib/domain/sync";
+import { formatDateTime } from "@/lib/format/date";
 import { formatCount } from "@/lib/format/intl";
 
 /** Pure: what the progress bar says. */
@@ -58,4 +59,12 @@ export function describeProgress(p: SyncProgress, now = Date.now()): ProgressVie
     detail = parts.filter(Boolean).join(" · ") || null;
   }
   return { label: PHASE_LABEL[p.phase], percent, counts, detail, tone };
+}
+
+/**
+ * The finish time SyncPanel shows for a progress, formatted where the page is rendered (the server) and handed to the
+ * panel, so a phone's page load builds no Intl formatter (lib/format/intl.ts says why).
+ */
+export function finishedLabel(progress: SyncProgress | null | undefined, timeZone: string): string | undefined {
+  return progress?.finishedAt ? formatDateTime(progress.finishedAt, timeZone) : undefined;
 }

@@ -5,6 +5,7 @@ import { localDay } from "@/lib/time/time-zone";
 import { readScoringContext } from "./analytics-settings";
 import { getUserTimeZone } from "./user-time-zone";
 import { WORKOUT_LIST_COLUMNS } from "./columns";
+import { formatWorkoutDate } from "@/lib/format/date";
 
 /** Dashboard data, always for the signed-in user. */
 
@@ -58,6 +59,7 @@ export async function getRecentWorkouts(userId: string, limit = 6): Promise<Rece
     discipline: w.discipline,
     startTime: w.startTime.toISOString(),
     timezone: zone.timeZone,
+    when: formatWorkoutDate(w.startTime.toISOString(), zone.timeZone),
     durationSeconds: w.durationSeconds,
     outputKj: w.details?.totalOutputKj ?? null,
     tss: w.analytics?.score ?? w.details?.tss ?? null,

@@ -40,6 +40,9 @@ describe(`case 11: one time zone per user for every time shown or written (${dat
     await db.trainingPeaksProfile.create({ data: { userId: user.id, athleteId: "4100999", timeZone: "America/Denver", fetchedAt: new Date() } });
     const history = await listWorkoutHistory(user.id, historyFiltersSchema.parse({}));
     expect(history.rows.map((r) => r.timezone)).toEqual(["America/Denver"]);
-    expect((await getRecentWorkouts(user.id)).map((r) => r.timezone)).toEqual(["America/Denver"]);
+    const recent = await getRecentWorkouts(user.id);
+    expect(recent.map((r) => r.timezone)).toEqual(["America/Denver"]);
+    // formatted on the server in the user's zone (10:00 UTC is 04:00 in Denver, 19:00 in Tokyo)
+    expect(recent.map((r) => r.when)).toEqual(["1 May 2026, 04:00"]);
   });
 });
