@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { parseEnv } from "./server/env-schema";
 import { staticSecurityHeaders } from "./lib/security/headers";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-request";
+import { addCompileHints } from "./scripts/lib/compile-hints";
 
 // Fail fast with a readable message when the environment is invalid (server/env-schema.ts names each fix).
 parseEnv(process.env);
@@ -16,10 +17,13 @@ const nextConfig: NextConfig = {
     const headers = Object.entries(staticSecurityHeaders(process.env.NODE_ENV === "production")).map(([key, value]) => ({ key, value }));
     return [{ source: "/:path*", headers }];
   },
+  compiler: {
+    // The chunks every page boots with are compiled on the streaming thread, not on the main thread mid-boot.
+    runAfterProductionCompile: async ({ distDir }) => {
+      addCompileHints(distDir);
+    },
+  },
   experimental: {
-    // The stylesheet (7 KB gzipped, Tailwind) goes in the page's <head>: no render-blocking request before the first
-    // paint on a phone's first visit (docs/quality.md, "Speed on phones").
-    inlineCss: true,
     // proxy.ts answers a declared bigger body with 413; this stops an undeclared (chunked) one.
     serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_BYTES / 1024}kb` },
   },
