@@ -10,7 +10,6 @@ import { Skeleton } from "@/components/ui/skeleton";
  */
 const loading = () => <Skeleton className="h-full min-h-24" />;
 
-export const LazyPmcChart = nearViewportChart(dynamic(() => import("@/components/charts/pmc-chart").then((m) => m.PmcChart), { ssr: false, loading }));
 export const LazyCurveChart = nearViewportChart(dynamic(() => import("@/components/charts/curve-chart").then((m) => m.CurveChart), { ssr: false, loading }));
 export const LazyFtpHistoryChart = nearViewportChart(dynamic(() => import("@/components/charts/ftp-history-chart").then((m) => m.FtpHistoryChart), { ssr: false, loading }));
 export const LazyTimeInZoneChart = nearViewportChart(dynamic(() => import("@/components/charts/time-in-zone-chart").then((m) => m.TimeInZoneChart), { ssr: false, loading }));

@@ -1,7 +1,7 @@
 import type { PmcDay } from "@/lib/domain/analytics";
 import { formatDay, pmcRows } from "@/lib/metrics/analytics-chart";
 import { weeklyPmc } from "@/lib/metrics/pmc";
-import { LazyPmcChart } from "./lazy-charts";
+import { PmcChart } from "@/components/charts/pmc-chart";
 
 /** The PMC chart with its text alternative: the same figures week by week in a collapsed table. */
 export function PmcPanel({ days }: { days: PmcDay[] }) {
@@ -9,7 +9,7 @@ export function PmcPanel({ days }: { days: PmcDay[] }) {
   return (
     <div className="space-y-3">
       <div className="h-80" data-testid="pmc-chart">
-        <LazyPmcChart rows={pmcRows(days)} />
+        <PmcChart rows={pmcRows(days)} />
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-muted">Show as table (one row per week)</summary>
