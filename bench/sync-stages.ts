@@ -15,7 +15,7 @@ async function main() {
   const { loginWithPassword } = await import("../server/providers/peloton/auth/login");
   const { workoutSchema, performanceGraphSchema } = await import("../server/providers/peloton/api/workout-schemas");
   const { transformWorkout } = await import("../server/providers/peloton/transform/workout");
-  const { encodeSeries, decodeSeries } = await import("../server/db/series-codec");
+  const { encodeSeriesStored } = await import("../server/db/series-codec");
   const { computeAnalytics } = await import("../server/analytics/compute");
   const { analysisSubjectOf } = await import("../server/queries/workout-analysis-input");
   const { thresholdResolver } = await import("../lib/metrics/thresholds-at");
@@ -52,12 +52,11 @@ async function main() {
     const json = stage("JSON.parse (workout + graph)", () => raw.map((r) => ({ workout: JSON.parse(r.workout.toString("utf8")) as unknown, graph: JSON.parse(r.graph.toString("utf8")) as unknown })));
     const parsed = stage("zod (workout + graph)", () => json.map((j) => ({ workout: workoutSchema.parse(j.workout), graph: performanceGraphSchema.parse(j.graph) })));
     const transformed = stage("transformWorkout", () => parsed.map((p) => transformWorkout({ workout: p.workout, graph: p.graph, fallbackFtp: 200 })));
-    const encoded = stage("encodeSeries", () => transformed.map((t) => (t.series && t.series.length > 0 ? encodeSeries(t.series) : null)));
-    const decoded = stage("decodeSeries", () => encoded.map((e) => (e ? decodeSeries(e) : null)));
+    const encoded = stage("encodeSeriesStored", () => transformed.map((t) => (t.series && t.series.length > 0 ? encodeSeriesStored(t.series) : null)));
     stage("computeAnalytics", () =>
       transformed.map((t, i) => {
         const details = { segments: t.segments, targets: t.targets ?? null, distance: t.summary.distance, distanceUnit: t.summary.distanceUnit };
-        return computeAnalytics(analysisSubjectOf({ ...t.workout, series: decoded[i] ?? null }, details, null), ctx);
+        return computeAnalytics(analysisSubjectOf({ ...t.workout, series: encoded[i]?.stored ?? null }, details, null), ctx);
       }),
     );
     const total = results.reduce((s, [, v]) => s + v, 0);
