@@ -12,6 +12,11 @@ export class ByteWriter {
     this.bytes.push(value & 0xff);
   }
   varint(value: number) {
+    // Most values are small deltas: one byte, no division.
+    if (value >= 0 && value < 0x80 && Number.isInteger(value)) {
+      this.bytes.push(value);
+      return;
+    }
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`);
     let n = value;
     while (n >= 0x80) {
