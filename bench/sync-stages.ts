@@ -33,7 +33,8 @@ async function main() {
     const raw: { workout: Buffer; graph: Buffer }[] = [];
     for (const id of ids.slice(0, N)) raw.push({ workout: await get(`/api/workout/${id}?joins=ride,ride.instructor`), graph: await get(`/api/workout/${id}/performance_graph?every_n=1`) });
     const n = raw.length;
-    const bytes = raw.reduce((s, r) => s + r.workout.length + r.graph.length, 0) / n;
+    const workoutKb = raw.reduce((s, r) => s + r.workout.length, 0) / n / 1024;
+    const graphKb = raw.reduce((s, r) => s + r.graph.length, 0) / n / 1024;
 
     const ctx = { settings: { units: "metric" as const, timeZone: "UTC", timeZoneChosen: false, providerTimeZone: null, ftpSource: "peloton" as const }, entries: [], resolver: thresholdResolver({ entries: [], ftpSource: "peloton" }) };
     const results: [string, number][] = [];
@@ -60,7 +61,7 @@ async function main() {
       }),
     );
     const total = results.reduce((s, [, v]) => s + v, 0);
-    console.log(`Sync stages, pure CPU per workout (best of ${PASSES} passes over ${n} workouts of the heavy member; ${(bytes / 1024).toFixed(0)} KB of JSON per workout)`);
+    console.log(`Sync stages, pure CPU per workout (best of ${PASSES} passes over ${n} workouts of the heavy member; ${(workoutKb + graphKb).toFixed(0)} KB of JSON per workout: ${workoutKb.toFixed(0)} KB workout + ${graphKb.toFixed(0)} KB graph)`);
     for (const [name, v] of results) console.log(`  ${name.padEnd(32)} ${v.toFixed(3).padStart(7)} ms`);
     console.log(`  ${"total".padEnd(32)} ${total.toFixed(3).padStart(7)} ms`);
   } finally {
