@@ -29,8 +29,14 @@ export function fullChannels(series: WorkoutSeries): FullChannel[] {
   for (const key of CHANNEL_ORDER) {
     const raw = series.channels[key];
     if (!raw) continue;
-    const readings = Array.from({ length: series.length }, (_, i) => readingOf(key, raw[i]));
-    if (readings.every((v) => v === null)) continue;
+    const readings = new Array<number | null>(series.length);
+    let any = false;
+    for (let i = 0; i < series.length; i++) {
+      const v = readingOf(key, raw[i]);
+      readings[i] = v;
+      if (v !== null) any = true;
+    }
+    if (!any) continue;
     channels.push({ key, unit: displayUnit(key, series.units[key]), readings, stats: channelStats(readings, dt, CHANNEL_META[key].pace) });
   }
   return channels;

@@ -48,6 +48,18 @@ export interface TargetCompliance {
   spans: { avg: number | null; dataSeconds: number; inSeconds: number }[];
 }
 
+/** One sample of `dt` seconds into a tally: missing without a reading, else in, under or over the range. */
+function count(t: ComplianceTally, effort: number | null, dt: number): void {
+  t.targetSeconds += dt;
+  if (effort === null) t.missingSeconds += dt;
+  else {
+    t.dataSeconds += dt;
+    if (effort === 0) t.inSeconds += dt;
+    else if (effort < 0) t.underSeconds += dt;
+    else t.overSeconds += dt;
+  }
+}
+
 export function targetCompliance(
   values: readonly (number | null)[],
   intervalSeconds: number,
@@ -68,23 +80,14 @@ export function targetCompliance(
       if (counted[i]) continue;
       counted[i] = 1;
       const segment = segmentOfSample[i] ?? -1;
-      const tallies = segment >= 0 && segment < segmentCount ? [total, perSegment[segment] ?? emptyTally()] : [total];
       const v = values[i] ?? null;
       const effort = v === null ? null : target.classify(v);
       if (effort !== null) {
         dataSeconds += dt;
         if (effort === 0) inSeconds += dt;
       }
-      for (const t of tallies) {
-        t.targetSeconds += dt;
-        if (effort === null) t.missingSeconds += dt;
-        else {
-          t.dataSeconds += dt;
-          if (effort === 0) t.inSeconds += dt;
-          else if (effort < 0) t.underSeconds += dt;
-          else t.overSeconds += dt;
-        }
-      }
+      count(total, effort, dt);
+      if (segment >= 0 && segment < segmentCount) count(perSegment[segment] ?? emptyTally(), effort, dt);
     }
     return { avg: averageOf(values, startIndex, endIndex, pace), dataSeconds, inSeconds };
   });

@@ -43,7 +43,8 @@ function holdStep(intervalSeconds: number): number {
 export function toOneHz(values: readonly PowerSample[], intervalSeconds = 1): (number | null)[] {
   const step = holdStep(intervalSeconds);
   const out: (number | null)[] = new Array<number | null>(values.length * step);
-  for (let i = 0; i < values.length; i++) out.fill(reading(values[i]), i * step, (i + 1) * step);
+  if (step === 1) for (let i = 0; i < values.length; i++) out[i] = reading(values[i]);
+  else for (let i = 0; i < values.length; i++) out.fill(reading(values[i]), i * step, (i + 1) * step);
   return out;
 }
 
@@ -61,34 +62,28 @@ export function pausedSlots(length: number, pauses: readonly PauseSpan[] | undef
  */
 export function runningWatts(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number[] | null {
   const oneHz = toOneHz(values, intervalSeconds);
-  if (!oneHz.some((v) => v !== null)) return null;
+  let any = false;
+  for (let i = 0; i < oneHz.length && !any; i++) any = oneHz[i] !== null;
+  if (!any) return null;
   const paused = pausedSlots(oneHz.length, pauses);
+  if (!paused) {
+    const out = new Array<number>(oneHz.length);
+    for (let i = 0; i < oneHz.length; i++) out[i] = oneHz[i] ?? 0;
+    return out;
+  }
   const out: number[] = [];
-  for (let i = 0; i < oneHz.length; i++) if (!paused?.[i]) out.push(oneHz[i] ?? 0);
+  for (let i = 0; i < oneHz.length; i++) if (!paused[i]) out.push(oneHz[i] ?? 0);
   return out;
 }
 
-/** Mean watts over the timer-running seconds (see the absence rule above). */
-export function averagePower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
-  const watts = runningWatts(values, intervalSeconds, pauses);
+function meanOf(watts: readonly number[] | null): number | null {
   if (!watts?.length) return null;
   let sum = 0;
   for (const w of watts) sum += w;
   return sum / watts.length;
 }
 
-export function maxPower(values: readonly PowerSample[]): number | null {
-  let max: number | null = null;
-  for (const value of values) {
-    const watts = reading(value);
-    if (watts !== null && (max === null || watts > max)) max = watts;
-  }
-  return max;
-}
-
-/** NP: 4th root of the mean 4th power of the 30 s rolling average of runningWatts (pauses cut out). */
-export function normalizedPower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
-  const watts = runningWatts(values, intervalSeconds, pauses);
+function npOf(watts: readonly number[] | null): number | null {
   if (!watts || watts.length < NP_WINDOW_SECONDS) return null;
   let windowSum = 0;
   let sumFourth = 0;
@@ -102,6 +97,25 @@ export function normalizedPower(values: readonly PowerSample[], intervalSeconds 
     }
   }
   return (sumFourth / rollingCount) ** 0.25;
+}
+
+/** Mean watts over the timer-running seconds (see the absence rule above). */
+export function averagePower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
+  return meanOf(runningWatts(values, intervalSeconds, pauses));
+}
+
+export function maxPower(values: readonly PowerSample[]): number | null {
+  let max: number | null = null;
+  for (const value of values) {
+    const watts = reading(value);
+    if (watts !== null && (max === null || watts > max)) max = watts;
+  }
+  return max;
+}
+
+/** NP: 4th root of the mean 4th power of the 30 s rolling average of runningWatts (pauses cut out). */
+export function normalizedPower(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number | null {
+  return npOf(runningWatts(values, intervalSeconds, pauses));
 }
 
 export function intensityFactor(np: number | null, ftp: number | null | undefined): number | null {
@@ -131,10 +145,12 @@ export function powerMetrics(
   opts: { intervalSeconds?: number; ftp?: number | null; pauses?: readonly PauseSpan[] } = {},
 ): PowerMetrics {
   const step = holdStep(opts.intervalSeconds ?? 1);
-  const seconds = runningWatts(values, step, opts.pauses)?.length ?? 0;
-  const np = normalizedPower(values, step, opts.pauses);
+  // One pass to 1 Hz running watts serves the seconds, NP and the average.
+  const watts = runningWatts(values, step, opts.pauses);
+  const seconds = watts?.length ?? 0;
+  const np = npOf(watts);
   return {
-    averagePower: averagePower(values, step, opts.pauses),
+    averagePower: meanOf(watts),
     maxPower: maxPower(values),
     normalizedPower: np,
     intensityFactor: intensityFactor(np, opts.ftp),

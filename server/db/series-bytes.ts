@@ -7,18 +7,34 @@ export function seriesCodecError(message: string, options?: { cause?: unknown })
 }
 
 export class ByteWriter {
-  private bytes: number[] = [];
+  /** A growable byte buffer: a number[] grew by copying and was copied once more into the result. */
+  private buf = new Uint8Array(1024);
+  private size = 0;
+  private push(value: number) {
+    if (this.size === this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    // Stored as Uint8Array.from stored the pushed numbers (ToUint8).
+    this.buf[this.size++] = value;
+  }
   byte(value: number) {
-    this.bytes.push(value & 0xff);
+    this.push(value & 0xff);
   }
   varint(value: number) {
+    // Most values are small deltas: one byte, no division.
+    if (value >= 0 && value < 0x80 && Number.isInteger(value)) {
+      this.push(value);
+      return;
+    }
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`);
     let n = value;
     while (n >= 0x80) {
-      this.bytes.push((n % 0x80) | 0x80);
+      this.push((n % 0x80) | 0x80);
       n = Math.floor(n / 0x80);
     }
-    this.bytes.push(n);
+    this.push(n);
   }
   zvarint(value: number) {
     this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
@@ -26,10 +42,10 @@ export class ByteWriter {
   text(value: string) {
     const encoded = new TextEncoder().encode(value);
     this.varint(encoded.length);
-    for (const b of encoded) this.bytes.push(b);
+    for (const b of encoded) this.push(b);
   }
   finish(): Uint8Array {
-    return Uint8Array.from(this.bytes);
+    return this.buf.slice(0, this.size);
   }
 }
 

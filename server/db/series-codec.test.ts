@@ -5,7 +5,7 @@ import { gauss, round, seededRng, simulateBike, type BikeBlock } from "@/server/
 import { performanceGraphSchema, workoutSchema } from "@/server/providers/peloton/api/workout-schemas";
 import { transformWorkout } from "@/server/providers/peloton/transform/workout";
 import type { WorkoutSeries } from "@/lib/domain/series";
-import { chooseDecimals, decodeSeries, encodeSeries, SERIES_CODEC_VERSION } from "./series-codec";
+import { chooseDecimals, decodeSeries, encodeSeries, encodeSeriesStored, SERIES_CODEC_VERSION } from "./series-codec";
 
 /** The product target for a 30-minute ride at 1 s with 5 channels. */
 const TARGET_BYTES = 6 * 1024;
@@ -124,6 +124,24 @@ describe("series codec: exact round trip", () => {
   it("rounds beyond a channel's cap and turns non-finite values into null", () => {
     const series = seriesOf({ output: [150.123456, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2] }, {});
     expect(roundTrip(series).channels.output).toEqual([150.12, null, null, 0.3]);
+  });
+});
+
+describe("series codec: the series as stored, from the encoder", () => {
+  const cases: [string, WorkoutSeries][] = [
+    ...["cycling-cues", "cycling-nulls", "just-ride", "tread-run", "outdoor-walk", "row", "strength", "cycling-in-progress"].map((name): [string, WorkoutSeries] => [name, fixtureSeries(name)]),
+    ["rounded beyond the cap, non-finite, -0", seriesOf({ output: [150.123456, Number.NaN, -0, -0.001, 0.1 + 0.2, -3], speed: [-0.0001, 1.23456, null, 2, 3, 4] }, { speed: "kph\uD800" })],
+    ["units without values, a fractional interval, a negative first offset rounding to -0", seriesOf({ heart_rate: [150, 0] }, { output: "watts" }, { intervalSeconds: 2.5, firstOffset: -0.0001 })],
+    ["an empty channel", seriesOf({ output: [] }, { output: "watts" })],
+  ];
+  it.each(cases)("is decodeSeries of its bytes: %s", (_, series) => {
+    const { bytes, stored } = encodeSeriesStored(series);
+    const decoded = decodeSeries(bytes);
+    expect(stored).toEqual(decoded);
+    expect(Object.is(stored.firstOffset, decoded.firstOffset)).toBe(true);
+    for (const [name, values] of Object.entries(decoded.channels)) values.forEach((v, i) => expect(Object.is(stored.channels[name as keyof typeof stored.channels]?.[i], v)).toBe(true));
+    expect(JSON.stringify(stored)).toBe(JSON.stringify(decoded));
+    expect(bytes).toEqual(encodeSeries(series));
   });
 });
 

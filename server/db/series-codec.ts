@@ -81,7 +81,8 @@ export function chooseDecimals(values: readonly (number | null)[], cap: number):
   return cap;
 }
 
-function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimals: number) {
+/** Writes the channel; returns its values as decodeSeries will read them back (rounded to `decimals`, -0 as 0). */
+function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimals: number): (number | null)[] {
   const runs: number[] = [];
   let present = true;
   let run = 0;
@@ -98,14 +99,21 @@ function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimal
   for (const r of runs) w.varint(r);
   const scale = 10 ** decimals;
   let previous = 0;
-  for (const v of values) {
-    const r = reading(v);
-    if (r === null) continue;
+  const stored = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const r = reading(values[i]);
+    if (r === null) {
+      stored[i] = null;
+      continue;
+    }
     const scaled = Math.round(r * scale);
     if (Math.abs(scaled) > MAX_MAGNITUDE) throw new RangeError(`Series value ${r} is too large to encode.`);
     w.zvarint(scaled - previous);
     previous = scaled;
+    // readChannel sums the deltas back: exact integers, except that a -0 delta is written as 0.
+    stored[i] = (scaled || 0) / scale;
   }
+  return stored;
 }
 
 function readChannel(r: ByteReader, length: number, decimals: number): (number | null)[] {
@@ -148,6 +156,17 @@ function compress(payload: Uint8Array): { method: Compression; data: Uint8Array 
 }
 
 export function encodeSeries(series: WorkoutSeries): Uint8Array {
+  return encodeSeriesStored(series).bytes;
+}
+
+/** A string as it comes back from UTF-8 (lone surrogates become U+FFFD), as ByteReader#text reads a unit. */
+const throughUtf8 = (text: string) => (/[\uD800-\uDFFF]/.test(text) ? new TextDecoder().decode(new TextEncoder().encode(text)) : text);
+
+/**
+ * The stored bytes and the series exactly as decodeSeries(bytes) reads them back (values rounded to the stored
+ * decimals, channels and units in wire order), without decompressing and reading them again.
+ */
+export function encodeSeriesStored(series: WorkoutSeries): { bytes: Uint8Array; stored: WorkoutSeries } {
   const w = new ByteWriter();
   if (!Number.isInteger(series.length) || series.length < 0) throw new RangeError(`Invalid series length ${series.length}.`);
   w.varint(Math.round(series.intervalSeconds * 1000));
@@ -169,7 +188,15 @@ export function encodeSeries(series: WorkoutSeries): Uint8Array {
     if (e.unit !== undefined) w.text(e.unit);
     if (e.values) w.byte(e.decimals);
   }
-  for (const e of entries) if (e.values) writeChannel(w, e.values, e.decimals);
+  const stored: WorkoutSeries = {
+    intervalSeconds: Math.round(series.intervalSeconds * 1000) / 1000,
+    firstOffset: (Math.round(series.firstOffset * 1000) || 0) / 1000,
+    length: series.length,
+    channels: {},
+    units: {},
+  };
+  for (const e of entries) if (e.unit !== undefined) stored.units[e.name] = throughUtf8(e.unit);
+  for (const e of entries) if (e.values) stored.channels[e.name] = writeChannel(w, e.values, e.decimals);
 
   const { method, data } = compress(w.finish());
   const out = new Uint8Array(MAGIC.length + 2 + data.byteLength);
@@ -177,7 +204,7 @@ export function encodeSeries(series: WorkoutSeries): Uint8Array {
   out[3] = SERIES_CODEC_VERSION;
   out[4] = method;
   out.set(data, 5);
-  return out;
+  return { bytes: out, stored };
 }
 
 function decompress(method: number, data: Uint8Array): Uint8Array {

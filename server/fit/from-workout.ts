@@ -59,50 +59,58 @@ const SAMPLE_CHANNELS: readonly (keyof ActivitySamples)[] = ["power", "cadence",
 
 const unitOf = (series: WorkoutSeries, channel: ChannelName) => series.units[channel]?.trim().toLowerCase() ?? null;
 
-function scaled(values: readonly (number | null)[] | undefined, factor: number): (number | null)[] | undefined {
-  return values?.map((v) => (typeof v === "number" && Number.isFinite(v) ? v * factor : null));
-}
+/** How one Peloton value becomes a value in our units (null: no reading). */
+type Convert = (v: number | null) => number | null;
 
+const finite = (v: number | null): v is number => typeof v === "number" && Number.isFinite(v);
+const times = (factor: number): Convert => (v) => (finite(v) ? v * factor : null);
+const asIs: Convert = (v) => (finite(v) ? v : null);
 /** Heart rate: 0 bpm (or less) is a strap that lost contact, not a reading. */
-function heartRate(values: readonly (number | null)[] | undefined): (number | null)[] | undefined {
-  return values?.map((v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null));
-}
+const heartRate: Convert = (v) => (finite(v) && v > 0 ? v : null);
+const fromPace = (metres: number): Convert => (v) => (finite(v) && v > 0 ? metres / (v * 60) : null);
 
-function fromPace(values: readonly (number | null)[] | undefined, metres: number): (number | null)[] | undefined {
-  return values?.map((v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? metres / (v * 60) : null));
-}
-
-/** Channels in our units, one value per Peloton sample. */
-function convertChannels(series: WorkoutSeries): ActivitySamples {
+/** Where each activity channel comes from: the Peloton channel's values and how they convert (undefined: absent). */
+function channelSources(series: WorkoutSeries): Partial<Record<keyof ActivitySamples, { values: readonly (number | null)[]; convert: Convert }>> {
   const c = series.channels;
+  const source = (values: readonly (number | null)[] | undefined, convert: Convert) => (values ? { values, convert } : undefined);
   const speedUnit = unitOf(series, "speed") ?? "mph";
   const paceUnit = unitOf(series, "pace");
   const splitUnit = unitOf(series, "split_pace") ?? "min/500m";
+  const speedFactor = SPEED_TO_MS[speedUnit];
+  const paceMetres = paceUnit ? PACE_METERS[paceUnit] : undefined;
+  const splitMetres = PACE_METERS[splitUnit];
   const speed =
-    (c.speed && SPEED_TO_MS[speedUnit] !== undefined ? scaled(c.speed, SPEED_TO_MS[speedUnit]) : undefined) ??
-    (paceUnit && PACE_METERS[paceUnit] !== undefined ? fromPace(c.pace, PACE_METERS[paceUnit]) : undefined) ??
-    (PACE_METERS[splitUnit] !== undefined ? fromPace(c.split_pace, PACE_METERS[splitUnit]) : undefined);
+    (c.speed && speedFactor !== undefined ? source(c.speed, times(speedFactor)) : undefined) ??
+    (paceMetres !== undefined ? source(c.pace, fromPace(paceMetres)) : undefined) ??
+    (splitMetres !== undefined ? source(c.split_pace, fromPace(splitMetres)) : undefined);
   const altitudeUnit = unitOf(series, "altitude");
-  const distanceUnit = unitOf(series, "distance") ?? "mi";
+  const distanceFactor = METERS_PER[unitOf(series, "distance") ?? "mi"];
   return {
-    power: scaled(c.output, 1),
-    cadence: scaled(c.cadence ?? c.stroke_rate, 1),
-    heartRate: heartRate(c.heart_rate),
+    power: source(c.output, asIs),
+    cadence: source(c.cadence ?? c.stroke_rate, asIs),
+    heartRate: source(c.heart_rate, heartRate),
     speed,
-    distance: METERS_PER[distanceUnit] !== undefined ? scaled(c.distance, METERS_PER[distanceUnit]) : undefined,
-    altitude: scaled(c.altitude, altitudeUnit === "ft" || altitudeUnit === "feet" ? FOOT : 1),
-    grade: scaled(c.incline, 1),
-    latitude: scaled(c.latitude, 1),
-    longitude: scaled(c.longitude, 1),
+    distance: distanceFactor !== undefined ? source(c.distance, times(distanceFactor)) : undefined,
+    altitude: source(c.altitude, altitudeUnit === "ft" || altitudeUnit === "feet" ? times(FOOT) : asIs),
+    grade: source(c.incline, asIs),
+    latitude: source(c.latitude, asIs),
+    longitude: source(c.longitude, asIs),
   };
 }
 
-function upsample(values: readonly (number | null)[], lead: number, step: number, length: number): (number | null)[] {
-  const out = new Array<number | null>(length).fill(null);
-  values.forEach((v, i) => {
-    const from = lead + i * step;
-    if (from < length) out.fill(v, from, Math.min(length, from + step));
-  });
+/**
+ * Converted and held at 1 Hz in one pass: sample i fills slots [lead + i·step, lead + (i + 1)·step), cut at `length`;
+ * slots no sample reaches stay null.
+ */
+function upsample(values: readonly (number | null)[], convert: Convert, lead: number, step: number, length: number): (number | null)[] {
+  const out = new Array<number | null>(length);
+  let slot = 0;
+  for (; slot < Math.min(lead, length); slot++) out[slot] = null;
+  for (let i = 0; i < values.length && slot < length; i++) {
+    const v = convert(values[i] ?? null);
+    for (let k = 0; k < step && slot < length; k++) out[slot++] = v;
+  }
+  for (; slot < length; slot++) out[slot] = null;
   return out;
 }
 
@@ -147,10 +155,10 @@ function timeline(input: PelotonActivityInput): { length: number; samples: Activ
   const length = duration !== null && duration < full && duration > full - step ? duration : full;
 
   const samples: ActivitySamples = {};
-  const converted = convertChannels(series);
+  const sources = channelSources(series);
   for (const channel of SAMPLE_CHANNELS) {
-    const values = converted[channel];
-    if (values) samples[channel] = upsample(values, lead, step, length);
+    const source = sources[channel];
+    if (source) samples[channel] = upsample(source.values, source.convert, lead, step, length);
   }
   if (!samples.distance) {
     const integrated = integrateSpeed(samples.speed);

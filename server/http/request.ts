@@ -3,6 +3,7 @@ import { type AppError, providerError, providerLabel, formatWait } from "@/lib/e
 import type { z } from "zod";
 import type { ProviderName } from "@/lib/errors/codes";
 import { deadlineExceeded, timeLeft } from "./deadline";
+import { SendFailure, send, type Reply, type SendInit } from "./transport";
 
 /**
  * Resilient HTTP for every provider: timeouts, bounded retries with jitter that honour Retry-After, and failures as
@@ -73,11 +74,52 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
  * AppError (the body of a non-2xx answer is drained, never echoed into the message).
  */
 export async function request(url: string, opts: RequestOptions): Promise<Response> {
+  const reply = await withRetries(url, opts, fetchTransport(opts.fetchImpl ?? fetch));
+  return reply.response;
+}
+
+/**
+ * A GET or POST whose 2xx JSON body is parsed with `schema`: `request` then `readJson`, with the same timeouts,
+ * retries and errors, over the light HTTP client (server/http/transport.ts) unless a `fetchImpl` is injected.
+ */
+export async function requestJson<S extends z.ZodType>(url: string, opts: RequestOptions, schema: S): Promise<z.output<S>> {
+  if (opts.fetchImpl) return readJson(opts.provider, await request(url, opts), schema);
+  const reply = await withRetries(url, opts, lightTransport);
+  return parseJsonBody(opts.provider, () => reply.bytes().then(jsonFromBytes), schema);
+}
+
+/** One attempt: resolves with the reply's status and headers, or throws a SendFailure. */
+type Transport<R extends Reply> = (url: string, init: SendInit) => Promise<R>;
+
+const lightTransport: Transport<Reply> = send;
+
+function fetchTransport(doFetch: typeof fetch): Transport<Reply & { response: Response }> {
+  return async (url, init) => {
+    const timeout = AbortSignal.timeout(init.timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: init.method, headers: init.headers, body: init.body, signal, redirect: "manual" });
+    } catch (cause) {
+      throw new SendFailure(cause, timeout.aborted);
+    }
+    return {
+      response,
+      status: response.status,
+      ok: response.ok,
+      header: (name) => response.headers.get(name),
+      bytes: async () => Buffer.from(await response.arrayBuffer()),
+      discard: () => void response.body?.cancel().catch(() => undefined),
+    };
+  };
+}
+
+/** The retry loop shared by every transport: resolves with a 2xx reply, throws an AppError otherwise. */
+async function withRetries<R extends Reply>(url: string, opts: RequestOptions, transport: Transport<R>): Promise<R> {
   const method = (opts.method ?? "GET").toUpperCase();
   const retries = SAFE_METHODS.has(method) || opts.retryUnsafe ? (opts.retries ?? 2) : 0;
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
-  const doFetch = opts.fetchImpl ?? fetch;
   const maxWait = opts.maxRetryWaitMs ?? 10_000;
   const baseDelay = opts.baseDelayMs ?? 400;
 
@@ -86,14 +128,13 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
     if (left <= 0) throw deadlineExceeded(`a ${providerLabel(opts.provider)} request`);
     const perAttempt = opts.timeoutMs ?? 15_000;
     const cutByDeadline = left < perAttempt;
-    const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(perAttempt, left))));
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    let response: Response;
+    let reply: R;
     try {
-      response = await doFetch(url, { method, headers: opts.headers, body: opts.body, signal, redirect: "manual" });
-    } catch (cause) {
+      reply = await transport(url, { method, headers: opts.headers, body: opts.body, signal: opts.signal, timeoutMs: Math.max(1, Math.ceil(Math.min(perAttempt, left))) });
+    } catch (failure) {
+      const cause = failure instanceof SendFailure ? failure.cause : failure;
       if (opts.signal?.aborted) throw cause;
-      const timedOut = timeout.aborted;
+      const timedOut = failure instanceof SendFailure && failure.timedOut;
       if (timedOut && cutByDeadline) throw deadlineExceeded(`a ${providerLabel(opts.provider)} request`, cause);
       if (attempt < retries) {
         await waitWithin(backoffDelay(attempt, baseDelay, random), opts, sleep, cause);
@@ -105,20 +146,20 @@ export async function request(url: string, opts: RequestOptions): Promise<Respon
         { cause },
       );
     }
-    if (response.ok) return response;
+    if (reply.ok) return reply;
 
-    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
-    await response.body?.cancel().catch(() => undefined);
-    if (RETRYABLE_STATUS.has(response.status) && attempt < retries) {
+    const retryAfter = parseRetryAfter(reply.header("retry-after"));
+    reply.discard();
+    if (RETRYABLE_STATUS.has(reply.status) && attempt < retries) {
       const wait = retryAfter !== undefined ? retryAfter * 1000 + Math.round(random() * 250) : backoffDelay(attempt, baseDelay, random);
-      const failure = errorFromStatus(opts.provider, response.status, retryAfter);
+      const failure = errorFromStatus(opts.provider, reply.status, retryAfter);
       // A rate limit outlasting the deadline is still a rate limit: the caller pauses for it.
-      if (wait <= maxWait && (response.status !== 429 || wait < timeLeft(opts.deadline))) {
+      if (wait <= maxWait && (reply.status !== 429 || wait < timeLeft(opts.deadline))) {
         await waitWithin(wait, opts, sleep, failure);
         continue;
       }
     }
-    throw errorFromStatus(opts.provider, response.status, retryAfter);
+    throw errorFromStatus(opts.provider, reply.status, retryAfter);
   }
 }
 
@@ -129,10 +170,20 @@ async function waitWithin(ms: number, opts: RequestOptions, sleep: (ms: number) 
 }
 
 /** Parse a JSON body with a zod schema; a non-JSON or wrongly shaped body becomes `bad_response`. */
-export async function readJson<S extends z.ZodType>(provider: ProviderName, response: Response, schema: S): Promise<z.output<S>> {
+export function readJson<S extends z.ZodType>(provider: ProviderName, response: Response, schema: S): Promise<z.output<S>> {
+  return parseJsonBody(provider, () => response.json(), schema);
+}
+
+/** JSON.parse of a UTF-8 body, as Response#json reads it (a leading byte-order mark is skipped). */
+function jsonFromBytes(bytes: Buffer): unknown {
+  const text = bytes.toString("utf8");
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+async function parseJsonBody<S extends z.ZodType>(provider: ProviderName, read: () => Promise<unknown>, schema: S): Promise<z.output<S>> {
   let raw: unknown;
   try {
-    raw = await response.json();
+    raw = await read();
   } catch (cause) {
     throw providerError(provider, "bad_response", `${providerLabel(provider)} sent a response we could not read (not JSON).`, { cause });
   }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { AppError } from "@/lib/errors/app-error";
-import { Redis, errors } from "@upstash/redis";
 import { z } from "zod";
 import { kvError } from "./errors";
+import { UpstashCommandError, createUpstashRest, type UpstashRest } from "./upstash-rest";
 import { toTtlMs } from "./timing";
 import type { Kv, KvIncrResult, KvSetOptions, TakeSlotResult } from "./types";
 
@@ -54,20 +54,20 @@ const integerReply = z.number().int();
 const pairReply = z.tuple([z.number().int(), z.number().int()]);
 
 export function createUpstashKv(config: UpstashKvConfig): Kv {
-  let redis: Redis;
+  let client: UpstashRest;
   try {
-    redis = new Redis({
-      url: config.url,
-      token: config.token,
-      // Values are opaque strings: never JSON.parse them ("123" must stay "123").
-      automaticDeserialization: false,
-      // Network failures only; a lock or budget call should fail within about half a second, not several.
-      retry: { retries: 3, backoff: (attempt) => 50 * 2 ** attempt },
-    });
+    client = createUpstashRest(config.url, config.token);
   } catch (error) {
     throw kvError("misconfigured", "Upstash KV REST URL must be a full http(s) URL", { cause: error });
   }
   const k = (key: string) => config.prefix + key;
+  const redis = {
+    get: (key: string) => client.command(["GET", key]),
+    set: (key: string, value: string, opts: { nx?: boolean; px?: number } = {}) =>
+      client.command(["SET", key, value, ...(opts.nx ? ["NX"] : []), ...(opts.px === undefined ? [] : ["PX", String(opts.px)])]),
+    del: (key: string) => client.command(["DEL", key]),
+    eval: (script: string, keys: string[], args: string[]) => client.command(["EVAL", script, String(keys.length), ...keys, ...args]),
+  };
 
   async function run<T>(operation: string, key: string, schema: z.ZodType<T>, command: () => Promise<unknown>): Promise<T> {
     let reply: unknown;
@@ -134,7 +134,7 @@ export function createUpstashKv(config: UpstashKvConfig): Kv {
 
 function toKvError(error: unknown, operation: string, key: string, token: string): AppError {
   const prefix = `Upstash KV ${operation} on "${key}" failed`;
-  if (error instanceof errors.UpstashError) {
+  if (error instanceof UpstashCommandError) {
     return kvError("command_failed", `${prefix}: ${describeUpstashError(error.message, token)}`, { cause: error });
   }
   return kvError("unavailable", `${prefix}: ${describeNetworkError(error, token)}`, { cause: error });

@@ -36,9 +36,16 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
         where: { userId: ctx.userId, syncState: "pending", pelotonWorkoutId: { notIn: [...attempted, ...queue] } },
         orderBy: { startTime: "desc" },
         take: workers * 6,
-        select: { pelotonWorkoutId: true },
+        select: { pelotonWorkoutId: true, ride: { select: { id: true, detailsFetchedAt: true, segments: true, targets: true } } },
       });
       queue.push(...rows.map((r) => r.pelotonWorkoutId));
+      // Classes whose details are stored already (written once, never changed after): read with the queue, not one
+      // lookup per workout in ensureRide. Classes without details are still looked up (and fetched) when they come up.
+      for (const { ride } of rows) {
+        if (!ride?.detailsFetchedAt || ctx.rides.has(ride.id)) continue;
+        const { detailsFetchedAt, segments, targets } = ride;
+        ctx.rides.set(ride.id, Promise.resolve({ detailsFetchedAt, segments, targets }));
+      }
       if (rows.length === 0) exhausted = true;
     })().finally(() => {
       refilling = null;

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import type { TransformedWorkout } from "@/lib/domain/workout";
-import { decodeSeries, encodeSeries } from "../db/series-codec";
+import { encodeSeriesStored } from "../db/series-codec";
+import type { WorkoutSeries } from "@/lib/domain/series";
 import { analyticsColumns, type ComputedAnalytics } from "@/server/analytics/compute";
 import { requestAnalytics } from "@/server/analytics/job";
 import { analyzeBeforeSave } from "@/server/analytics/sync-hooks";
@@ -49,17 +50,17 @@ async function classPlans(db: Db, items: readonly WorkoutToSave[]): Promise<Map<
  * Analytics of the items, from what the sync fetched and exactly as the analytics job would compute them from the
  * stored rows (the series as decoded from its stored bytes, the workout's and the class's plans as stored).
  */
-async function analyticsOf(db: Db, items: readonly (WorkoutToSave & { encoded: Uint8Array | null })[]): Promise<(ComputedAnalytics | null)[]> {
+async function analyticsOf(db: Db, items: readonly (WorkoutToSave & { stored: WorkoutSeries | null })[]): Promise<(ComputedAnalytics | null)[]> {
   const plans = await classPlans(db, items);
   const byUser = new Map<string, typeof items>();
   for (const item of items) if (item.analyze !== false) byUser.set(item.userId, [...(byUser.get(item.userId) ?? []), item]);
   const computed = new Map<(typeof items)[number], ComputedAnalytics | null>();
   for (const [userId, own] of byUser) {
-    const subjects = own.map(({ result, encoded, ride }) => {
+    const subjects = own.map(({ result, stored, ride }) => {
       const w = result.workout;
       const plan = ride === undefined ? (w.pelotonRideId ? (plans.get(w.pelotonRideId) ?? null) : null) : ride;
       const details = { segments: result.segments, targets: result.targets ?? null, distance: result.summary.distance, distanceUnit: result.summary.distanceUnit };
-      return analysisSubjectOf({ ...w, series: encoded ? decodeSeries(encoded) : null }, details, plan);
+      return analysisSubjectOf({ ...w, series: stored }, details, plan);
     });
     const analysed = await analyzeBeforeSave(db, userId, subjects);
     own.forEach((item, k) => computed.set(item, analysed[k] ?? null));
@@ -78,10 +79,11 @@ function analyticsRow(a: ComputedAnalytics | null) {
 export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[]): Promise<SavedWorkout[]> {
   const latest = new Map<string, WorkoutToSave>();
   for (const item of items) latest.set(`${item.userId}\u0000${item.result.workout.pelotonWorkoutId}`, item);
-  const encoded = [...latest.values()].map((item) => ({
-    ...item,
-    encoded: item.result.series && item.result.series.length > 0 ? encodeSeries(item.result.series) : null,
-  }));
+  // The analytics read the series as stored (decodeSeries of these bytes), which the encoder hands back directly.
+  const encoded = [...latest.values()].map((item) => {
+    const codec = item.result.series && item.result.series.length > 0 ? encodeSeriesStored(item.result.series) : null;
+    return { ...item, encoded: codec?.bytes ?? null, stored: codec?.stored ?? null };
+  });
   const analytics = await analyticsOf(db, encoded);
   const bytes = new Map<string, number>();
   const rows = encoded.map(({ userId, result, encoded: stored }, i) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { isProviderFailure, providerError } from "@/lib/errors/app-error";
 import type { z } from "zod";
-import { readJson, request } from "@/server/http/request";
+import { requestJson } from "@/server/http/request";
 import { API_USER_AGENT } from "../auth/constants";
 import { meSchema, overviewSchema, userSchema, type PelotonMe, type PelotonOverview, type PelotonUser } from "./profile-schemas";
 
@@ -39,9 +39,8 @@ export async function pelotonApiGet<S extends z.ZodType>(
   opts: ApiCallOptions & { query?: Record<string, string> },
 ): Promise<z.output<S>> {
   if (!opts.accessToken) throw providerError("peloton", "unauthorized", "No Peloton access token: sign in to Peloton again.");
-  let response: Response;
   try {
-    response = await request(apiUrl(opts.apiBaseUrl, path, opts.query), {
+    return await requestJson(apiUrl(opts.apiBaseUrl, path, opts.query), {
       provider: "peloton",
       headers: {
         Authorization: `Bearer ${opts.accessToken}`,
@@ -55,7 +54,7 @@ export async function pelotonApiGet<S extends z.ZodType>(
       signal: opts.signal,
       deadline: opts.deadline,
       fetchImpl: opts.fetchImpl,
-    });
+    }, schema);
   } catch (error) {
     if (isProviderFailure(error, "rate_limited") && error.retryAfterSeconds === undefined) {
       throw providerError("peloton", "rate_limited", error.message, {
@@ -66,7 +65,6 @@ export async function pelotonApiGet<S extends z.ZodType>(
     }
     throw error;
   }
-  return readJson("peloton", response, schema);
 }
 
 function userPath(userId: string, suffix = ""): string {
