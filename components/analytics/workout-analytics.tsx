@@ -72,19 +72,23 @@ function ZoneChart({ title, bars }: { title: string; bars: ReturnType<typeof pow
       <div style={{ height: 28 * bars.length + 28 }}>
         <LazyTimeInZoneChart zones={bars} title={title} />
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">
-                {b.label} {b.range}
-              </th>
-              <td>{formatDuration(b.seconds)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* sr-only on a wrapper, not on the table: a table grows to its content whatever its width, and with nowrap this
+          one stuck out past a 360 px screen */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">
+                  {b.label} {b.range}
+                </th>
+                <td>{formatDuration(b.seconds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

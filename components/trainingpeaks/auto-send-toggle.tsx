@@ -9,17 +9,20 @@ export function AutoSendToggle({
   initial,
   canUpload,
   timeZone = "UTC",
+  initialSince,
 }: {
   initial: { enabled: boolean; since: string | null };
   canUpload: boolean;
   /** the user's zone (server/queries/user-time-zone.ts), so the cutoff reads in the time the workouts show */
   timeZone?: string;
+  /** `initial.since` as the server formatted it: a phone's page load builds no Intl formatter (lib/format/intl.ts) */
+  initialSince?: string;
 }) {
   const id = useId();
   const [state, setState] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const since = state.since ? formatMoment(state.since, timeZone) : null;
+  const since = state.since ? (state.since === initial.since && initialSince ? initialSince : formatMoment(state.since, timeZone)) : null;
   return (
     <div className="space-y-2 text-sm" data-testid="auto-send">
       <div className="flex items-center gap-3">

@@ -12,6 +12,7 @@ import { AutoSendToggle } from "@/components/trainingpeaks/auto-send-toggle";
 import { ComparePanel } from "@/components/trainingpeaks/compare-panel";
 import { TrainingPeaksProfile } from "@/components/trainingpeaks/profile-card";
 import { Card } from "@/components/ui/card";
+import { formatMoment } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "TrainingPeaks" };
 
@@ -30,7 +31,12 @@ export default async function TrainingPeaksPage() {
       <Card title="Send rides to TrainingPeaks">
         <div className="space-y-4">
           <TrainingPeaksAccessNotice connection={connection} />
-          <AutoSendToggle initial={autoSend} canUpload={hasFileWriteScope(connection.scope)} timeZone={display.timeZone} />
+          <AutoSendToggle
+            initial={autoSend}
+            canUpload={hasFileWriteScope(connection.scope)}
+            timeZone={display.timeZone}
+            initialSince={autoSend.since ? formatMoment(autoSend.since, display.timeZone) : undefined}
+          />
         </div>
       </Card>
       <Card title="Compare a FIT file">
