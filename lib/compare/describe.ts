@@ -13,10 +13,6 @@ function withUnit(text: string, unit: string): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-function fixed(value: number, decimals: number): string {
-  return formatFixed(value, decimals);
-}
-
 /** Decimals shown to people: fewer than the JSON keeps (1 W is precise enough to read). */
 const SHOWN_DECIMALS: Record<MetricKey, number> = {
   durationSeconds: 0,
@@ -36,7 +32,7 @@ export function formatMetricValue(key: MetricKey, value: number | null, units: U
   if (value === null || !Number.isFinite(value)) return "—";
   if (key === "durationSeconds") return formatDuration(value);
   if (key === "distanceMeters") return formatDistance(value, units);
-  return withUnit(fixed(value, SHOWN_DECIMALS[key]), spec(key)?.unit ?? "");
+  return withUnit(formatFixed(value, SHOWN_DECIMALS[key]), spec(key)?.unit ?? "");
 }
 
 /** A span in words, without sign: "42 s", "1 min 30 s", "42 min", "1 h 05 min". */
@@ -62,7 +58,7 @@ export function formatDelta(row: Pick<MetricRow, "key" | "delta" | "deltaPercent
   let text: string;
   if (row.key === "durationSeconds") text = formatDuration(magnitude);
   else if (row.key === "distanceMeters") text = magnitude < 0.5 ? (units === "imperial" ? "0 ft" : "0 m") : formatDistance(magnitude, units);
-  else text = withUnit(fixed(magnitude, SHOWN_DECIMALS[row.key]), spec(row.key)?.unit ?? "");
+  else text = withUnit(formatFixed(magnitude, SHOWN_DECIMALS[row.key]), spec(row.key)?.unit ?? "");
   // A delta that shows as zero gets no sign ("0 m", not "−0 m").
   const shownZero = Math.round(magnitude * 10 ** SHOWN_DECIMALS[row.key]) === 0;
   const percent = row.deltaPercent === null || shownZero ? "" : ` (${signed(`${Math.abs(row.deltaPercent).toFixed(1)} %`, row.deltaPercent)})`;

@@ -50,22 +50,21 @@ export function paceSecondsIn(metresPerSecond: number | null | undefined, units:
 }
 
 const usable = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
-const fixed = (value: number, decimals: number) => formatFixed(value, decimals);
 
 /** "12.3 km" / "7.6 mi"; under 1 km "850 m", under 0.1 mi "330 ft"; nothing (0, null) → "—". */
 export function formatDistance(metres: number | null | undefined, units: UnitsSetting, decimals = 1): string {
   if (!usable(metres) || metres <= 0) return "—";
-  if (units === "imperial" && metres < METRES_PER_MILE / 10) return `${fixed(metres / FOOT, 0)} ft`;
-  if (units === "metric" && metres < 1000) return `${fixed(metres, 0)} m`;
+  if (units === "imperial" && metres < METRES_PER_MILE / 10) return `${formatFixed(metres / FOOT, 0)} ft`;
+  if (units === "metric" && metres < 1000) return `${formatFixed(metres, 0)} m`;
   const q = distanceIn(metres, units);
-  return `${fixed(q.value, decimals)} ${q.unit}`;
+  return `${formatFixed(q.value, decimals)} ${q.unit}`;
 }
 
 /** "32.4 km/h" / "20.1 mph". */
 export function formatSpeed(metresPerSecond: number | null | undefined, units: UnitsSetting, decimals = 1): string {
   if (!usable(metresPerSecond) || metresPerSecond < 0) return "—";
   const q = speedIn(metresPerSecond, units);
-  return `${fixed(q.value, decimals)} ${q.unit}`;
+  return `${formatFixed(q.value, decimals)} ${q.unit}`;
 }
 
 /** m/s → "4:30 /km" / "7:14 /mi" (minutes:seconds, rounded to the second). */
@@ -80,5 +79,5 @@ export function formatPace(metresPerSecond: number | null | undefined, units: Un
 export function formatElevation(metres: number | null | undefined, units: UnitsSetting): string {
   if (!usable(metres)) return "—";
   const q = elevationIn(metres, units);
-  return `${fixed(q.value, 0)} ${q.unit}`;
+  return `${formatFixed(q.value, 0)} ${q.unit}`;
 }
