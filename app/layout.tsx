@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import localFont from "next/font/local";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -26,6 +27,9 @@ export const viewport: Viewport = {
   ],
 };
 
+// The one web font (scripts/make-font.ts); `optional`: text never waits for it and never re-flows when it arrives late (a slow first visit keeps the system font).
+const inter = localFont({ src: "./fonts/inter-latin-400-700.woff2", variable: "--font-inter", display: "optional", weight: "400 700" });
+
 // Applies the saved or system theme before first paint (no flash, no layout shift).
 const themeScript = `(()=>{try{const t=localStorage.getItem("theme");const d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch{}})()`;
 
@@ -33,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The per-request CSP nonce from proxy.ts (docs/security.md); reading it renders every page per request.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>

@@ -43,7 +43,7 @@ export default async function DashboardPage() {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TrainingVolume />
       </HydrationBoundary>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="defer-render grid grid-cols-1 gap-6 lg:grid-cols-2">
         <PowerZonesCard ftp={ftp} />
         <ThresholdsCard summary={summary} units={display.units} title="Thresholds (TrainingPeaks)" />
       </div>

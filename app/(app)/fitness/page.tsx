@@ -45,7 +45,7 @@ export default async function FitnessPage({ searchParams }: { searchParams: Sear
           )}
         </div>
       </Card>
-      <Card title="How these are computed">
+      <Card title="How these are computed" defer>
         <ul className="list-disc space-y-1 pl-5 text-sm text-muted">
           <li>Daily load is the sum of the day&apos;s workout scores (TSS: 100 is one hour at threshold).</li>
           <li>Fitness (CTL) and fatigue (ATL) are 42-day and 7-day exponentially weighted averages of daily load: each day moves them 1/42 and 1/7 of the way to that day&apos;s load.</li>

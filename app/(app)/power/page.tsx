@@ -73,17 +73,17 @@ export default async function PowerPage({ searchParams }: { searchParams: Search
         </div>
       </Card>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Best efforts">
+        <Card title="Best efforts" defer>
           <BestEfforts efforts={current.bestEfforts} compare={other?.points ?? null} sport={sport.key} units={settings.units} unit={unit} />
         </Card>
         {sport.key === "ride" && (
-          <Card title="FTP">
+          <Card title="FTP" defer>
             <FtpSummary current={history.current} ftpSource={history.ftpSource} estimate={current.estimate} />
           </Card>
         )}
       </div>
       {sport.key === "ride" && (
-        <Card title="FTP history">
+        <Card title="FTP history" defer>
           <FtpHistory entries={history.entries} tests={history.tests} today={history.today} />
         </Card>
       )}

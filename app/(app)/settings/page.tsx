@@ -27,7 +27,7 @@ export default async function SettingsPage() {
       <Card title="Display and FTP source">
         <SettingsForm settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} providerZone={settings.providerTimeZone} />
       </Card>
-      <Card title="Thresholds over time">
+      <Card title="Thresholds over time" defer>
         <div className="space-y-4">
           <p className="text-sm text-muted">
             Every workout is scored with the thresholds in force on its day. Values from Peloton and TrainingPeaks are noted on the day they were seen; yours apply from the day you give until your next one.
@@ -36,13 +36,13 @@ export default async function SettingsPage() {
           <ThresholdHistory entries={scoring.entries} units={settings.units} today={today} />
         </div>
       </Card>
-      <Card title="Your data">
+      <Card title="Your data" defer>
         <DownloadData />
       </Card>
-      <Card title="Delete my account">
+      <Card title="Delete my account" defer>
         <DeleteAccount />
       </Card>
-      <Card title="Sessions">
+      <Card title="Sessions" defer>
         <SignOutEverywhere />
       </Card>
     </div>
