@@ -25,9 +25,11 @@ test("a phone loads a ride's charts only as they come into view, with nothing sh
 
 /**
  * A page's first Intl object costs a phone 50–80 ms while ICU starts up (about 200 ms of blocking in Lighthouse's 4×
- * slower CPU): figures are formatted without Intl (lib/format/intl.ts formatFixed) and dates on the server.
+ * slower CPU): figures are formatted without Intl (lib/format/intl.ts formatFixed) and dates on the server. And no
+ * page's JavaScript carries zod (33 KB gzipped; validation runs on the server): one helper imported from a module that
+ * builds schemas once put all of it into the calendar's first load (lib/time/day.ts).
  */
-test("a phone's page load builds no Intl formatter on any page", async ({ browser }) => {
+test("a phone's page load builds no Intl formatter and loads no schema library, on any page", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     const calls: string[] = [];
@@ -38,12 +40,17 @@ test("a phone's page load builds no Intl formatter on any page", async ({ browse
     }
   });
   const page = await context.newPage();
+  const scripts: Promise<{ url: string; zod: boolean }>[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") scripts.push(res.text().then((body) => ({ url: res.url(), zod: body.includes("$ZodType") }), () => ({ url: res.url(), zod: false })));
+  });
   await signIn(page);
   const detail = await page.goto("/workouts").then(() => page.locator('main a[href^="/workouts/"]').first().getAttribute("href"));
   for (const path of ["/dashboard", "/workouts", detail ?? "/workouts", "/calendar", "/fitness", "/power", "/settings", "/connections", "/trainingpeaks"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect({ path, calls: await page.evaluate(() => (window as unknown as { __intlCalls: string[] }).__intlCalls) }).toEqual({ path, calls: [] });
+    expect({ path, withZod: (await Promise.all(scripts.splice(0))).filter((s) => s.zod).map((s) => s.url) }).toEqual({ path, withZod: [] });
   }
   await context.close();
 });

@@ -7,6 +7,7 @@ export const queryKeys = {
   recentWorkouts: (limit: number) => ["dashboard", "recent", limit] as const,
   trainingPeaksActivities: (start: string, end: string) => ["trainingpeaks", "activities", start, end] as const,
   workoutComparison: (workoutId: string) => ["workouts", workoutId, "compare"] as const,
+  workoutChart: (workoutId: string) => ["workouts", workoutId, "chart"] as const,
   analyticsProgress: () => ["analytics", "progress"] as const,
   syncProgress: () => ["sync", "progress"] as const,
   plannedWorkouts: (start: string, end: string) => ["calendar", "planned", start, end] as const,

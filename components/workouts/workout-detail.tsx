@@ -11,7 +11,8 @@ import { RouteTraceChart } from "@/components/charts/route-trace";
 import { Card } from "@/components/ui/card";
 import { TrainingPeaksCard } from "./trainingpeaks-card";
 import { WorkoutHeader } from "./workout-header";
-import { WorkoutPerformance, workoutChartOf } from "./workout-performance";
+import { workoutChartOf } from "@/lib/metrics/workout-chart-of";
+import { WorkoutPerformance } from "./workout-performance";
 import { WorkoutSummary } from "./workout-summary";
 
 /** One workout's page: what it was, its numbers, TrainingPeaks and files, and how it went against the class targets. */
@@ -40,7 +41,9 @@ export function WorkoutDetail(props: {
           <RouteTraceChart trace={route} units={insights.units} tiles={mapTiles} />
         </Card>
       )}
-      <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
+      <div className="defer-render space-y-6">
+        <WorkoutAnalytics discipline={workout.discipline} {...insights} power={chart.power} heartRate={chart.heartRate} />
+      </div>
       <TrainingPeaksCard
         workoutId={workout.id}
         hasSamples={workout.series !== null && workout.series.length > 0}
@@ -50,7 +53,9 @@ export function WorkoutDetail(props: {
         push={push}
         trainingPeaks={trainingPeaks}
       />
-      <WorkoutPerformance workout={workout} chart={chart} estimatedPaceLevel={estimatedPaceLevel} />
+      <div className="defer-render">
+        <WorkoutPerformance workout={workout} chart={chart} estimatedPaceLevel={estimatedPaceLevel} />
+      </div>
     </div>
   );
 }

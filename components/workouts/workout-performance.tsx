@@ -1,25 +1,12 @@
 import Link from "@/components/ui/link";
-import type { UnitsSetting } from "@/lib/domain/thresholds";
 import type { WorkoutDetailView } from "@/lib/domain/workout-detail";
 import { noSamplesMessage } from "@/lib/format/workout-labels";
-import { chartInputInUnits } from "@/lib/metrics/chart-units";
-import { estimatePaceLevel } from "@/lib/metrics/pace-level";
-import { buildWorkoutChart } from "@/lib/metrics/workout-chart";
 import type { WorkoutChartData } from "@/lib/metrics/workout-chart-types";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ChartNotices, ComplianceSummary } from "@/components/charts/compliance-summary";
 import { Card, NoteCard } from "@/components/ui/card";
+import { workoutChartsHeight } from "@/components/charts/chart-layout";
 import { LazyWorkoutCharts } from "./lazy-workout-charts";
-
-/**
- * Build the chart data once for the page: the performance panels and the analytics (zones) both read it. Speeds,
- * paces and elevations are in the user's units (chart-units.ts), axes, tooltips, bands and tables alike.
- */
-export function workoutChartOf(w: WorkoutDetailView, units: UnitsSetting): { chart: WorkoutChartData; estimatedPaceLevel: number | null } {
-  const input = chartInputInUnits({ discipline: w.discipline, series: w.series, targets: w.targets, segments: w.segments, ftp: w.ftp?.watts ?? null, heartRate: w.heartRate }, units);
-  const estimatedPaceLevel = w.paceLevel === null ? estimatePaceLevel(input) : null;
-  return { chart: buildWorkoutChart({ ...input, paceLevel: w.paceLevel ?? estimatedPaceLevel }), estimatedPaceLevel };
-}
 
 /** The workout's charts, against its class targets where the class has any: charts, compliance and the same data as tables. */
 export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { workout: WorkoutDetailView; chart: WorkoutChartData; estimatedPaceLevel: number | null }) {
@@ -45,7 +32,7 @@ export function WorkoutPerformance({ workout: w, chart, estimatedPaceLevel }: { 
               for exact targets.
             </p>
           )}
-          <LazyWorkoutCharts data={chart} />
+          <LazyWorkoutCharts workoutId={w.id} height={workoutChartsHeight(chart)} />
         </div>
       </Card>
       {hasTargets && (

@@ -1,6 +1,6 @@
 import { EMPTY_TOTALS, type CalendarDay, type CalendarMode, type CalendarTotals, type CalendarView, type CalendarWeek, type CalendarWorkout, type PlannedWorkout } from "@/lib/domain/calendar";
 import { addDays } from "@/lib/time/time-zone";
-import { isDay } from "@/lib/time/day-range";
+import { isDay } from "@/lib/time/day";
 
 /**
  * The calendar's shape (pure): which days a month or week view spans (weeks start on Monday, as TrainingPeaks'), the

@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { isDay } from "./day";
 
 const DAY_MS = 86_400_000;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD. */
-export const isDay = (value: string): boolean =>
-  DAY_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** A real calendar day as YYYY-MM-DD (2026-02-30 is refused). */
 export const daySchema = z.string().refine(isDay, "must be a real date as YYYY-MM-DD");
