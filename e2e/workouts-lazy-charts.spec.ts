@@ -27,9 +27,10 @@ test("a phone loads a ride's charts only as they come into view, with nothing sh
  * A page's first Intl object costs a phone 50–80 ms while ICU starts up (about 200 ms of blocking in Lighthouse's 4×
  * slower CPU): figures are formatted without Intl (lib/format/intl.ts formatFixed) and dates on the server. And no
  * page's JavaScript carries zod (33 KB gzipped; validation runs on the server): one helper imported from a module that
- * builds schemas once put all of it into the calendar's first load (lib/time/day.ts).
+ * builds schemas once put all of it into the calendar's first load (lib/time/day.ts). Nor does a page ask the server
+ * for the sync progress it was rendered with (the shell's indicator starts from it: app/(app)/layout.tsx).
  */
-test("a phone's page load builds no Intl formatter and loads no schema library, on any page", async ({ browser }) => {
+test("a phone's page load builds no Intl formatter, loads no schema library and asks no sync progress, on any page", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     const calls: string[] = [];
@@ -41,6 +42,10 @@ test("a phone's page load builds no Intl formatter and loads no schema library, 
   });
   const page = await context.newPage();
   const scripts: Promise<{ url: string; zod: boolean }>[] = [];
+  const progressAsked: string[] = [];
+  page.on("request", (req) => {
+    if (new URL(req.url()).pathname === "/api/sync/progress") progressAsked.push(page.url());
+  });
   page.on("response", (res) => {
     if (res.request().resourceType() === "script") scripts.push(res.text().then((body) => ({ url: res.url(), zod: body.includes("$ZodType") }), () => ({ url: res.url(), zod: false })));
   });
@@ -50,6 +55,7 @@ test("a phone's page load builds no Intl formatter and loads no schema library, 
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect({ path, calls: await page.evaluate(() => (window as unknown as { __intlCalls: string[] }).__intlCalls) }).toEqual({ path, calls: [] });
+    expect({ path, progressAsked: progressAsked.splice(0) }).toEqual({ path, progressAsked: [] });
     expect({ path, withZod: (await Promise.all(scripts.splice(0))).filter((s) => s.zod).map((s) => s.url) }).toEqual({ path, withZod: [] });
   }
   await context.close();

@@ -1,4 +1,5 @@
 import { signOutAction } from "@/actions/session";
+import type { SyncProgress } from "@/lib/domain/sync";
 import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { TrainingPeaksAccessNotice } from "./trainingpeaks-access-notice";
 import { buttonClass } from "@/components/ui/button";
@@ -8,7 +9,7 @@ import { ThemeToggle } from "./theme-toggle";
 import { SyncIndicator } from "@/components/sync/sync-indicator";
 
 /** Every signed-in page: skip link, header with navigation, sign-out and the sync indicator, and the TrainingPeaks access banner when it is revoked or disconnected. */
-export function AppShell({ userName, trainingPeaks, children }: { userName: string | null; trainingPeaks: TrainingPeaksConnectionState; children: React.ReactNode }) {
+export function AppShell({ userName, trainingPeaks, syncProgress, children }: { userName: string | null; trainingPeaks: TrainingPeaksConnectionState; syncProgress: SyncProgress | null; children: React.ReactNode }) {
   return (
     <div className="min-h-dvh">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
@@ -35,7 +36,7 @@ export function AppShell({ userName, trainingPeaks, children }: { userName: stri
         <div className="border-t border-border px-2 md:hidden">
           <MainNav />
         </div>
-        <SyncIndicator />
+        <SyncIndicator initial={syncProgress} />
       </header>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
         <TrainingPeaksAccessNotice connection={trainingPeaks} variant="banner" />

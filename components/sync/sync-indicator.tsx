@@ -3,16 +3,17 @@
 import Link from "@/components/ui/link";
 import { useSyncCommands } from "@/hooks/use-sync-commands";
 import { useSyncProgress } from "@/hooks/use-sync-progress";
-import { isRunning } from "@/lib/domain/sync";
+import { isRunning, type SyncProgress } from "@/lib/domain/sync";
 import { describeProgress } from "@/lib/format/sync-progress";
 
 /**
  * The app shell's compact sync status, on every page: while a sync runs (or waits paused) a slim strip under the
  * header with the phase, the counts, a thin bar and Cancel. Polls through the shared progress query; announces
- * changes politely to screen readers; wraps to two lines on a 360 px screen.
+ * changes politely to screen readers; wraps to two lines on a 360 px screen. Starts from the progress the server
+ * read for the page (`initial`), so loading a page asks nothing.
  */
-export function SyncIndicator() {
-  const { data: progress } = useSyncProgress();
+export function SyncIndicator({ initial }: { initial: SyncProgress | null }) {
+  const { data: progress } = useSyncProgress(initial);
   const { cancel, pending } = useSyncCommands();
   const running = !!progress && isRunning(progress.phase);
   const show = !!progress && (running || progress.phase === "paused" || pending === "cancel");
