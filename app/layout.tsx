@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import localFont from "next/font/local";
-import { Providers } from "./providers";
 import "./globals.css";
 
 
@@ -42,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh font-sans antialiased">
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );
