@@ -54,8 +54,22 @@ export async function connectPeloton(page: Page, email = "demo.rider@example.com
 }
 
 /** Full-page screenshot from the top (a page scrolled to a chart would draw the sticky header mid-page). */
+/**
+ * A full-page picture of the page as a reader scrolling through it sees it: the page is scrolled through first, so
+ * charts that mount near the viewport have mounted, and content that renders as it nears the viewport
+ * (`content-visibility: auto`, docs/quality.md) is drawn, since a full-page capture never brings it near.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(async () => {
+    const step = Math.max(200, window.innerHeight * 0.8);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.addStyleTag({ content: ".defer-render, .history-row { content-visibility: visible !important; }" });
+  await page.waitForTimeout(300);
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
