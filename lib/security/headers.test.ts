@@ -38,6 +38,11 @@ describe("staticSecurityHeaders", () => {
     expect(staticSecurityHeaders(false)).not.toHaveProperty("Strict-Transport-Security");
     expect(staticSecurityHeaders(false)).toMatchObject({ "Referrer-Policy": "strict-origin-when-cross-origin", "Permissions-Policy": expect.stringContaining("camera=()") });
   });
+
+  it("sends no Cross-Origin-Opener-Policy: it made every entry into the app commit in a fresh renderer (docs/security.md)", () => {
+    expect(staticSecurityHeaders(true)).not.toHaveProperty("Cross-Origin-Opener-Policy");
+    expect(staticSecurityHeaders(false)).not.toHaveProperty("Cross-Origin-Opener-Policy");
+  });
 });
 
 describe("isCrossOriginPost", () => {
