@@ -67,9 +67,17 @@ export async function drive(userId: string, opts: DriveOptions = {}): Promise<{ 
   throw new Error(`sync of ${userId} did not finish in ${opts.maxSteps ?? 200} steps (last phase ${last?.progress?.phase ?? "none"})`);
 }
 
-/** Everything a user sees of one synced workout, minus row ids and bookkeeping timestamps. */
+/**
+ * Everything a user sees of one synced workout, minus row ids and bookkeeping timestamps, once the history has
+ * settled: the analytics job a finished sync queues (it runs after the response or on the cron) has rescored the
+ * workouts scored during the sync with thresholds the sync's end replaced (Peloton's FTP history). Without settling,
+ * a run that had to catch up analytics and a fault-free one differ in such a workout's TSS sort key, depending on
+ * where the simulator's dates fall (the simulated history is laid out back from today).
+ */
 export async function fullHistory(userId: string) {
   const db = await getTestDb();
+  const { runAnalyticsUntilIdle } = await import("@/server/analytics/job");
+  await runAnalyticsUntilIdle(db, userId, { timeLimitMs: 60_000 });
   const rows = await db.workout.findMany({
     where: { userId },
     orderBy: { pelotonWorkoutId: "asc" },
