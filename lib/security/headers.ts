@@ -36,7 +36,7 @@ export function contentSecurityPolicy({ nonce, dev, formActionOrigins, imageOrig
 /**
  * The headers besides the CSP; HSTS only in production, where the app is served over HTTPS.
  *
- * No `Cross-Origin-Opener-Policy`, on purpose (docs/security.md "Headers", with the measurement): `same-origin`
+ * No `Cross-Origin-Opener-Policy`, on purpose (docs/security.md "Security headers", with the measurement): `same-origin`
  * made every entry into the app switch browsing context groups, so the page committed in a fresh renderer
  * (40–70 ms more main-thread work before the first paint on this machine; a phone's Lighthouse score 6–18 points
  * lower on every page). What it would add here is small: no page can be framed (`frame-ancestors 'none'`,
