@@ -53,7 +53,6 @@ export async function connectPeloton(page: Page, email = "demo.rider@example.com
   await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
 }
 
-/** Full-page screenshot from the top (a page scrolled to a chart would draw the sticky header mid-page). */
 /**
  * A full-page picture of the page as a reader scrolling through it sees it: the page is scrolled through first, so
  * charts that mount near the viewport have mounted, and content that renders as it nears the viewport
