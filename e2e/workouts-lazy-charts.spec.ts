@@ -23,14 +23,24 @@ test("a phone loads a ride's charts only as they come into view, with nothing sh
   await context.close();
 });
 
+/** The chunks the page's RSC payload names that no `<script src>` of the same HTML loads. */
+function chunksNotInHtml(html: string): string[] {
+  const tags = new Set([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]));
+  const needed = new Set([...html.matchAll(/\\"(\/_next\/static\/chunks\/[^"\\]+\.js)\\"/g)].map((m) => m[1] ?? ""));
+  return [...needed].filter((chunk) => !tags.has(chunk));
+}
+
 /**
  * A page's first Intl object costs a phone 50–80 ms while ICU starts up (about 200 ms of blocking in Lighthouse's 4×
  * slower CPU): figures are formatted without Intl (lib/format/intl.ts formatFixed) and dates on the server. And no
  * page's JavaScript carries zod (33 KB gzipped; validation runs on the server): one helper imported from a module that
  * builds schemas once put all of it into the calendar's first load (lib/time/day.ts). Nor does a page ask the server
- * for the sync progress it was rendered with (the shell's indicator starts from it: app/(app)/layout.tsx).
+ * for the sync progress it was rendered with (the shell's indicator starts from it: app/(app)/layout.tsx). And every
+ * chunk a page's payload needs is a script tag of its HTML: a chunk found only once React reads the payload (the error
+ * boundary's was, until it joined the layout's chunk: app/(app)/providers.tsx) is one more round trip before the page can
+ * hydrate. Charts loaded as they come into view are not in the payload, so they don't count.
  */
-test("a phone's page load builds no Intl formatter, loads no schema library and asks no sync progress, on any page", async ({ browser }) => {
+test("a phone's page load builds no Intl formatter, loads no schema library, asks no sync progress and waits for no chunk its HTML didn't name, on any page", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     const calls: string[] = [];
@@ -52,8 +62,9 @@ test("a phone's page load builds no Intl formatter, loads no schema library and 
   await signIn(page);
   const detail = await page.goto("/workouts").then(() => page.locator('main a[href^="/workouts/"]').first().getAttribute("href"));
   for (const path of ["/dashboard", "/workouts", detail ?? "/workouts", "/calendar", "/fitness", "/power", "/settings", "/connections", "/trainingpeaks"]) {
-    await page.goto(path);
+    const html = await page.goto(path).then((response) => response?.text() ?? "");
     await page.waitForLoadState("networkidle");
+    expect({ path, notInHtml: chunksNotInHtml(html) }).toEqual({ path, notInHtml: [] });
     expect({ path, calls: await page.evaluate(() => (window as unknown as { __intlCalls: string[] }).__intlCalls) }).toEqual({ path, calls: [] });
     expect({ path, progressAsked: progressAsked.splice(0) }).toEqual({ path, progressAsked: [] });
     expect({ path, withZod: (await Promise.all(scripts.splice(0))).filter((s) => s.zod).map((s) => s.url) }).toEqual({ path, withZod: [] });

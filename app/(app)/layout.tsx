@@ -4,7 +4,7 @@ import { kickIfIdle } from "@/server/sync/background";
 import { getSyncProgress } from "@/server/sync/service";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
 import { AppShell } from "@/components/layout/app-shell";
-import { Providers } from "../providers";
+import { Providers } from "./providers";
 
 export const dynamic = "force-dynamic";
 
