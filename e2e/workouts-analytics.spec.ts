@@ -145,6 +145,16 @@ test("settings: choose the FTP source, add a dated threshold (rescored in the ba
   await page.getByTestId("settings-form").getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByTestId("settings-form").getByRole("status")).toHaveText("Settings saved.");
   await screenshot(page, "settings");
+  // A display time zone is saved and shown again (the zone options carry no value attribute: their text is the value).
+  const form = page.getByTestId("settings-form");
+  await form.getByLabel(/^Display time zone/).selectOption("America/New_York");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Settings saved.");
+  await page.reload();
+  await expect(form.getByLabel(/^Display time zone/)).toHaveValue("America/New_York");
+  await form.getByLabel(/^Display time zone/).selectOption("");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Settings saved.");
   // Back to Peloton's FTP for the other specs, and the new pace removed again.
   await page.getByTestId("settings-form").getByLabel(/^Peloton/).check();
   await page.getByTestId("settings-form").getByRole("button", { name: "Save settings" }).click();

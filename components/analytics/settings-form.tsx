@@ -46,10 +46,9 @@ export function SettingsForm({ settings, timeZones, providerZone }: { settings: 
         <span className="block text-xs text-muted">Which calendar day each workout counts on (calendar, fitness, threshold dates).</span>
         <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="min-h-10 w-full max-w-md rounded-lg border border-border bg-surface px-3" name="timeZone">
           <option value="">{providerZone ? `Follow TrainingPeaks (${providerZone})` : "UTC (TrainingPeaks has no time zone)"}</option>
+          {/* No value attribute: an option's value is its text, and the ~420 zones are in the page twice (HTML and payload). */}
           {timeZones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
+            <option key={z}>{z}</option>
           ))}
         </select>
       </label>
