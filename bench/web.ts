@@ -3,7 +3,8 @@
  * plus one real ride with a 1-second series), runs Lighthouse 12 (mobile form factor, default simulated
  * throttling) on every page, runs axe on every page in light and dark mode, and prints one summary line.
  *   --no-build reuses an existing build; BENCH_WEB_SERVER_LOG=1 shows the server's log; BENCH_WEB_PORT (default 3290 + E2E_PORT_OFFSET); CHROMIUM_PATH;
- *   BENCH_WEB_RUNS (default 3: the median run per page counts); BENCH_WEB_PAGES=detail,history measures only those pages; BENCH_WEB_REPORTS=<dir> keeps each Lighthouse report (JSON).
+ *   BENCH_WEB_RUNS (default 3: the median run per page counts); BENCH_WEB_PAGES=detail,history measures only those pages; BENCH_WEB_REPORTS=<dir> keeps each Lighthouse report (JSON);
+ *   BENCH_WEB_SHOW_SCROLLBARS=1 runs Lighthouse's Chromium without --hide-scrollbars.
  * Targets (docs/quality.md): performance ≥ 90 and LCP ≤ 2.5 s on every page, no serious axe violation.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,6 +18,13 @@ import { runMain } from "../scripts/lib/cli";
 import { ensureChromium } from "../scripts/lib/chromium";
 
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+/**
+ * Lighthouse's Chromium hides scrollbars, as Puppeteer's default launch does. Visible, they made headless Chromium
+ * present the first frame of about half the page loads a second late, whatever the page (docs/quality.md, "fifth
+ * round"): the fading overlay scrollbar of the tab's previous page kept drawing frames nobody showed, and the display
+ * compositor then throttled the renderer to one frame per second. BENCH_WEB_SHOW_SCROLLBARS=1 measures without it.
+ */
+const LIGHTHOUSE_FLAGS = process.env.BENCH_WEB_SHOW_SCROLLBARS === "1" ? FLAGS : [...FLAGS, "--hide-scrollbars"];
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3290 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
 
 const ONLY = process.env.BENCH_WEB_PAGES?.split(",").filter(Boolean);
@@ -51,7 +59,7 @@ async function measureWithRetry(...args: Parameters<typeof measure>) {
 
 /** Each page RUNS times (a shared machine is noisy); the run with the median performance score stands for the page. */
 async function runLighthouse(stack: WebStack, chromium: string): Promise<Score[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: FLAGS, logLevel: "silent" });
+  const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: LIGHTHOUSE_FLAGS, logLevel: "silent" });
   const scores: Score[] = [];
   try {
     for (const page of pagesOf(stack)) {
