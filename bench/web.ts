@@ -20,7 +20,7 @@ import { ensureChromium } from "../scripts/lib/chromium";
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 /**
  * Lighthouse's Chromium hides scrollbars, as Puppeteer's default launch does. Visible, they made headless Chromium
- * present the first frame of about half the page loads a second late, whatever the page (docs/quality.md, "fifth
+ * present the first frame of about four page loads in ten a second late, whatever the page (docs/quality.md, "fifth
  * round"): the fading overlay scrollbar of the tab's previous page kept drawing frames nobody showed, and the display
  * compositor then throttled the renderer to one frame per second. BENCH_WEB_SHOW_SCROLLBARS=1 measures without it.
  */
