@@ -36,9 +36,9 @@ function chunksNotInHtml(html: string): string[] {
  * page's JavaScript carries zod (33 KB gzipped; validation runs on the server): one helper imported from a module that
  * builds schemas once put all of it into the calendar's first load (lib/time/day.ts). Nor does a page ask the server
  * for the sync progress it was rendered with (the shell's indicator starts from it: app/(app)/layout.tsx). And every
- * chunk a page's payload needs is a script tag of its HTML: a chunk found only once React reads the payload (the error
- * boundary's was, until it joined the layout's chunk: app/(app)/providers.tsx) is one more round trip before the page can
- * hydrate. Charts loaded as they come into view are not in the payload, so they don't count.
+ * chunk a page's payload needs is a script tag of its HTML: a chunk found only once React reads the payload (the
+ * error boundary's was, until it joined the layout's chunk: app/(app)/providers.tsx) is one more round trip before
+ * the page can hydrate. Charts loaded as they come into view are not in the payload, so they don't count.
  */
 test("a phone's page load builds no Intl formatter, loads no schema library, asks no sync progress and waits for no chunk its HTML didn't name, on any page", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
