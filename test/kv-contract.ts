@@ -371,16 +371,40 @@ export function describeKvContract(target: KvContractTarget): void {
         expect(calls).toEqual(["takeSlot", "delIfEquals", "takeSlot", "delIfEquals"]);
       });
 
-      it("hands a release over to the next take while callers queue: one store operation per call", async () => {
+      it("hands the slot itself to the next call while callers queue: no store operation for it", async () => {
         const { kv, calls } = countingCalls(target.createKv());
         const k = key("slot-handover");
-        // One slot only: the second and third calls get it because the release rode along with their take.
+        // One slot only: the second and third calls run in the slot the first one took, without asking the store.
         const opts = { maxConcurrent: 1, leaseMs: 10_000, waitMs: 0 };
         expect(await withSlot(kv, k, { ...opts, handOver: () => true }, async () => "first")).toBe("first");
         expect(await withSlot(kv, k, { ...opts, handOver: () => true }, async () => "second")).toBe("second");
         expect(await withSlot(kv, k, { ...opts, handOver: () => false }, async () => "third")).toBe("third");
-        expect(calls).toEqual(["takeSlot", "takeSlot", "takeSlot", "delIfEquals"]);
+        expect(calls).toEqual(["takeSlot", "delIfEquals"]);
         await (await acquireSlot(kv, k, opts)).release();
+      });
+
+      it("passes a slot on only within a quarter of its lease: then its release rides along with the next take", async () => {
+        const { kv, calls } = countingCalls(target.createKv());
+        const k = key("slot-handover-lease");
+        const opts = { maxConcurrent: 1, leaseMs: 200, waitMs: 1_000 };
+        await withSlot(kv, k, { ...opts, handOver: () => true }, () => sleep(80));
+        await withSlot(kv, k, { ...opts, handOver: () => false }, async () => undefined);
+        expect(calls).toEqual(["takeSlot", "takeSlot", "delIfEquals"]);
+        expect(await kv.get(`slot:${k}:0`)).toBeNull();
+      });
+
+      it("starts the calls of a handed-over slot maxConcurrent × minSpacingMs apart", async () => {
+        const kv = target.createKv();
+        const k = key("slot-handover-spacing");
+        const opts = { maxConcurrent: 2, leaseMs: 10_000, minSpacingMs: 40, waitMs: 1_000, handOver: () => true };
+        const starts: number[] = [];
+        for (let i = 0; i < 4; i++) await withSlot(kv, k, opts, async () => void starts.push(performance.now()));
+        const gaps = starts.slice(1).map((start, i) => start - (starts[i] ?? start));
+        // One slot reused: each start waits for 2 × 40 ms after the one before (timers fire at or after their time).
+        for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(79);
+        await sleep(target.slackMs + 50);
+        expect(await kv.get(`slot:${k}:0`)).toBeNull();
+        expect(await kv.get(`slot:${k}:1`)).toBeNull();
       });
 
       it("sends a handed-over release on its own when no take follows", async () => {

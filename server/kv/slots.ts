@@ -20,9 +20,14 @@ import type { Kv } from "./types";
  *   starts keep to one per `minSpacingMs`.
  * - One store operation per attempt (Kv.takeSlot, a Lua script on Redis) and one to release: two round trips
  *   per uncontended call. When the caller says another caller in this process is queued for the budget
- *   (`handOver`), withSlot hands its release to the next take from this process instead, which frees the slot in the
- *   same operation: one round trip per call while the budget is busy. A handed-over release that no take picks up
- *   within the turn of the event loop goes out on its own.
+ *   (`handOver`), withSlot hands the slot itself to the next withSlot call from this process for the same key: that
+ *   call runs in it with no store operation at all, so while the budget is busy a slot costs two round trips per
+ *   `leaseMs / 4` instead of one per call. A handed-over slot is passed on only within a quarter of its lease from
+ *   its take (the rest of the lease is left to the last call that runs in it), and its calls start at least
+ *   `maxConcurrent × minSpacingMs` apart, so the slots together still start at most one call per `minSpacingMs` on
+ *   average (the spacing of single starts is then not kept: four slots may start within the same millisecond). A slot
+ *   no call picks up within the turn of the event loop is released, and that release rides along with the next take
+ *   from this process (or goes out on its own a turn later).
  * - Bounded: nothing is waited for beyond `waitMs` (a slot timeout, `kv.busy`); callers with a deadline pass
  *   the time they have left.
  * - Not fair: waiters poll, so under sustained contention a waiter can lose repeatedly until `waitMs` runs out.
@@ -118,8 +123,56 @@ export async function acquireSlot(kv: Kv, key: string, opts: SlotOptions): Promi
   }
 }
 
-/** Runs `fn` inside a slot and releases it afterwards, also when `fn` throws. */
+/** A slot withSlot handed over to the next call in this process, with when it may still be used. */
+interface HandedSlot {
+  slot: Slot;
+  /** monotonic ms after which it is not passed on any more (a quarter of its lease after the take) */
+  passUntil: number;
+  /** monotonic ms of the last call's start in it */
+  lastStart: number;
+}
+/** Slots handed over, per store and budget key. */
+const handedSlots = new WeakMap<Kv, Map<string, HandedSlot[]>>();
+
+function handOverSlot(kv: Kv, handed: HandedSlot): void {
+  let byKey = handedSlots.get(kv);
+  if (!byKey) handedSlots.set(kv, (byKey = new Map()));
+  const list = byKey.get(handed.slot.key) ?? [];
+  byKey.set(handed.slot.key, list);
+  list.push(handed);
+  // Not picked up within this turn of the event loop: the slot is released (with the next take, or alone).
+  setImmediate(() => {
+    const at = list.indexOf(handed);
+    if (at < 0) return;
+    list.splice(at, 1);
+    if (!list.length && byKey.get(handed.slot.key) === list) byKey.delete(handed.slot.key);
+    handOverRelease(kv, { key: slotKey(handed.slot.key, handed.slot.index), token: handed.slot.token });
+  });
+}
+
+function takeHandedSlot(kv: Kv, key: string): HandedSlot | null {
+  const list = handedSlots.get(kv)?.get(key);
+  return list?.shift() ?? null;
+}
+
+/** Runs `fn` inside a slot and releases it afterwards (or hands it to the next caller), also when `fn` throws. */
 export async function withSlot<T>(kv: Kv, key: string, opts: SlotOptions, fn: (slot: Slot) => Promise<T>): Promise<T> {
-  const giveBack = (slot: Slot) => (opts.handOver?.() ? handOverRelease(kv, { key: slotKey(key, slot.index), token: slot.token }) : slot.release());
-  return runHolding(await acquireSlot(kv, key, opts), fn, giveBack);
+  const handed = takeHandedSlot(kv, key);
+  let entry: HandedSlot;
+  if (handed) {
+    // Its calls keep the slots' combined rate: one start per maxConcurrent × minSpacingMs per slot.
+    const gap = handed.lastStart + toPositiveInteger(opts.maxConcurrent, "maxConcurrent") * toWaitMs(opts.minSpacingMs, "minSpacingMs") - monotonicNow();
+    if (gap > 0) await sleep(gap);
+    entry = { ...handed, lastStart: monotonicNow() };
+  } else {
+    const slot = await acquireSlot(kv, key, opts);
+    const now = monotonicNow();
+    entry = { slot, passUntil: now + toTtlMs(opts.leaseMs, "leaseMs") / 4, lastStart: now };
+  }
+  const giveBack = (slot: Slot) => {
+    if (!opts.handOver?.()) return slot.release();
+    if (monotonicNow() < entry.passUntil) return handOverSlot(kv, entry);
+    return handOverRelease(kv, { key: slotKey(key, slot.index), token: slot.token });
+  };
+  return runHolding(entry.slot, fn, giveBack);
 }

@@ -40,11 +40,13 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
       });
       queue.push(...rows.map((r) => r.pelotonWorkoutId));
       // Classes whose details are stored already (written once, never changed after): read with the queue, not one
-      // lookup per workout in ensureRide. Classes without details are still looked up (and fetched) when they come up.
+      // lookup per workout in ensureRide.
+      // Classes without details are fetched when they come up, without looking them up again first.
       for (const { ride } of rows) {
-        if (!ride?.detailsFetchedAt || ctx.rides.has(ride.id)) continue;
+        if (!ride || ctx.rides.has(ride.id)) continue;
         const { detailsFetchedAt, segments, targets } = ride;
-        ctx.rides.set(ride.id, Promise.resolve({ detailsFetchedAt, segments, targets }));
+        if (detailsFetchedAt) ctx.rides.set(ride.id, Promise.resolve({ detailsFetchedAt, segments, targets }));
+        else ctx.rideStubs.set(ride.id, { segments, targets });
       }
       if (rows.length === 0) exhausted = true;
     })().finally(() => {
@@ -125,8 +127,9 @@ function ensureRide(ctx: StepContext, rideId: string): Promise<StoredClassPlan |
   const pending = ctx.rides.get(rideId);
   if (pending) return pending;
   const work = (async () => {
-    const known = await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true, segments: true, targets: true } });
-    if (known?.detailsFetchedAt) return known;
+    const stub = ctx.rideStubs.get(rideId);
+    const known = stub ?? (await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true, segments: true, targets: true } }));
+    if (known && "detailsFetchedAt" in known && known.detailsFetchedAt) return known;
     try {
       return await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
     } catch (error) {

@@ -19,6 +19,8 @@ export interface StepContext {
   rides: Map<string, Promise<StoredClassPlan | null>>;
   /** instructor ids already written in this step */
   instructors: Set<string>;
+  /** classes seen in this step's queue with a stored row but no details yet: their stored plan (no lookup needed) */
+  rideStubs: Map<string, StoredClassPlan>;
   /** the details workers stopped because too little time was left: end the step rather than loop */
   outOfTime: boolean;
 }

@@ -80,6 +80,7 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     seriesBytes: [],
     rides: new Map(),
     instructors: new Set(),
+    rideStubs: new Map(),
     outOfTime: false,
   };
   const requestsBefore = source.requestCount;

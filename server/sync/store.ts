@@ -20,11 +20,41 @@ function jsonValue(value: unknown): Prisma.InputJsonValue {
   return plain;
 }
 
+/*
+ * Instructor rows this process wrote lately, per database, with what it wrote (null: a stub of unknown content). A
+ * sync meets the same few dozen instructors in every step, they change rarely and their rows are never deleted, so
+ * writing the same again within the hour is skipped.
+ */
+const INSTRUCTOR_FRESH_MS = 60 * 60_000;
+const MAX_REMEMBERED_INSTRUCTORS = 5_000;
+const instructorsWritten = new WeakMap<Db, Map<string, { data: string | null; at: number }>>();
+
+function writtenInstructors(db: Db): Map<string, { data: string | null; at: number }> {
+  let written = instructorsWritten.get(db);
+  if (!written) instructorsWritten.set(db, (written = new Map()));
+  return written;
+}
+
+function rememberInstructor(db: Db, id: string, data: string | null): void {
+  const written = writtenInstructors(db);
+  if (written.size >= MAX_REMEMBERED_INSTRUCTORS) written.clear();
+  written.set(id, { data, at: Date.now() });
+}
+
+function instructorWritten(db: Db, id: string, data?: string): boolean {
+  const seen = writtenInstructors(db).get(id);
+  if (!seen || Date.now() - seen.at > INSTRUCTOR_FRESH_MS) return false;
+  return data === undefined || seen.data === data;
+}
+
 export async function upsertInstructors(db: Db, instructors: InstructorRecord[]): Promise<void> {
   const unique = new Map(instructors.map((i) => [i.pelotonId, i]));
   for (const i of unique.values()) {
     const data = { name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio };
+    const written = JSON.stringify(data);
+    if (instructorWritten(db, i.pelotonId, written)) continue;
     await db.instructor.upsert({ where: { id: i.pelotonId }, create: { id: i.pelotonId, ...data }, update: data });
+    rememberInstructor(db, i.pelotonId, written);
   }
 }
 
@@ -146,8 +176,9 @@ export async function saveRide(db: Db, ride: RideRecord): Promise<StoredClassPla
     targets: jsonValue(ride.targets),
     detailsFetchedAt: new Date(),
   };
-  if (ride.instructorId) {
+  if (ride.instructorId && !instructorWritten(db, ride.instructorId)) {
     await db.instructor.createMany({ data: [{ id: ride.instructorId, name: "Unknown instructor", disciplines: [] }], skipDuplicates: true });
+    rememberInstructor(db, ride.instructorId, null);
   }
   await db.rideDetail.upsert({ where: { id: ride.pelotonRideId }, create: { id: ride.pelotonRideId, ...data }, update: data });
   return { segments: data.segments, targets: data.targets };
