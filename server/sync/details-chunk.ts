@@ -40,13 +40,12 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
       });
       queue.push(...rows.map((r) => r.pelotonWorkoutId));
       // Classes whose details are stored already (written once, never changed after): read with the queue, not one
-      // lookup per workout in ensureRide.
-      // Classes without details are fetched when they come up, without looking them up again first.
+      // lookup per workout in ensureRide. Classes without details are fetched when they come up, without a lookup.
       for (const { ride } of rows) {
         if (!ride || ctx.rides.has(ride.id)) continue;
         const { detailsFetchedAt, segments, targets } = ride;
         if (detailsFetchedAt) ctx.rides.set(ride.id, Promise.resolve({ detailsFetchedAt, segments, targets }));
-        else ctx.rideStubs.set(ride.id, { segments, targets });
+        else ctx.rideStubs.set(ride.id, { detailsFetchedAt, segments, targets });
       }
       if (rows.length === 0) exhausted = true;
     })().finally(() => {
@@ -109,10 +108,8 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
 
 async function syncOneWorkout(ctx: StepContext, pelotonWorkoutId: string): Promise<void> {
   const fetched = await ctx.source.fetchWorkout(pelotonWorkoutId);
-  if (fetched.instructor && !ctx.instructors.has(fetched.instructor.pelotonId)) {
-    ctx.instructors.add(fetched.instructor.pelotonId);
-    await upsertInstructors(ctx.db, [fetched.instructor]);
-  }
+  // Written once per process and hour unless it changed (store.ts), so asking for every workout costs nothing.
+  if (fetched.instructor) await upsertInstructors(ctx.db, [fetched.instructor]);
   const rideId = fetched.transformed.workout.pelotonRideId;
   const plan = rideId ? await ensureRide(ctx, rideId) : null;
   const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed, plan);
@@ -127,9 +124,10 @@ function ensureRide(ctx: StepContext, rideId: string): Promise<StoredClassPlan |
   const pending = ctx.rides.get(rideId);
   if (pending) return pending;
   const work = (async () => {
-    const stub = ctx.rideStubs.get(rideId);
-    const known = stub ?? (await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true, segments: true, targets: true } }));
-    if (known && "detailsFetchedAt" in known && known.detailsFetchedAt) return known;
+    const known =
+      ctx.rideStubs.get(rideId) ??
+      (await ctx.db.rideDetail.findUnique({ where: { id: rideId }, select: { detailsFetchedAt: true, segments: true, targets: true } }));
+    if (known?.detailsFetchedAt) return known;
     try {
       return await saveRide(ctx.db, await ctx.source.fetchRide(rideId));
     } catch (error) {

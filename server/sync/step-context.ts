@@ -17,10 +17,8 @@ export interface StepContext {
   seriesBytes: number[];
   /** ride ids fetched (or being fetched) in this step, with the class's stored segments and targets */
   rides: Map<string, Promise<StoredClassPlan | null>>;
-  /** instructor ids already written in this step */
-  instructors: Set<string>;
-  /** classes seen in this step's queue with a stored row but no details yet: their stored plan (no lookup needed) */
-  rideStubs: Map<string, StoredClassPlan>;
+  /** classes seen in this step's queue with a stored row but no details yet, as stored (no lookup needed) */
+  rideStubs: Map<string, StoredClassPlan & { detailsFetchedAt: null }>;
   /** the details workers stopped because too little time was left: end the step rather than loop */
   outOfTime: boolean;
 }

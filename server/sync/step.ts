@@ -79,7 +79,6 @@ export async function runSyncStep(db: Db, userId: string, source: SyncSource, op
     pageSize: opts.pageSize ?? 100,
     seriesBytes: [],
     rides: new Map(),
-    instructors: new Set(),
     rideStubs: new Map(),
     outOfTime: false,
   };

@@ -53,8 +53,14 @@ export async function upsertInstructors(db: Db, instructors: InstructorRecord[])
     const data = { name: i.name, imageUrl: i.imageUrl, disciplines: i.disciplines, bio: i.bio };
     const written = JSON.stringify(data);
     if (instructorWritten(db, i.pelotonId, written)) continue;
-    await db.instructor.upsert({ where: { id: i.pelotonId }, create: { id: i.pelotonId, ...data }, update: data });
+    // Remembered before the write, so concurrent workers meeting the same instructor do not write it twice.
     rememberInstructor(db, i.pelotonId, written);
+    try {
+      await db.instructor.upsert({ where: { id: i.pelotonId }, create: { id: i.pelotonId, ...data }, update: data });
+    } catch (error) {
+      writtenInstructors(db).delete(i.pelotonId);
+      throw error;
+    }
   }
 }
 
