@@ -64,6 +64,11 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function readingOf(channel: ChannelName, value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  if ((CHANNEL_META[channel].pace || channel === "heart_rate") && value <= 0) return null;
+  if (dropsNonPositive(channel) && value <= 0) return null;
   return value;
+}
+
+/** Whether readingOf drops the channel's readings of 0 or less (paces and heart rate). */
+export function dropsNonPositive(channel: ChannelName): boolean {
+  return CHANNEL_META[channel].pace || channel === "heart_rate";
 }

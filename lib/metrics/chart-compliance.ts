@@ -1,5 +1,5 @@
 import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
-import { CHANNEL_META, CHANNEL_ORDER, displayUnit, readingOf } from "./channel-meta";
+import { CHANNEL_META, CHANNEL_ORDER, displayUnit, dropsNonPositive } from "./channel-meta";
 import type { FullChannel } from "./chart-panels";
 import { resolveTargets, type ChannelInfo, type ResolvedMetric } from "./chart-targets";
 import { sampleSegments, targetCompliance, type TargetCompliance } from "./compliance";
@@ -29,12 +29,17 @@ export function fullChannels(series: WorkoutSeries): FullChannel[] {
   for (const key of CHANNEL_ORDER) {
     const raw = series.channels[key];
     if (!raw) continue;
+    // readingOf's rule with its per-channel part decided once: this loop runs over every sample of every channel.
+    const positiveOnly = dropsNonPositive(key);
     const readings = new Array<number | null>(series.length);
     let any = false;
     for (let i = 0; i < series.length; i++) {
-      const v = readingOf(key, raw[i]);
-      readings[i] = v;
-      if (v !== null) any = true;
+      const v = raw[i];
+      if (v === null || v === undefined || !Number.isFinite(v) || (positiveOnly && v <= 0)) readings[i] = null;
+      else {
+        readings[i] = v;
+        any = true;
+      }
     }
     if (!any) continue;
     channels.push({ key, unit: displayUnit(key, series.units[key]), readings, stats: channelStats(readings, dt, CHANNEL_META[key].pace) });

@@ -55,7 +55,9 @@ export function normalizedRollingMean(values: readonly (number | null)[]): numbe
     }
     if (count === 0) sum = 0;
     if (t >= WINDOW - 1 && count > 0) {
-      fourth += Math.max(0, sum / count) ** 4;
+      const mean = sum > 0 ? sum / count : 0;
+      const square = mean * mean;
+      fourth += square * square; // not ** 4: see npOf in power.ts
       rolled++;
     }
   }
