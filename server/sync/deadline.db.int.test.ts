@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getKv, acquireSlot } from "@/server/kv";
 import { REQUEST_BUDGET } from "@/server/providers/peloton/connection";
 import { TEST_MEMBERS, type PelotonSimulator } from "@/sandbox/peloton/server";
@@ -8,7 +8,7 @@ import { connectedUser, startSim } from "@/test/sync-harness";
 import { startSyncJob } from "./job";
 import { createPelotonSource } from "./peloton-source";
 import { syncStep } from "./service";
-import { saveWorkout } from "./store";
+import { flushSaves, saveWorkout } from "./store";
 import { writeWorkoutBatch } from "./workout-batch";
 
 /**
@@ -110,6 +110,39 @@ describe(`batched workout writes (${database.kind()})`, () => {
     await runAnalyticsUntilIdle(db, userId, { timeLimitMs: 60_000 });
     expect(await db.workoutAnalytics.findUniqueOrThrow({ where: { workoutId: scored.workoutId }, select: { score: true } })).toEqual({ score: scored.score });
     expect(await db.workout.findUniqueOrThrow({ where: { id: scored.workoutId }, select: { rankTss: true } })).toEqual({ rankTss: row.rankTss });
+  }, 120_000);
+
+  it("saves that linger wait for company and go out in one statement: when the linger ends, or at once on flushSaves", async () => {
+    const db = await getTestDb();
+    const userId = await connectedUser(MEMBER);
+    await drive(userId);
+    const ids = (await fullHistory(userId)).slice(0, 4).map((w) => w.pelotonWorkoutId);
+    const source = createPelotonSource(userId);
+    const results = await Promise.all(ids.map(async (id) => (await source.fetchWorkout(id)).transformed));
+    await db.workout.updateMany({ where: { userId }, data: { syncState: "pending" } });
+    const complete = () => db.workout.count({ where: { userId, pelotonWorkoutId: { in: ids }, syncState: "complete" } });
+    const statements = vi.spyOn(db, "$queryRaw");
+    try {
+      // Two saves linger for a minute: nothing is written until flushSaves, then both in one statement.
+      const long = results.slice(0, 2).map((result) => saveWorkout(db, userId, result, undefined, { lingerMs: 60_000 }));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await complete()).toBe(0);
+      expect(statements).not.toHaveBeenCalled();
+      flushSaves(db);
+      expect((await Promise.all(long)).every((b) => b > 0)).toBe(true);
+      expect(await complete()).toBe(2);
+      expect(statements).toHaveBeenCalledTimes(1);
+
+      // Two saves lingering 200 ms: written together once the first one's linger is over, with no flush.
+      const t0 = Date.now();
+      const short = results.slice(2).map((result) => saveWorkout(db, userId, result, undefined, { lingerMs: 200 }));
+      await Promise.all(short);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+      expect(await complete()).toBe(4);
+      expect(statements).toHaveBeenCalledTimes(2);
+    } finally {
+      statements.mockRestore();
+    }
   }, 120_000);
 
   it("one workout the database refuses fails alone; the others of its chunk are written", async () => {

@@ -5,7 +5,7 @@ import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
 import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
-import { markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
+import { flushSaves, markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
 
 /** Time to keep in hand at the end of a step: a generous estimate of one workout's duration. */
 function reserveMs(durations: number[]): number {
@@ -68,8 +68,28 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
   }
 
   let failure: { error: unknown } | null = null;
+  // Workers hand a fetched workout to the write queue and go on fetching; the step waits for every save at its end.
+  // A workout the database refused is marked failed; when even that fails (the database is gone), the step ends.
+  const saves: Promise<void>[] = [];
+  let storeFailure: { error: unknown } | null = null;
+  const saved = (id: string, save: Promise<number>) =>
+    save.then(
+      (bytes) => {
+        completed += 1;
+        if (bytes) ctx.seriesBytes.push(bytes);
+      },
+      async (error: unknown) => {
+        try {
+          const message = error instanceof Error ? error.message : String(error);
+          await markWorkoutFailed(ctx.db, ctx.userId, id, message);
+          log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId: id, error });
+        } catch (cause) {
+          storeFailure ??= { error: cause };
+        }
+      },
+    );
   async function worker(): Promise<void> {
-    while (!failure) {
+    while (!failure && !storeFailure) {
       if (timeLeft(ctx) <= reserveMs(durations)) {
         ctx.outOfTime = true;
         return;
@@ -78,8 +98,7 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
       if (!id) return;
       const t0 = Date.now();
       try {
-        await syncOneWorkout(ctx, id);
-        completed += 1;
+        saves.push(saved(id, (await fetchToSave(ctx, id)).save));
       } catch (error) {
         // The step's time ran out mid-workout: it stays pending, untouched, for the next step.
         if (isDeadlineExceeded(error)) {
@@ -100,20 +119,29 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
     }
   }
   await Promise.all(Array.from({ length: workers }, () => worker()));
+  flushSaves(ctx.db);
+  await Promise.all(saves);
   await updateJob(ctx, { detailsDone: { increment: completed } });
   if (failure) throw (failure as { error: unknown }).error;
+  if (storeFailure) throw (storeFailure as { error: unknown }).error;
   const remaining = exhausted && queue.length === 0 ? await ctx.db.workout.count({ where: { userId: ctx.userId, syncState: "pending" } }) : 1;
   return remaining === 0 ? "finalizing" : "details";
 }
 
-async function syncOneWorkout(ctx: StepContext, pelotonWorkoutId: string): Promise<void> {
+/**
+ * How long a fetched workout may wait in the write queue for others to share its statement (workout-batch.ts): a few
+ * workouts per statement instead of one, while a process killed meanwhile loses at most this much fetched work.
+ */
+const SAVE_LINGER_MS = 200;
+
+/** Fetches the workout (and its class and instructor when new) and queues it for writing; `save` is the write. */
+async function fetchToSave(ctx: StepContext, pelotonWorkoutId: string): Promise<{ save: Promise<number> }> {
   const fetched = await ctx.source.fetchWorkout(pelotonWorkoutId);
   // Written once per process and hour unless it changed (store.ts), so asking for every workout costs nothing.
   if (fetched.instructor) await upsertInstructors(ctx.db, [fetched.instructor]);
   const rideId = fetched.transformed.workout.pelotonRideId;
   const plan = rideId ? await ensureRide(ctx, rideId) : null;
-  const bytes = await saveWorkout(ctx.db, ctx.userId, fetched.transformed, plan);
-  if (bytes) ctx.seriesBytes.push(bytes);
+  return { save: saveWorkout(ctx.db, ctx.userId, fetched.transformed, plan, { lingerMs: SAVE_LINGER_MS }) };
 }
 
 /**

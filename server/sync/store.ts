@@ -7,7 +7,7 @@ import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import type { ListedWorkout } from "./source";
 import { workoutColumns } from "./details-columns";
 
-export { saveWorkout } from "./workout-batch";
+export { flushSaves, saveWorkout } from "./workout-batch";
 
 /**
  * Idempotent writes keyed on Peloton ids: re-running any of these, or crashing half-way, never loses

@@ -116,50 +116,84 @@ export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[])
 }
 
 /**
- * Phase 2: the full workout (record, summary, series), marked complete. Saves are group-committed: while one chunk is
- * being written, the saves that arrive meanwhile (every worker of every step in this process) queue up and go out
- * together as the next chunk, one statement for all of them (workout-batch.ts). A chunk that fails is retried one
- * workout at a time, so a bad workout fails alone (and one whose analytics the database refuses is written without
- * them: analytics never fail a sync). Resolves with the stored series bytes once the workout is written with its
- * analytics. `ride`: the class's stored plan when the caller has it at hand (else it is read).
+ * Phase 2: the full workout (record, summary, series), marked complete. Saves are group-committed: the saves that
+ * queue up while a chunk is being written (every worker of every step in this process) go out together as the next
+ * chunk, one statement for all of them (workout-batch.ts). A chunk that fails is retried one workout at a time, so a
+ * bad workout fails alone (and one whose analytics the database refuses is written without them: analytics never fail
+ * a sync). Resolves with the stored series bytes once the workout is written with its analytics. `ride`: the class's
+ * stored plan when the caller has it at hand (else it is read).
+ *
+ * `lingerMs`: how long the save may wait for others to share its statement (a bulk sync's saves arrive ~80 ms apart,
+ * so without waiting every statement carried one workout). 0, the default, writes as soon as the queue is free. A
+ * caller that lingers calls flushSaves when it has nothing more to add.
  */
-export function saveWorkout(db: Db, userId: string, result: TransformedWorkout, ride?: StoredClassPlan | null): Promise<number> {
+export function saveWorkout(db: Db, userId: string, result: TransformedWorkout, ride?: StoredClassPlan | null, opts: { lingerMs?: number } = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const queue = writeQueue(db);
-    queue.waiting.push({ userId, result, ride, resolve, reject });
-    if (!queue.writing) void drain(db, queue);
+    queue.waiting.push({ userId, result, ride, resolve, reject, due: Date.now() + Math.max(0, opts.lingerMs ?? 0) });
+    schedule(db, queue);
   });
+}
+
+/** Writes every save waiting in this process's queue for `db` now, lingering or not (they resolve as they are written). */
+export function flushSaves(db: Db): void {
+  const queue = queues.get(db);
+  if (!queue) return;
+  for (const item of queue.waiting) item.due = 0;
+  schedule(db, queue);
 }
 
 interface QueuedSave extends WorkoutToSave {
   resolve: (bytes: number) => void;
   reject: (error: unknown) => void;
+  /** when the save stops waiting for company (epoch ms) */
+  due: number;
 }
 
 /** Workouts per statement: large enough to amortise, small enough to keep one statement short. */
 const MAX_CHUNK = 50;
-const queues = new WeakMap<Db, { waiting: QueuedSave[]; writing: boolean }>();
 
-function writeQueue(db: Db) {
+interface WriteQueue {
+  waiting: QueuedSave[];
+  writing: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+const queues = new WeakMap<Db, WriteQueue>();
+
+function writeQueue(db: Db): WriteQueue {
   let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = { waiting: [], writing: false }));
+  if (!queue) queues.set(db, (queue = { waiting: [], writing: false, timer: null }));
   return queue;
 }
 
-async function drain(db: Db, queue: { waiting: QueuedSave[]; writing: boolean }): Promise<void> {
+/** Starts the next chunk when one is due (a full chunk, or a save whose linger is over), else wakes up when one will be. */
+function schedule(db: Db, queue: WriteQueue): void {
+  if (queue.writing || !queue.waiting.length) return;
+  let due = Number.POSITIVE_INFINITY;
+  for (const item of queue.waiting) due = Math.min(due, item.due);
+  const wait = due - Date.now();
+  if (queue.timer) clearTimeout(queue.timer);
+  queue.timer = null;
+  if (wait <= 0 || queue.waiting.length >= MAX_CHUNK) return void drain(db, queue);
+  queue.timer = setTimeout(() => {
+    queue.timer = null;
+    schedule(db, queue);
+  }, wait);
+}
+
+async function drain(db: Db, queue: WriteQueue): Promise<void> {
   queue.writing = true;
   try {
-    while (queue.waiting.length) {
-      const chunk = queue.waiting.splice(0, MAX_CHUNK);
-      try {
-        await writeChunk(db, chunk);
-      } catch {
-        // Which workout broke the chunk is unknown: each one alone, so only that one fails.
-        for (const item of chunk) await writeChunk(db, [item]).catch((error: unknown) => writeWithoutAnalytics(db, item, error));
-      }
+    const chunk = queue.waiting.splice(0, MAX_CHUNK);
+    try {
+      await writeChunk(db, chunk);
+    } catch {
+      // Which workout broke the chunk is unknown: each one alone, so only that one fails.
+      for (const item of chunk) await writeChunk(db, [item]).catch((error: unknown) => writeWithoutAnalytics(db, item, error));
     }
   } finally {
     queue.writing = false;
+    schedule(db, queue);
   }
 }
 
