@@ -33,13 +33,24 @@ const SLUG_TO_CHANNEL: Record<string, ChannelName> = {
 };
 
 function inferInterval(offsets: readonly (number | null)[]): number {
+  // Almost always one step holds for all but the last offset: a step that makes up more than half of them is the
+  // most common one, with no need to count the others.
+  const first = stepAt(offsets, 1);
+  if (first !== null) {
+    let same = 0;
+    let steps = 0;
+    for (let i = 1; i < offsets.length; i++) {
+      const step = stepAt(offsets, i);
+      if (step === null) continue;
+      steps++;
+      if (step === first) same++;
+    }
+    if (same * 2 > steps) return first;
+  }
   const counts = new Map<number, number>();
   for (let i = 1; i < offsets.length; i++) {
-    const a = offsets[i - 1];
-    const b = offsets[i];
-    if (typeof a !== "number" || typeof b !== "number" || !(b > a)) continue;
-    const step = Math.round((b - a) * 1000) / 1000;
-    counts.set(step, (counts.get(step) ?? 0) + 1);
+    const step = stepAt(offsets, i);
+    if (step !== null) counts.set(step, (counts.get(step) ?? 0) + 1);
   }
   let best = 1;
   let bestCount = 0;
@@ -47,6 +58,14 @@ function inferInterval(offsets: readonly (number | null)[]): number {
     if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
   }
   return best;
+}
+
+/** The step from offset i − 1 to offset i (to the millisecond), or null when either is missing or they do not increase. */
+function stepAt(offsets: readonly (number | null)[], i: number): number | null {
+  const a = offsets[i - 1];
+  const b = offsets[i];
+  if (typeof a !== "number" || typeof b !== "number" || !(b > a)) return null;
+  return Math.round((b - a) * 1000) / 1000;
 }
 
 function aligned(values: readonly (number | null)[], length: number): (number | null)[] {
@@ -79,7 +98,9 @@ function atOffsets(fixes: Fix[], offsets: readonly number[]): (number | null)[] 
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-function gpsChannels(graph: PelotonPerformanceGraph, offsets: readonly number[]) {
+function gpsChannels(graph: PelotonPerformanceGraph, offsetsOf: () => readonly number[]) {
+  if (!graph.location_data?.length) return { distance: null, unit: null, latitude: null, longitude: null };
+  const offsets = offsetsOf();
   const distance: Fix[] = [];
   const latitude: Fix[] = [];
   const longitude: Fix[] = [];
@@ -111,10 +132,11 @@ export function buildSeries(graph: PelotonPerformanceGraph | null): WorkoutSerie
 
   const interval = rawOffsets.length > 1 ? inferInterval(rawOffsets) : 1;
   const firstOffset = typeof rawOffsets[0] === "number" ? rawOffsets[0] : interval;
-  const offsets = Array.from({ length }, (_, i) => {
-    const o = rawOffsets[i];
-    return typeof o === "number" ? o : firstOffset + i * interval;
-  });
+  const offsets = () =>
+    Array.from({ length }, (_, i) => {
+      const o = rawOffsets[i];
+      return typeof o === "number" ? o : firstOffset + i * interval;
+    });
 
   const channels: WorkoutSeries["channels"] = {};
   const units: WorkoutSeries["units"] = {};
