@@ -31,6 +31,14 @@ export const numberList = z
   .unknown()
   .transform((value): (number | null)[] | null => {
     if (!Array.isArray(value)) return null;
+    // The usual list is all finite numbers: it is kept as it is (JSON.parse built it for us alone), since a copy that
+    // may hold nulls stores every fractional value as a separate heap object, which the collector then pays for.
+    let clean = true;
+    for (let i = 0; i < value.length && clean; i++) {
+      const v: unknown = value[i];
+      clean = typeof v === "number" && Number.isFinite(v);
+    }
+    if (clean) return value as number[];
     const out = new Array<number | null>(value.length);
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];

@@ -69,6 +69,8 @@ function stepAt(offsets: readonly (number | null)[], i: number): number | null {
 }
 
 function aligned(values: readonly (number | null)[], length: number): (number | null)[] {
+  // Already aligned and clean (the usual case): a plain copy keeps an all-number list in V8's compact double storage.
+  if (values.length === length && values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))) return values.slice();
   const out = new Array<number | null>(length).fill(null);
   for (let i = 0; i < Math.min(length, values.length); i++) {
     const v = values[i];
