@@ -81,8 +81,11 @@ export function chooseDecimals(values: readonly (number | null)[], cap: number):
   return cap;
 }
 
-/** Writes the channel; returns its values as decodeSeries will read them back (rounded to `decimals`, -0 as 0). */
-function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimals: number): (number | null)[] {
+/**
+ * Writes the channel; returns its values as decodeSeries will read them back (rounded to `decimals`, -0 as 0): the
+ * given list itself when that changes nothing (the usual case: the decimals were chosen to be exact), else a copy.
+ */
+function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimals: number): readonly (number | null)[] {
   const runs: number[] = [];
   let present = true;
   let run = 0;
@@ -99,21 +102,25 @@ function writeChannel(w: ByteWriter, values: readonly (number | null)[], decimal
   for (const r of runs) w.varint(r);
   const scale = 10 ** decimals;
   let previous = 0;
-  const stored = new Array<number | null>(values.length);
+  let copy: (number | null)[] | null = null;
   for (let i = 0; i < values.length; i++) {
     const r = reading(values[i]);
-    if (r === null) {
-      stored[i] = null;
-      continue;
+    let back: number | null = null;
+    if (r !== null) {
+      const scaled = Math.round(r * scale);
+      if (Math.abs(scaled) > MAX_MAGNITUDE) throw new RangeError(`Series value ${r} is too large to encode.`);
+      w.zvarint(scaled - previous);
+      previous = scaled;
+      // readChannel sums the deltas back: exact integers, except that a -0 delta is written as 0.
+      back = (scaled || 0) / scale;
     }
-    const scaled = Math.round(r * scale);
-    if (Math.abs(scaled) > MAX_MAGNITUDE) throw new RangeError(`Series value ${r} is too large to encode.`);
-    w.zvarint(scaled - previous);
-    previous = scaled;
-    // readChannel sums the deltas back: exact integers, except that a -0 delta is written as 0.
-    stored[i] = (scaled || 0) / scale;
+    if (copy) copy[i] = back;
+    else if (!Object.is(back, values[i])) {
+      copy = values.slice(0, i);
+      copy[i] = back;
+    }
   }
-  return stored;
+  return copy ?? values;
 }
 
 function readChannel(r: ByteReader, length: number, decimals: number): (number | null)[] {
@@ -196,7 +203,8 @@ export function encodeSeriesStored(series: WorkoutSeries): { bytes: Uint8Array; 
     units: {},
   };
   for (const e of entries) if (e.unit !== undefined) stored.units[e.name] = throughUtf8(e.unit);
-  for (const e of entries) if (e.values) stored.channels[e.name] = writeChannel(w, e.values, e.decimals);
+  // The stored series is only read (by the analytics), so it may share the given lists.
+  for (const e of entries) if (e.values) stored.channels[e.name] = writeChannel(w, e.values, e.decimals) as (number | null)[];
 
   const { method, data } = compress(w.finish());
   const out = new Uint8Array(MAGIC.length + 2 + data.byteLength);
