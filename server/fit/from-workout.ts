@@ -103,6 +103,7 @@ function channelSources(series: WorkoutSeries): Partial<Record<keyof ActivitySam
  * slots no sample reaches stay null.
  */
 function upsample(values: readonly (number | null)[], convert: Convert, lead: number, step: number, length: number): (number | null)[] {
+  if (step === 1 && lead === 0 && values.length === length) return converted(values, convert);
   const out = new Array<number | null>(length);
   let slot = 0;
   for (; slot < Math.min(lead, length); slot++) out[slot] = null;
@@ -112,6 +113,24 @@ function upsample(values: readonly (number | null)[], convert: Convert, lead: nu
   }
   for (; slot < length; slot++) out[slot] = null;
   return out;
+}
+
+/**
+ * A 1 Hz series converted sample by sample: the list itself when converting changes nothing (watts, rpm, a heart rate
+ * without dropouts), so the activity shares it; activities are only read, never changed in place.
+ */
+function converted(values: readonly (number | null)[], convert: Convert): (number | null)[] {
+  let copy: (number | null)[] | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null;
+    const c = convert(v);
+    if (copy) copy[i] = c;
+    else if (!Object.is(c, values[i])) {
+      copy = values.slice(0, i);
+      copy[i] = c;
+    }
+  }
+  return copy ?? (values as (number | null)[]);
 }
 
 function summaryMeters(summary: PelotonActivityInput["summary"]): number | null {
