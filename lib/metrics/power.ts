@@ -61,18 +61,26 @@ export function pausedSlots(length: number, pauses: readonly PauseSpan[] | undef
  * when the series has no reading at all (no power channel).
  */
 export function runningWatts(values: readonly PowerSample[], intervalSeconds = 1, pauses?: readonly PauseSpan[]): number[] | null {
-  const oneHz = toOneHz(values, intervalSeconds);
+  // toOneHz and the cut in one pass: this runs for every figure and score of every workout.
+  const step = holdStep(intervalSeconds);
   let any = false;
-  for (let i = 0; i < oneHz.length && !any; i++) any = oneHz[i] !== null;
+  for (let i = 0; i < values.length && !any; i++) any = reading(values[i]) !== null;
   if (!any) return null;
-  const paused = pausedSlots(oneHz.length, pauses);
+  const length = values.length * step;
+  const paused = pausedSlots(length, pauses);
   if (!paused) {
-    const out = new Array<number>(oneHz.length);
-    for (let i = 0; i < oneHz.length; i++) out[i] = oneHz[i] ?? 0;
+    const out = new Array<number>(length);
+    for (let i = 0; i < values.length; i++) {
+      const watts = reading(values[i]) ?? 0;
+      for (let k = 0; k < step; k++) out[i * step + k] = watts;
+    }
     return out;
   }
   const out: number[] = [];
-  for (let i = 0; i < oneHz.length; i++) if (!paused[i]) out.push(oneHz[i] ?? 0);
+  for (let i = 0; i < values.length; i++) {
+    const watts = reading(values[i]) ?? 0;
+    for (let k = 0; k < step; k++) if (!paused[i * step + k]) out.push(watts);
+  }
   return out;
 }
 
