@@ -75,44 +75,68 @@ function analyticsRow(a: ComputedAnalytics | null) {
   return { ...columns, day: a.day, powerCurve: base64(columns.powerCurve), speedCurve: base64(columns.speedCurve) };
 }
 
-/** Writes the chunk with its analytics in one statement (workout-batch-sql.ts); a workout listed twice is written once (its last version). */
-export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[]): Promise<SavedWorkout[]> {
-  const latest = new Map<string, WorkoutToSave>();
-  for (const item of items) latest.set(`${item.userId}\u0000${item.result.workout.pelotonWorkoutId}`, item);
+/**
+ * A workout ready to write: its row with analytics (`row`) and without (`bare`, for the retry of a workout whose
+ * analytics the database refused), computed when it is queued so the queue holds rows, not samples.
+ */
+interface PreparedSave {
+  userId: string;
+  pelotonWorkoutId: string;
+  row: Record<string, unknown>;
+  bare: Record<string, unknown>;
+  /** bytes of the stored series (0 without samples) */
+  seriesBytes: number;
+}
+
+/** Encodes the items' series and computes their analytics (workout-batch-sql.ts's rows, with and without them). */
+async function prepareSaves(db: Db, items: readonly WorkoutToSave[]): Promise<PreparedSave[]> {
   // The analytics read the series as stored (decodeSeries of these bytes), which the encoder hands back directly.
-  const encoded = [...latest.values()].map((item) => {
+  const encoded = items.map((item) => {
     const codec = item.result.series && item.result.series.length > 0 ? encodeSeriesStored(item.result.series) : null;
     return { ...item, encoded: codec?.bytes ?? null, stored: codec?.stored ?? null };
   });
   const analytics = await analyticsOf(db, encoded);
-  const bytes = new Map<string, number>();
-  const rows = encoded.map(({ userId, result, encoded: stored }, i) => {
+  return encoded.map(({ userId, result, encoded: stored }, i) => {
     const w = result.workout;
     const a = analytics[i] ?? null;
-    bytes.set(`${userId}\u0000${w.pelotonWorkoutId}`, stored?.byteLength ?? 0);
-    return {
+    const bare = {
       uid: userId,
       pid: w.pelotonWorkoutId,
       nid: randomUUID().replaceAll("-", ""),
       ...workoutColumns(w),
       rankOutput: result.summary.totalOutputKj ?? -1,
       // The history's TSS sort key follows the analytics score when there is one (as the analytics job keeps it).
-      rankTss: a ? a.score.tss : (result.summary.tss ?? -1),
+      rankTss: result.summary.tss ?? -1,
       ...plainDetails(result),
-      ...analyticsRow(a),
       iv: stored && result.series ? result.series.intervalSeconds : null,
       samples: stored && result.series ? result.series.length : null,
       channels: stored && result.series ? Object.keys(result.series.channels) : null,
       data: stored ? Buffer.from(stored).toString("base64") : null,
     };
+    const row = a ? { ...bare, rankTss: a.score.tss, ...analyticsRow(a) } : bare;
+    return { userId, pelotonWorkoutId: w.pelotonWorkoutId, row, bare, seriesBytes: stored?.byteLength ?? 0 };
   });
+}
+
+/** One statement for the rows (workout-batch-sql.ts); a workout listed twice is written once (its last version). */
+async function writePrepared(db: Db, saves: readonly PreparedSave[], analytics = true): Promise<SavedWorkout[]> {
+  const latest = new Map<string, PreparedSave>();
+  for (const save of saves) latest.set(`${save.userId}\u0000${save.pelotonWorkoutId}`, save);
+  const rows = [...latest.values()].map((save) => (analytics ? save.row : save.bare));
   const written = await db.$queryRaw<{ id: string; userId: string; pelotonWorkoutId: string }[]>`${WORKOUT_BATCH_HEAD}${JSON.stringify(rows)}${WORKOUT_BATCH_TAIL}`;
   return written.map((r) => ({
     userId: r.userId,
     pelotonWorkoutId: r.pelotonWorkoutId,
     workoutId: r.id,
-    seriesBytes: bytes.get(`${r.userId}\u0000${r.pelotonWorkoutId}`) ?? 0,
+    seriesBytes: latest.get(`${r.userId}\u0000${r.pelotonWorkoutId}`)?.seriesBytes ?? 0,
   }));
+}
+
+/** Writes the chunk with its analytics in one statement (workout-batch-sql.ts); a workout listed twice is written once (its last version). */
+export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[]): Promise<SavedWorkout[]> {
+  const latest = new Map<string, WorkoutToSave>();
+  for (const item of items) latest.set(`${item.userId}\u0000${item.result.workout.pelotonWorkoutId}`, item);
+  return writePrepared(db, await prepareSaves(db, [...latest.values()]));
 }
 
 /**
@@ -120,17 +144,21 @@ export async function writeWorkoutBatch(db: Db, items: readonly WorkoutToSave[])
  * queue up while a chunk is being written (every worker of every step in this process) go out together as the next
  * chunk, one statement for all of them (workout-batch.ts). A chunk that fails is retried one workout at a time, so a
  * bad workout fails alone (and one whose analytics the database refuses is written without them: analytics never fail
- * a sync). Resolves with the stored series bytes once the workout is written with its analytics. `ride`: the class's
- * stored plan when the caller has it at hand (else it is read).
+ * a sync). The series is encoded and the analytics computed before the save joins the queue, so what waits there is a
+ * row, not the samples. Resolves with the stored series bytes once the workout is written with its analytics. `ride`:
+ * the class's stored plan when the caller has it at hand (else it is read).
  *
  * `lingerMs`: how long the save may wait for others to share its statement (a bulk sync's saves arrive ~80 ms apart,
  * so without waiting every statement carried one workout). 0, the default, writes as soon as the queue is free. A
  * caller that lingers calls flushSaves when it has nothing more to add.
  */
-export function saveWorkout(db: Db, userId: string, result: TransformedWorkout, ride?: StoredClassPlan | null, opts: { lingerMs?: number } = {}): Promise<number> {
+export async function saveWorkout(db: Db, userId: string, result: TransformedWorkout, ride?: StoredClassPlan | null, opts: { lingerMs?: number } = {}): Promise<number> {
+  const due = Date.now() + Math.max(0, opts.lingerMs ?? 0);
+  const [prepared] = await prepareSaves(db, [{ userId, result, ride }]);
+  if (!prepared) throw new Error(`workout ${result.workout.pelotonWorkoutId} could not be prepared`);
   return new Promise((resolve, reject) => {
     const queue = writeQueue(db);
-    queue.waiting.push({ userId, result, ride, resolve, reject, due: Date.now() + Math.max(0, opts.lingerMs ?? 0) });
+    queue.waiting.push({ prepared, resolve, reject, due });
     schedule(db, queue);
   });
 }
@@ -143,7 +171,8 @@ export function flushSaves(db: Db): void {
   schedule(db, queue);
 }
 
-interface QueuedSave extends WorkoutToSave {
+interface QueuedSave {
+  prepared: PreparedSave;
   resolve: (bytes: number) => void;
   reject: (error: unknown) => void;
   /** when the save stops waiting for company (epoch ms) */
@@ -197,24 +226,24 @@ async function drain(db: Db, queue: WriteQueue): Promise<void> {
   }
 }
 
-async function writeChunk(db: Db, chunk: QueuedSave[]): Promise<void> {
-  const saved = await writeWorkoutBatch(db, chunk);
+async function writeChunk(db: Db, chunk: QueuedSave[], analytics = true): Promise<void> {
+  const saved = await writePrepared(db, chunk.map((item) => item.prepared), analytics);
   const byKey = new Map(saved.map((s) => [`${s.userId}\u0000${s.pelotonWorkoutId}`, s]));
   for (const item of chunk) {
-    const written = byKey.get(`${item.userId}\u0000${item.result.workout.pelotonWorkoutId}`);
+    const written = byKey.get(`${item.prepared.userId}\u0000${item.prepared.pelotonWorkoutId}`);
     if (written) item.resolve(written.seriesBytes);
-    else item.reject(new Error(`workout ${item.result.workout.pelotonWorkoutId} was not written`));
+    else item.reject(new Error(`workout ${item.prepared.pelotonWorkoutId} was not written`));
   }
 }
 
 /** A workout refused with its analytics gets one more try without them; refused again, it fails with the first error. */
 async function writeWithoutAnalytics(db: Db, item: QueuedSave, error: unknown): Promise<void> {
-  if (item.analyze === false) return item.reject(error);
+  if (item.prepared.row === item.prepared.bare) return item.reject(error);
   try {
-    await writeChunk(db, [{ ...item, analyze: false }]);
-    log.warn("analytics.sync_hook.failed", { userId: item.userId, workouts: 1, error });
+    await writeChunk(db, [item], false);
+    log.warn("analytics.sync_hook.failed", { userId: item.prepared.userId, workouts: 1, error });
     // Written without analytics (its old row is gone): the analytics job computes them; the sync also queues it at its end.
-    await requestAnalytics(db, item.userId, "sync").catch(() => undefined);
+    await requestAnalytics(db, item.prepared.userId, "sync").catch(() => undefined);
   } catch {
     item.reject(error);
   }
