@@ -3,7 +3,6 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlib, inflateRaw
 import type { ChannelName, WorkoutSeries } from "@/lib/domain/series";
 import { ByteReader, ByteWriter, seriesCodecError } from "./series-bytes";
 
-
 /**
  * Compact, exact storage for a WorkoutSeries (pure CPU; node:zlib only).
  *
