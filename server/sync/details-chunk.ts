@@ -118,7 +118,15 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
       durations.push(Date.now() - t0);
     }
   }
-  await Promise.all(Array.from({ length: workers }, () => worker()));
+  // A worker that breaks (the database gone while marking a workout failed) stops the others at their next workout;
+  // either way every save already queued is written, or marked failed, before the step ends.
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      worker().catch((error: unknown) => {
+        failure ??= { error };
+      }),
+    ),
+  );
   flushSaves(ctx.db);
   await Promise.all(saves);
   await updateJob(ctx, { detailsDone: { increment: completed } });

@@ -123,6 +123,34 @@ describe(`sync under process and data faults (${database.kind()})`, () => {
     expect(await db.syncJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ phase: "done", lastError: null });
   });
 
+  it("a details step that breaks (the database gone while marking a workout failed) ends with all its workers: none fetches after it returns", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    await startSyncJob(db, userId, "full");
+    let fetches = 0;
+    let broken = false;
+    const source = wrapSource(createPelotonSource(userId, STEP), {
+      fetchWorkout: (_id, next) => {
+        // The third workout is garbage; marking it failed is where the database turns out to be gone.
+        if (++fetches === 3) {
+          broken = true;
+          return Promise.reject(new Error("garbled workout"));
+        }
+        return next();
+      },
+    });
+    const workouts = new Proxy(db.workout, {
+      get: (target, prop, receiver) =>
+        prop === "updateMany" && broken ? () => Promise.reject(new Error("Connection terminated unexpectedly")) : Reflect.get(target, prop, receiver),
+    });
+    const gone = new Proxy(db, { get: (target, prop, receiver) => (prop === "workout" ? workouts : Reflect.get(target, prop, receiver)) }) as Db;
+    for (let i = 0; i < 10 && !broken; i++) await runSyncStep(gone, userId, source, STEP).catch(() => undefined);
+    expect(broken).toBe(true);
+    const atReturn = fetches;
+    await sleep(1_500);
+    expect(fetches, "fetches after the broken step returned").toBe(atReturn);
+  });
+
   it("cancelling during a running step sticks; resuming later completes the same job → same history", async () => {
     const userId = await connectedUser(MEMBER);
     const db = await getTestDb();
