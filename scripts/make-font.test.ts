@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FONT_FILE, fontCharacters, makeFont } from "./make-font";
+import { FONT_FEATURES, FONT_FILE, fontCharacters, makeFont } from "./make-font";
 
 /** The code points a TrueType font maps, from its cmap (format 4 and 12 subtables). */
 function cmapCodePoints(ttf: Buffer): Set<number> {
@@ -29,6 +29,31 @@ function cmapCodePoints(ttf: Buffer): Set<number> {
   return points;
 }
 
+/** The feature tags of a TrueType font's GSUB and GPOS tables (their FeatureList). */
+function featureTags(ttf: Buffer): Set<string> {
+  const tags = new Set<string>();
+  for (let i = 0; i < ttf.readUInt16BE(4); i++) {
+    const table = ttf.toString("ascii", 12 + i * 16, 16 + i * 16);
+    if (table !== "GSUB" && table !== "GPOS") continue;
+    const at = ttf.readUInt32BE(20 + i * 16);
+    const list = at + ttf.readUInt16BE(at + 6);
+    for (let f = 0; f < ttf.readUInt16BE(list); f++) tags.add(ttf.toString("ascii", list + 2 + f * 6, list + 6 + f * 6));
+  }
+  return tags;
+}
+
+/** Tailwind's font-variant-numeric classes and the OpenType feature each one asks the font for. */
+const CLASS_FEATURES: Record<string, string> = {
+  "tabular-nums": "tnum",
+  "proportional-nums": "pnum",
+  "lining-nums": "lnum",
+  "oldstyle-nums": "onum",
+  "slashed-zero": "zero",
+  ordinal: "ordn",
+  "diagonal-fractions": "frac",
+  "stacked-fractions": "afrc",
+};
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
@@ -51,6 +76,19 @@ describe("the app's web font (scripts/make-font.ts)", () => {
     const missing = [...fontCharacters()].filter((ch) => !mapped.has(ch.codePointAt(0)!));
     expect(missing).toEqual([]);
     expect(readFileSync(FONT_FILE).length).toBeLessThan(32 * 1024);
+  }, 30_000);
+
+  it("keeps the OpenType features the app's classes and styles ask for", async () => {
+    const tags = featureTags(await makeFont("truetype"));
+    expect(tags).toContain("kern");
+    const asked = new Set<string>();
+    for (const file of [...sourceFiles("app"), ...sourceFiles("components"), "app/globals.css"]) {
+      const text = readFileSync(file, "utf8");
+      for (const [cls, feature] of Object.entries(CLASS_FEATURES)) if (new RegExp(`[\\s"'\`]${cls}[\\s"'\`]`).test(text)) asked.add(feature);
+      for (const match of text.matchAll(/font-feature-settings:\s*([^;}]+)/g)) for (const tag of match[1]!.matchAll(/"(\w{4})"/g)) asked.add(tag[1]!);
+    }
+    expect(asked.has("tnum")).toBe(true); // the figures in tables and stat tiles line up
+    expect([...asked].filter((feature) => !FONT_FEATURES.includes(feature) || !tags.has(feature))).toEqual([]);
   }, 30_000);
 
   it("covers every character the app's own text uses, or lists it as drawn by the system font", () => {

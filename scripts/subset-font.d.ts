@@ -4,6 +4,8 @@ declare module "subset-font" {
     targetFormat?: "woff2" | "woff" | "truetype" | "sfnt";
     preserveNameIds?: number[];
     variationAxes?: Record<string, number | { min: number; max: number; default?: number }>;
+    /** OpenType feature tags to keep (all when absent). */
+    keepFeatures?: string[];
   };
   export default function subsetFont(font: Buffer, text: string, options?: Options): Promise<Buffer>;
 }
