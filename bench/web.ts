@@ -78,7 +78,8 @@ async function runLighthouse(stack: WebStack, chromium: string): Promise<Score[]
       const s = median.score;
       scores.push(s);
       const all = runs.map((r) => r.score.performance).join("/");
-      console.log(`  ${page.name.padEnd(18)} perf ${String(s.performance).padStart(3)} (${all})   LCP ${s.lcpMs.toFixed(0).padStart(5)} ms   TBT ${s.tbtMs.toFixed(0).padStart(4)} ms   CLS ${s.cls.toFixed(3)}   benchmark index ${s.benchmarkIndex.toFixed(0)}`);
+      const lcps = runs.map((r) => r.score.lcpMs.toFixed(0)).join("/");
+      console.log(`  ${page.name.padEnd(18)} perf ${String(s.performance).padStart(3)} (${all})   LCP ${s.lcpMs.toFixed(0).padStart(5)} ms (${lcps})   TBT ${s.tbtMs.toFixed(0).padStart(4)} ms   CLS ${s.cls.toFixed(3)}   benchmark index ${s.benchmarkIndex.toFixed(0)}`);
     }
   } finally {
     chrome.kill();

@@ -28,7 +28,35 @@ export interface PmcGeometry {
   bottom: { day: string; x: number; label: string }[];
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+/** Plot coordinates in whole tenths of a unit, so relative steps add up exactly to the absolute points. */
+const tenths = (v: number) => Math.round(v * PLOT * 10);
+const num = (t: number) => String(t / 10);
+
+/**
+ * An SVG path through `points` (in tenths): the first absolute, the rest as relative steps (`h`, `v`, `l`), and no
+ * point that lies on a straight run between its neighbours (a flat week of rest, a steady line). The chart is drawn in
+ * the page and again in its RSC payload, so this halves what a phone downloads for it (docs/quality.md, "sixth round").
+ */
+export function compactPath(points: readonly (readonly [number, number])[], close = false): string {
+  const kept: (readonly [number, number])[] = [];
+  for (const p of points) {
+    const b = kept.at(-1);
+    if (b && b[0] === p[0] && b[1] === p[1]) continue;
+    const a = kept.at(-2);
+    // b lies between a and p on one straight line: it adds nothing
+    if (a && b && (b[0] - a[0]) * (p[1] - a[1]) === (b[1] - a[1]) * (p[0] - a[0]) && (b[0] - a[0]) * (p[0] - b[0]) + (b[1] - a[1]) * (p[1] - b[1]) >= 0) kept.pop();
+    kept.push(p);
+  }
+  let d = "";
+  kept.forEach(([x, y], i) => {
+    const prev = kept[i - 1];
+    if (!prev) d += `M${num(x)} ${num(y)}`;
+    else if (y === prev[1]) d += `h${num(x - prev[0])}`;
+    else if (x === prev[0]) d += `v${num(y - prev[1])}`;
+    else d += `l${num(x - prev[0])}${y < prev[1] ? "" : " "}${num(y - prev[1])}`;
+  });
+  return d && close ? `${d}Z` : d;
+}
 
 export function pmcGeometry(rows: readonly PmcRow[]): PmcGeometry {
   const n = rows.length;
@@ -39,19 +67,17 @@ export function pmcGeometry(rows: readonly PmcRow[]): PmcGeometry {
   const yOf = ([lo, hi]: readonly [number, number]) => (v: number) => (hi > lo ? (hi - v) / (hi - lo) : 0.5);
   const yLeft = yOf(leftDomain);
   const yRight = yOf(rightDomain);
-  const line = (key: "ctl" | "atl" | "tsb") => rows.map((r, i) => `${i ? "L" : "M"}${round(xAt(i) * PLOT)} ${round(yLeft(r[key]) * PLOT)}`).join("");
+  const line = (key: "ctl" | "atl" | "tsb") => compactPath(rows.map((r, i) => [tenths(xAt(i)), tenths(yLeft(r[key]))] as const));
   let load = "";
   if (n) {
-    const base = round(yRight(rightDomain[0]) * PLOT);
-    const step = n > 1 ? PLOT / (n - 1) : PLOT;
-    load = `M${round(xAt(0) * PLOT)} ${base}`;
-    rows.forEach((r, i) => {
-      const y = round(yRight(r.load) * PLOT);
-      const x0 = round(xAt(i) * PLOT);
-      // stepAfter: a day's load holds until the next day (the last day is drawn as wide as the others, clipped by the box)
-      load += `L${x0} ${y}L${round(Math.min(PLOT, x0 + step))} ${y}`;
+    const base = tenths(yRight(rightDomain[0]));
+    const step = n > 1 ? 1 / (n - 1) : 1;
+    // stepAfter: a day's load holds until the next day (the last day is drawn as wide as the others, clipped by the box)
+    const steps = rows.flatMap((r, i) => {
+      const y = tenths(yRight(r.load));
+      return [[tenths(xAt(i)), y], [tenths(Math.min(1, xAt(i) + step)), y]] as const;
     });
-    load += `L${round(Math.min(PLOT, xAt(n - 1) * PLOT + step))} ${base}Z`;
+    load = compactPath([[tenths(xAt(0)), base], ...steps, [tenths(Math.min(1, xAt(n - 1) + step)), base]], true);
   }
   const zero = yLeft(0);
   const days = rows.map((r) => r.day);
