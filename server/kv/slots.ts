@@ -161,8 +161,9 @@ export async function withSlot<T>(kv: Kv, key: string, opts: SlotOptions, fn: (s
   let entry: HandedSlot;
   if (handed) {
     // Its calls keep the slots' combined rate: one start per maxConcurrent × minSpacingMs per slot.
-    const gap = handed.lastStart + toPositiveInteger(opts.maxConcurrent, "maxConcurrent") * toWaitMs(opts.minSpacingMs, "minSpacingMs") - monotonicNow();
-    if (gap > 0) await sleep(gap);
+    const turn = handed.lastStart + toPositiveInteger(opts.maxConcurrent, "maxConcurrent") * toWaitMs(opts.minSpacingMs, "minSpacingMs");
+    // A timer may fire up to a few ms early on this clock (Node starts it from the event loop's cached time): wait again.
+    for (let gap = turn - monotonicNow(); gap > 0; gap = turn - monotonicNow()) await sleep(gap);
     entry = { ...handed, lastStart: monotonicNow() };
   } else {
     const slot = await acquireSlot(kv, key, opts);
