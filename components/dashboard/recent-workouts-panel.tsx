@@ -46,7 +46,7 @@ function RecentList({ workouts }: { workouts: RecentWorkout[] }) {
           </div>
           <div className="shrink-0 text-right text-xs tabular-nums text-muted">
             <div>{formatDuration(w.durationSeconds)}</div>
-            <div>{w.outputKj !== null ? `${formatNumber(w.outputKj)} kJ` : ""}{w.tss !== null ? ` · ${formatNumber(w.tss)} TSS` : ""}</div>
+            <div data-testid="recent-workout-figures">{[w.outputKj !== null ? `${formatNumber(w.outputKj)} kJ` : null, w.tss !== null ? `${formatNumber(w.tss)} TSS` : null].filter(Boolean).join(" · ")}</div>
           </div>
         </li>
       ))}
