@@ -3,11 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FONT_FEATURES, FONT_FILE, fontCharacters, makeFont } from "./make-font";
 
+/** Where a TrueType font's table starts, from its table directory; -1 when it has none. */
+function tableOffset(ttf: Buffer, tag: string): number {
+  for (let i = 0; i < ttf.readUInt16BE(4); i++) if (ttf.toString("ascii", 12 + i * 16, 16 + i * 16) === tag) return ttf.readUInt32BE(20 + i * 16);
+  return -1;
+}
+
 /** The code points a TrueType font maps, from its cmap (format 4 and 12 subtables). */
 function cmapCodePoints(ttf: Buffer): Set<number> {
-  const tables = ttf.readUInt16BE(4);
-  let cmap = -1;
-  for (let i = 0; i < tables; i++) if (ttf.toString("ascii", 12 + i * 16, 16 + i * 16) === "cmap") cmap = ttf.readUInt32BE(20 + i * 16);
+  const cmap = tableOffset(ttf, "cmap");
   expect(cmap).toBeGreaterThan(0);
   const points = new Set<number>();
   const subtables = ttf.readUInt16BE(cmap + 2);
@@ -32,10 +36,7 @@ function cmapCodePoints(ttf: Buffer): Set<number> {
 /** The feature tags of a TrueType font's GSUB and GPOS tables (their FeatureList). */
 function featureTags(ttf: Buffer): Set<string> {
   const tags = new Set<string>();
-  for (let i = 0; i < ttf.readUInt16BE(4); i++) {
-    const table = ttf.toString("ascii", 12 + i * 16, 16 + i * 16);
-    if (table !== "GSUB" && table !== "GPOS") continue;
-    const at = ttf.readUInt32BE(20 + i * 16);
+  for (const at of [tableOffset(ttf, "GSUB"), tableOffset(ttf, "GPOS")].filter((offset) => offset > 0)) {
     const list = at + ttf.readUInt16BE(at + 6);
     for (let f = 0; f < ttf.readUInt16BE(list); f++) tags.add(ttf.toString("ascii", list + 2 + f * 6, list + 6 + f * 6));
   }
