@@ -31,6 +31,8 @@ test("history filters by instructor and Power Zone class type, and paginates", a
   await expect(page).not.toHaveURL(/instructor=/);
   await page.getByTestId("history-apply").click();
   await expect(page).toHaveURL(/instructor=/);
+  // the URL names the instructor, not an internal id
+  expect(new URL(page.url()).searchParams.get("instructor")).toBe(name);
   await expect(page.getByTestId("history-count")).toContainText(/of 320 match/);
   const rows = table.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
@@ -70,6 +72,11 @@ test("a Power Zone ride shows zone target bands and compliance", async ({ page }
   await expect(page.locator(".recharts-reference-area").first()).toBeVisible();
   await expect(page.getByTestId("compliance-metrics")).toContainText(/Power|Output/);
   await expect(page.getByTestId("workout-score")).toContainText("Power TSS");
+  // the charts' text alternative opens to its tables (rendered on opening, kept out of the collapsed page's HTML)
+  await expect(page.getByRole("table", { name: /^Time in power zones/ })).toHaveCount(0);
+  await page.getByText("Show data as table").click();
+  await expect(page.getByRole("table", { name: /^Time in power zones \(FTP \d+ W\)/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Segments: averages/ })).toContainText("Warm Up");
   await screenshot(page, "workout-power-zone");
 });
 

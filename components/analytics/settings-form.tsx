@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { saveAnalyticsSettingsAction } from "@/actions/analytics";
 import { FTP_SOURCE_LABEL, FTP_SOURCE_SETTINGS, type AnalyticsSettings, type FtpSourceSetting, type UnitsSetting } from "@/lib/domain/thresholds";
 import { SubmitRow } from "@/components/ui/button";
@@ -11,8 +11,23 @@ const FTP_SOURCE_HELP: Record<FtpSourceSetting, string> = {
   manual: "Your own dated values (below), from their day on; rides before your first value keep Peloton's.",
 };
 
+let zoneList: string[] | null = null;
+const browserZones = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
+const noZones = () => null;
+const noSubscription = () => () => {};
+
+/**
+ * The ~420 zone names come from the browser after hydration: listed by the server they were in the page twice (its
+ * HTML and its RSC payload), 4 KB of the document gzipped, which pushed it past one more round trip on a phone.
+ * Before that, the select holds the saved choice alone. The server still checks the zone that is sent.
+ */
+function useTimeZones(): string[] | null {
+  return useSyncExternalStore(noSubscription, browserZones, noZones);
+}
+
 /** Units, display time zone and FTP source. Saving a change that moves scores starts rescoring on the server. */
-export function SettingsForm({ settings, timeZones, providerZone }: { settings: AnalyticsSettings; timeZones: string[]; providerZone: string | null }) {
+export function SettingsForm({ settings, providerZone }: { settings: AnalyticsSettings; providerZone: string | null }) {
+  const timeZones = useTimeZones();
   const [units, setUnits] = useState<UnitsSetting>(settings.units);
   const [timeZone, setTimeZone] = useState(settings.timeZoneChosen ? settings.timeZone : "");
   const [ftpSource, setFtpSource] = useState<FtpSourceSetting>(settings.ftpSource);
@@ -46,10 +61,11 @@ export function SettingsForm({ settings, timeZones, providerZone }: { settings: 
         <span className="block text-xs text-muted">Which calendar day each workout counts on (calendar, fitness, threshold dates).</span>
         <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="min-h-10 w-full max-w-md rounded-lg border border-border bg-surface px-3" name="timeZone">
           <option value="">{providerZone ? `Follow TrainingPeaks (${providerZone})` : "UTC (TrainingPeaks has no time zone)"}</option>
-          {/* No value attribute: an option's value is its text, and the ~420 zones are in the page twice (HTML and payload). */}
-          {timeZones.map((z) => (
+          {/* No value attribute: an option's value is its text. */}
+          {(timeZones ?? []).map((z) => (
             <option key={z}>{z}</option>
           ))}
+          {timeZone && !timeZones?.includes(timeZone) && <option>{timeZone}</option>}
         </select>
       </label>
       <fieldset className="space-y-2">

@@ -29,7 +29,7 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
         name="instructor"
         value={filters.instructor}
         testId="filter-instructor"
-        options={facets.instructors.map((i) => ({ value: i.id, label: `${i.name} (${i.count})` }))}
+        options={facets.instructors.map((i) => ({ value: i.name, label: `${i.name} (${i.count})` }))}
       />
       <FilterSelect label="Class type" name="type" value={filters.type} testId="filter-type" options={facets.classTypes.map((t) => ({ value: t, label: t }))} />
       <FilterSelect
@@ -97,8 +97,9 @@ function FilterSelect({
       {label}
       <select name={name} defaultValue={value ?? ""} className={field} data-testid={testId}>
         <option value="">{anyLabel}</option>
-        {shown.map((o) => (
-          <option key={o.value} value={o.value}>
+        {/* keyed by position: ids as keys would put every instructor's 32-character id in the payload a second time */}
+        {shown.map((o, i) => (
+          <option key={i} value={o.value}>
             {o.label}
           </option>
         ))}

@@ -8,12 +8,10 @@ import { formatDistance } from "@/lib/format/quantity";
 import type { HistoryRow } from "@/lib/domain/workout-history";
 import { TableHead } from "@/components/ui/table-head";
 
-// Below `sm` each row is a card; the history-* classes (app/globals.css) lay it out.
-
-/** A figure's column name, shown only when the row is a card. */
-function CardLabel({ children }: { children: string }) {
-  return <span className="history-label">{children}</span>;
-}
+// Below `sm` each row is a card; the history-* classes (app/globals.css) lay it out. A card names its figures from
+// the stylesheet (`.history-row > td:nth-child(n)::before`), so the labels are not repeated in every row's HTML and
+// payload: keep FIGURE_COLUMNS in the order of the cells, and app/globals.css in step with it.
+const FIGURE_COLUMNS = ["Duration", "Distance", "Output", "TSS", "Avg HR"] as const;
 
 /** One page of workouts; distances in the user's units (Settings). */
 export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: UnitsSetting }) {
@@ -23,17 +21,18 @@ export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: Units
         <caption className="sr-only">Your workouts</caption>
         <TableHead
           rowClassName="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only"
-          columns={["Date", "Workout", "Discipline", { label: "Duration", numeric: true }, { label: "Distance", numeric: true }, { label: "Output", numeric: true }, { label: "TSS", numeric: true }, { label: "Avg HR", numeric: true }]}
+          columns={["Date", "Workout", "Discipline", ...FIGURE_COLUMNS.map((label) => ({ label, numeric: true }))]}
         />
         <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
-          {rows.map((w) => (
-            <tr key={w.id} className="history-row">
-              <td className="history-wide whitespace-nowrap tabular-nums text-muted max-sm:text-xs">{formatWorkoutDate(w.startTime, w.timezone)}</td>
+          {/* keyed by position: a page's rows are replaced, never reordered, and the 25 ids stay out of the payload */}
+          {rows.map((w, i) => (
+            <tr key={i} className="history-row">
+              <td className="history-date">{formatWorkoutDate(w.startTime, w.timezone)}</td>
               <td className="history-wide">
-                <Link href={`/workouts/${w.id}`} className="font-medium hover:underline focus-visible:underline">
+                <Link href={`/workouts/${w.id}`} className="history-link">
                   {w.title}
                 </Link>
-                <span className="block text-xs text-muted">
+                <span className="history-sub">
                   {[w.instructor, w.classTypes.join(", ") || null].filter(Boolean).join(" · ")}
                   {w.inProgress && <span className="history-tag bg-accent/15 font-semibold text-text">in progress</span>}
                   {w.syncState === "pending" && <span className="history-tag bg-surface-2">syncing…</span>}
@@ -45,26 +44,21 @@ export function HistoryTable({ rows, units }: { rows: HistoryRow[]; units: Units
                   )}
                 </span>
               </td>
-              <td className="history-wide max-sm:text-xs max-sm:text-muted">{disciplineLabel(w.discipline)}</td>
+              <td className="history-kind">{disciplineLabel(w.discipline)}</td>
               <td className="history-figure">
-                <CardLabel>Duration</CardLabel>
                 {formatDuration(w.durationSeconds)}
               </td>
               <td className="history-figure" data-testid="history-distance">
-                <CardLabel>Distance</CardLabel>
                 {formatDistance(w.distanceMeters, units)}
               </td>
               <td className="history-figure">
-                <CardLabel>Output</CardLabel>
                 {w.outputKj === null ? "—" : `${formatNumber(w.outputKj)} kJ`}
               </td>
               <td className="history-figure" data-testid="history-tss" title={w.scoreMethod ? SCORE_METHOD_LABEL[w.scoreMethod] : undefined}>
-                <CardLabel>TSS</CardLabel>
                 {formatNumber(w.tss)}
                 {w.scoreMethod && SCORE_METHOD_TAG[w.scoreMethod] && <span className="ml-1 text-xs text-muted">{SCORE_METHOD_TAG[w.scoreMethod]}</span>}
               </td>
-              <td className="history-figure sm:pr-0">
-                <CardLabel>Avg HR</CardLabel>
+              <td className="history-figure">
                 {w.avgHeartRate === null ? "—" : `${formatNumber(w.avgHeartRate)} bpm`}
               </td>
             </tr>

@@ -17,7 +17,13 @@ export const historyFiltersSchema = z.object({
     .regex(/^[a-z_-]+$/, "That discipline isn’t one we know, so it was left out.")
     .transform(disciplineFromSlug)
     .optional(),
-  instructor: z.string().max(64).regex(/^[A-Za-z0-9]+$/, "That instructor isn’t one we know, so the filters were left out.").optional(),
+  /** the instructor's name as the filter lists it (readable in the URL); an instructor id, as older links carry, also matches */
+  instructor: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[\p{L}\p{M}\p{N} .,'’&()-]+$/u, "That instructor isn’t one we know, so the filters were left out.")
+    .optional(),
   length: z.coerce.number().int().min(1).max(240).optional(),
   from: day.optional(),
   to: day.optional(),
@@ -66,7 +72,8 @@ export interface HistoryPage {
 
 export interface HistoryFacets {
   disciplines: { value: string; count: number }[];
-  instructors: { id: string; name: string; count: number }[];
+  /** by name: the filter's value is the name, so the URL reads and a page lists each name once */
+  instructors: { name: string; count: number }[];
   classTypes: string[];
   lengths: number[];
   total: number;

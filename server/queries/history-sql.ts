@@ -50,7 +50,7 @@ export function filterSql(userId: string, f: HistoryFilters, omitted?: FilterKey
   const skip = new Set<FilterKey | undefined>(Array.isArray(omitted) ? omitted : [omitted as FilterKey | undefined]);
   const where: Prisma.Sql[] = [Prisma.sql`w."userId" = ${userId}`];
   if (f.discipline && !skip.has("discipline")) where.push(Prisma.sql`w."discipline" = ${f.discipline}`);
-  if (f.instructor && !skip.has("instructor")) where.push(Prisma.sql`w."instructorId" = ${f.instructor}`);
+  if (f.instructor && !skip.has("instructor")) where.push(Prisma.sql`(i."name" = ${f.instructor} OR w."instructorId" = ${f.instructor})`);
   if (f.length && !skip.has("length")) where.push(Prisma.sql`r."durationSeconds" = ${f.length * 60}`);
   if (f.from) where.push(Prisma.sql`w."startTime" >= ${new Date(`${f.from}T00:00:00Z`)}`);
   if (f.to) where.push(Prisma.sql`w."startTime" < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)}`);

@@ -158,14 +158,14 @@ export async function getHistoryFacets(userId: string, filters?: HistoryFilters)
   const others = (omit: "discipline" | "instructor" | "type" | "length") => {
     const c: Prisma.Sql[] = [Prisma.sql`TRUE`];
     if (f.discipline && omit !== "discipline") c.push(Prisma.sql`c."discipline" = ${f.discipline}`);
-    if (f.instructor && omit !== "instructor") c.push(Prisma.sql`c."instructorId" = ${f.instructor}`);
+    if (f.instructor && omit !== "instructor") c.push(Prisma.sql`(c."instructorName" = ${f.instructor} OR c."instructorId" = ${f.instructor})`);
     if (f.length && omit !== "length") c.push(Prisma.sql`c."durationSeconds" = ${f.length * 60}`);
     if (f.type && omit !== "type") c.push(Prisma.sql`${f.type} = ANY(c."classTypes")`);
     return Prisma.join(c, " AND ");
   };
   const rows = await db.$queryRaw<FacetRow[]>`
     WITH c AS MATERIALIZED (
-      SELECT w."discipline", w."instructorId", r."classTypes", r."durationSeconds"
+      SELECT w."discipline", w."instructorId", i."name" AS "instructorName", r."classTypes", r."durationSeconds"
       FROM "Workout" w LEFT JOIN "RideDetail" r ON r."id" = w."rideId" LEFT JOIN "Instructor" i ON i."id" = w."instructorId"
       WHERE ${base}
     )
@@ -173,8 +173,8 @@ export async function getHistoryFacets(userId: string, filters?: HistoryFilters)
       SELECT 'd' AS kind, c."discipline" AS value, NULL AS label, COUNT(*) AS count, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC) AS ord
         FROM c WHERE ${others("discipline")} GROUP BY c."discipline"
       UNION ALL
-      SELECT 'i', i."id", i."name", COUNT(*), ROW_NUMBER() OVER (ORDER BY i."name")
-        FROM c JOIN "Instructor" i ON i."id" = c."instructorId" WHERE ${others("instructor")} GROUP BY i."id", i."name"
+      SELECT 'i', NULL, c."instructorName", COUNT(*), ROW_NUMBER() OVER (ORDER BY c."instructorName")
+        FROM c WHERE ${others("instructor")} AND c."instructorName" IS NOT NULL GROUP BY c."instructorName"
       UNION ALL
       SELECT 't', t, NULL, 0, ROW_NUMBER() OVER (ORDER BY t) FROM (SELECT DISTINCT unnest(c."classTypes") AS t FROM c WHERE ${others("type")}) types
       UNION ALL
@@ -187,7 +187,7 @@ export async function getHistoryFacets(userId: string, filters?: HistoryFilters)
   const of = (kind: FacetRow["kind"]) => rows.filter((r) => r.kind === kind);
   return {
     disciplines: of("d").map((d) => ({ value: d.value ?? "", count: Number(d.count) })),
-    instructors: of("i").map((i) => ({ id: i.value ?? "", name: i.label ?? "", count: Number(i.count) })),
+    instructors: of("i").map((i) => ({ name: i.label ?? "", count: Number(i.count) })),
     classTypes: of("t").map((t) => t.value ?? ""),
     lengths: of("l").map((l) => Number(l.value)),
     total: Number(of("n")[0]?.count ?? 0),

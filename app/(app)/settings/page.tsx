@@ -25,7 +25,7 @@ export default async function SettingsPage() {
       </header>
       <RescoreProgress initial={progress} unscored={0} />
       <Card title="Display and FTP source">
-        <SettingsForm settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} providerZone={settings.providerTimeZone} />
+        <SettingsForm settings={settings} providerZone={settings.providerTimeZone} />
       </Card>
       <Card title="Thresholds over time" defer>
         <div className="space-y-4">
