@@ -135,3 +135,22 @@ test("no page scrolls sideways on a 360 px phone, and the history reads as cards
   expect(labels.slice(3)).toEqual(['"Duration"', '"Distance"', '"Output"', '"TSS"', '"Avg HR"']);
   await context.close();
 });
+
+test("the header fits on laptop widths: every link shown, Sign out on one line", async ({ browser }) => {
+  for (const width of [1280, 1024]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto("/workouts");
+    const signOut = page.getByTestId("sign-out");
+    const box = await signOut.boundingBox();
+    expect(box?.height, `Sign out wraps at ${width} px`).toBeLessThan(48);
+    // the visible navigation shows all eight links, none scrolled out of its row
+    const nav = page.getByRole("navigation", { name: "Main" }).locator("visible=true");
+    await expect(nav).toHaveCount(1);
+    const clipped = await nav.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(clipped, `the navigation scrolls at ${width} px`).toBe(false);
+    await expect(nav.getByRole("link")).toHaveCount(8);
+    await context.close();
+  }
+});

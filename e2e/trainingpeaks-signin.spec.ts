@@ -73,6 +73,9 @@ test("a revoked grant shows the Reconnect banner, and reconnecting clears it", a
   await expect(page.getByText(/Reconnect TrainingPeaks|sign in again/i).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("alert").filter({ hasText: "Reconnect TrainingPeaks" })).toBeVisible();
+  // said once per page: the shell's banner, not again by the dashboard's header
+  await page.goto("/dashboard");
+  await expect(page.getByRole("alert").filter({ hasText: "Reconnect TrainingPeaks" })).toHaveCount(1);
   await page.getByRole("button", { name: "Reconnect TrainingPeaks" }).first().click();
   await page.getByRole("button", { name: "Authorize" }).click();
   await page.waitForURL("**/dashboard");

@@ -10,8 +10,10 @@ export function DashboardHeader(props: {
   lastSyncedAt: string | null;
   /** the user's zone (server/queries/user-time-zone.ts): the same clock as every workout time */
   timeZone: string;
+  /** the app shell shows the TrainingPeaks access banner (components/layout/trainingpeaks-access-notice.tsx) */
+  bannerShown: boolean;
 }) {
-  const { summary, fallbackName, lastSyncedAt, timeZone } = props;
+  const { summary, fallbackName, lastSyncedAt, timeZone, bannerShown } = props;
   const ok = "error" in summary ? null : summary;
   return (
     <>
@@ -29,7 +31,7 @@ export function DashboardHeader(props: {
           </p>
         )}
       </div>
-      {"error" in summary && <SummaryError error={summary.error} />}
+      {"error" in summary && <SummaryError error={summary.error} bannerShown={bannerShown} />}
       {ok?.staleBecause && (
         <Alert tone="warn" title="Showing your last known thresholds">
           {ok.staleBecause.message}

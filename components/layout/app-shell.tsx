@@ -18,22 +18,20 @@ export function AppShell({ userName, trainingPeaks, syncProgress, children }: { 
       <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
           <Logo href="/dashboard" />
-          <div className="hidden flex-1 md:block">
+          {/* In the header row only where all eight links fit beside it (at 1,024 px "Sign out" wrapped and the name was cut). */}
+          <div className="hidden flex-1 xl:block">
             <MainNav />
           </div>
-          <div className="ml-auto flex items-center gap-2">
-            <span className="hidden max-w-40 truncate text-sm text-muted sm:inline" data-testid="user-name">
-              {userName}
-            </span>
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             <ThemeToggle />
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass("ghost", "px-3")}>
+              <button type="submit" className={buttonClass("ghost", "whitespace-nowrap px-3")} title={userName ? `Signed in as ${userName}` : undefined} data-testid="sign-out">
                 Sign out
               </button>
             </form>
           </div>
         </div>
-        <div className="border-t border-border px-2 md:hidden">
+        <div className="border-t border-border px-2 xl:hidden">
           <MainNav />
         </div>
         <SyncIndicator initial={syncProgress} />

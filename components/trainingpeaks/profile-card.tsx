@@ -8,8 +8,8 @@ import { SummaryError } from "./summary-error";
 import { ThresholdsCard } from "./thresholds-card";
 
 /** The athlete's TrainingPeaks profile and thresholds, or why they can't be shown. */
-export function TrainingPeaksProfile({ summary, units }: { summary: TrainingPeaksSummaryResult; units: UnitsSetting }) {
-  if ("error" in summary) return <SummaryError error={summary.error} />;
+export function TrainingPeaksProfile({ summary, units, bannerShown }: { summary: TrainingPeaksSummaryResult; units: UnitsSetting; bannerShown: boolean }) {
+  if ("error" in summary) return <SummaryError error={summary.error} bannerShown={bannerShown} />;
   const { athlete } = summary;
   const weight = athlete.weightKg ? weightIn(athlete.weightKg, units) : null;
   return (

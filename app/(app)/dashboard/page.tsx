@@ -9,6 +9,8 @@ import { getPelotonConnection } from "@/server/queries/peloton-connection";
 import { getSyncOverview } from "@/server/queries/sync";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
+import { trainingPeaksAccess } from "@/lib/domain/trainingpeaks";
 import { PelotonOverviewCard } from "@/components/dashboard/peloton-overview-card";
 import { PowerZonesCard } from "@/components/dashboard/power-zones-card";
 import { DASHBOARD_RECENT, DASHBOARD_WEEKS, TrainingVolume } from "@/components/dashboard/training-volume";
@@ -25,19 +27,20 @@ export default async function DashboardPage() {
   const queryClient = createQueryClient();
   // The TrainingPeaks snapshot first: the current FTP may come from it.
   const summary = await getTrainingPeaksSummary(user.id);
-  const [peloton, sync, ftp, fitness, display] = await Promise.all([
+  const [peloton, sync, ftp, fitness, display, connection] = await Promise.all([
     getPelotonConnection(user.id),
     getSyncOverview(user.id),
     getCurrentFtp(user.id),
     getFitnessToday(user.id),
     getDisplaySettings(user.id),
+    getTrainingPeaksConnection(user.id),
     queryClient.prefetchQuery({ queryKey: queryKeys.weeklyVolume(DASHBOARD_WEEKS), queryFn: () => getWeeklyVolume(user.id, DASHBOARD_WEEKS) }),
     queryClient.prefetchQuery({ queryKey: queryKeys.recentWorkouts(DASHBOARD_RECENT), queryFn: () => getRecentWorkouts(user.id, DASHBOARD_RECENT) }),
   ]);
 
   return (
     <div className="space-y-6">
-      <DashboardHeader summary={summary} fallbackName={user.name ?? "Athlete"} lastSyncedAt={peloton?.lastSyncedAt ?? null} timeZone={display.timeZone} />
+      <DashboardHeader summary={summary} fallbackName={user.name ?? "Athlete"} lastSyncedAt={peloton?.lastSyncedAt ?? null} timeZone={display.timeZone} bannerShown={!trainingPeaksAccess(connection).live} />
       <PelotonOverviewCard connection={peloton} sync={sync} display={display} />
       <FitnessTodayCard today={fitness} />
       <HydrationBoundary state={dehydrate(queryClient)}>

@@ -4,6 +4,7 @@ import { hasFileWriteScope } from "@/server/providers/trainingpeaks/api/upload";
 import { getAutoSend } from "@/server/push/auto-send";
 import { getTrainingPeaksSummary } from "@/server/accounts/trainingpeaks";
 import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
+import { trainingPeaksAccess } from "@/lib/domain/trainingpeaks";
 import { getDisplaySettings } from "@/server/queries/display-settings";
 import { localDay } from "@/lib/time/time-zone";
 import { ActivitiesPanel } from "@/components/trainingpeaks/activities-panel";
@@ -27,7 +28,7 @@ export default async function TrainingPeaksPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">TrainingPeaks</h1>
-      <TrainingPeaksProfile summary={summary} units={display.units} />
+      <TrainingPeaksProfile summary={summary} units={display.units} bannerShown={!trainingPeaksAccess(connection).live} />
       <Card title="Send rides to TrainingPeaks">
         <div className="space-y-4">
           <TrainingPeaksAccessNotice connection={connection} />
