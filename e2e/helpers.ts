@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_PELOTON_URL, E2E_TP_URL } from "./ports";
+import { readerScreenshot } from "../scripts/lib/reader-screenshot";
 
 /** Page-level helpers shared by the specs. */
 
@@ -53,23 +54,9 @@ export async function connectPeloton(page: Page, email = "demo.rider@example.com
   await expect(page.getByTestId("peloton-status")).toHaveText("Connected");
 }
 
-/**
- * A full-page picture of the page as a reader scrolling through it sees it: the page is scrolled through first, so
- * charts that mount near the viewport have mounted, and content that renders as it nears the viewport
- * (`content-visibility: auto`, docs/quality.md) is drawn, since a full-page capture never brings it near.
- */
+/** A full-page picture into e2e/screenshots/<name>.png, as a reader scrolling through the page sees it. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(async () => {
-    const step = Math.max(200, window.innerHeight * 0.8);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.addStyleTag({ content: ".defer-render, .history-row { content-visibility: visible !important; }" });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  await readerScreenshot(page, `e2e/screenshots/${name}.png`);
 }
 
 /** The demo member's history synced for the demo athlete (reused when an earlier spec already synced it). */

@@ -9,6 +9,7 @@ import { chromium } from "@playwright/test";
 import { startWebStack } from "../bench/web-stack";
 import { runMain } from "./lib/cli";
 import { ensureChromium } from "./lib/chromium";
+import { readerScreenshot } from "./lib/reader-screenshot";
 
 const dir = path.resolve(process.argv[2] ?? "screens");
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3291 + (Number(process.env.E2E_PORT_OFFSET ?? 0) || 0));
@@ -25,12 +26,7 @@ async function main() {
       const page = await context.newPage();
       for (const [label, url] of [["dashboard", "/dashboard"], ["history", "/workouts"], ["detail", stack.detailPath], ["connections", "/connections"]] as const) {
         await page.goto(`${stack.base}${url}`, { waitUntil: "networkidle" });
-        // Content that mounts near the viewport (the workout charts) first, then back to the top for the sticky header.
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForLoadState("networkidle");
-        await page.waitForTimeout(500);
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: path.join(dir, `${label}-${width}.png`), fullPage: true });
+        await readerScreenshot(page, path.join(dir, `${label}-${width}.png`), 800);
       }
       await context.close();
     }

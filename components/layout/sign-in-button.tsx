@@ -5,7 +5,7 @@ export function SignInWithTrainingPeaks({ callbackUrl, label = "Sign in with Tra
   return (
     <form action={signInWithTrainingPeaks}>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      <button type="submit" className={buttonClass("primary", "w-full sm:w-auto")}>
+      <button type="submit" className={buttonClass("primary", "w-full whitespace-nowrap sm:w-auto")}>
         <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="currentColor">
           <path d="M4 4h16v4h-6v12h-4V8H4z" />
         </svg>
