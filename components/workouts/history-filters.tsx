@@ -58,8 +58,8 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
       <label className="flex flex-col gap-1 text-xs font-medium text-muted">
         Order
         <select name="dir" defaultValue={filters.dir} className={field}>
-          <option value="desc">Highest / newest first</option>
-          <option value="asc">Lowest / oldest first</option>
+          <option value="desc">Newest / highest</option>
+          <option value="asc">Oldest / lowest</option>
         </select>
       </label>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
