@@ -7,9 +7,15 @@ test("dashboard shows lifetime stats, weekly volume and recent workouts", async 
   await signIn(page);
   await expect(page.getByTestId("lifetime-stats")).toContainText("Workouts");
   await expect(page.getByTestId("workouts-by-discipline")).toContainText("Cycling");
-  // The chart renders as it nears the viewport (components/charts/lazy-chart.tsx): scroll to it as a reader would.
-  await page.getByTestId("weekly-volume").scrollIntoViewIfNeeded();
-  await expect(page.getByTestId("weekly-volume").locator(".recharts-surface")).toBeVisible({ timeout: 20_000 });
+  // twelve weekly bars, redrawn for the metric chosen; each names its week and value
+  const chart = page.getByTestId("weekly-volume").locator("[data-chart=weekly]");
+  await expect(chart).toHaveAttribute("aria-label", /^Weekly time for 12 weeks from \d+ \w+: [\d.]+ h in the week of/);
+  await expect(chart.locator("[data-bar]")).toHaveCount(12);
+  expect(await chart.locator("[data-bar]").evaluateAll((bars) => bars.filter((b) => (b.firstElementChild as HTMLElement).getBoundingClientRect().height > 0).length)).toBeGreaterThan(0);
+  await expect(chart.locator("[data-bar]").last()).toHaveAttribute("title", /^Week of \d+ \w+: [\d.]+ h$/);
+  await page.getByTestId("weekly-volume").getByRole("button", { name: "TSS" }).click();
+  await expect(chart).toHaveAttribute("aria-label", /^Weekly TSS for 12 weeks/);
+  await expect(chart.locator("[data-bar]").last()).toHaveAttribute("title", /^Week of \d+ \w+: \d+ TSS$/);
   await expect(page.getByTestId("recent-workouts").locator("li")).toHaveCount(6);
   // A workout with no output (yoga, strength) shows its TSS alone, not after a dangling separator.
   for (const figures of await page.getByTestId("recent-workout-figures").allTextContents()) expect(figures).not.toMatch(/^\s*·|·\s*$/);

@@ -1,39 +1,42 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekVolume } from "@/lib/domain/dashboard";
 import { formatAxisNumber, formatDayTick } from "@/lib/metrics/chart-format";
+import { WEEKLY_UNIT, weeklyBars, type WeeklyMetric } from "@/lib/metrics/weekly-volume";
 
-export type WeeklyMetric = "hours" | "outputKj" | "tss";
+export type { WeeklyMetric };
 
-const LABEL: Record<WeeklyMetric, string> = { hours: "Hours", outputKj: "Output (kJ)", tss: "TSS" };
-const UNIT: Record<WeeklyMetric, string> = { hours: "h", outputKj: "kJ", tss: "TSS" };
+const NAME: Record<WeeklyMetric, string> = { hours: "time", outputKj: "output", tss: "TSS" };
+const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
-/** Renders weekly volume; the data is already shaped by the server (lib/queries/dashboard.ts). */
+/**
+ * Weekly volume as plain bars (no chart library: Recharts cost the dashboard a 250 ms task at 4× when the chart mounts
+ * inside the first screen of a phone). The data is shaped by the server (server/queries/dashboard.ts); the geometry is
+ * `weeklyBars`. Each bar names its week and value (tooltip); "Show as table" below is the text alternative.
+ */
 export function WeeklyChart({ weeks, metric }: { weeks: WeekVolume[]; metric: WeeklyMetric }) {
-  const data = weeks.map((w) => ({ label: w.week, hours: Math.round((w.seconds / 3600) * 10) / 10, outputKj: w.outputKj, tss: w.tss }));
+  const g = weeklyBars(weeks, metric);
+  const unit = WEEKLY_UNIT[metric];
+  const first = weeks[0];
+  const last = g.bars.at(-1);
+  const label = first && last ? `Weekly ${NAME[metric]} for ${weeks.length} weeks from ${formatDayTick(first.week)}: ${last.value} ${unit} in the week of ${formatDayTick(last.week)}` : `Weekly ${NAME[metric]}`;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 16, right: 8, bottom: 0, left: -4 }}>
-        <CartesianGrid stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="label" tickFormatter={formatDayTick} minTickGap={12} tick={{ fill: "var(--muted)", fontSize: 11 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} />
-        <YAxis
-          width={40}
-          tickFormatter={formatAxisNumber}
-          tick={{ fill: "var(--muted)", fontSize: 11 }}
-          tickLine={false}
-          axisLine={false}
-          allowDecimals={metric === "hours"}
-          label={{ value: UNIT[metric], position: "top", offset: 6, dx: 10, fill: "var(--muted)", fontSize: 11 }}
-        />
-        <Tooltip
-          cursor={{ fill: "var(--surface-2)" }}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)" }}
-          formatter={(value) => [value, LABEL[metric]]}
-          labelFormatter={(label) => `Week of ${formatDayTick(String(label))}`}
-        />
-        <Bar dataKey={metric} fill="var(--accent)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
+    <figure className="relative h-full text-[11px] text-muted" data-chart="weekly" role="img" aria-label={label}>
+      <span className="absolute left-0 top-0 w-9 text-right">{unit}</span>
+      <div className="absolute bottom-[22px] left-10 right-1 top-6">
+        {g.ticks.map((t) => (
+          <div key={t.value} className="absolute inset-x-0 border-t border-border" style={{ top: pct(t.y) }}>
+            <span className="absolute right-full -translate-y-1/2 pr-1.5 tabular-nums">{formatAxisNumber(t.value)}</span>
+          </div>
+        ))}
+        <div className="absolute inset-0 flex items-end">
+          {g.bars.map((b, i) => (
+            <div key={b.week} className="relative flex h-full flex-1 items-end justify-center hover:bg-surface-2" title={`Week of ${formatDayTick(b.week)}: ${b.value} ${unit}`} data-bar>
+              <div className="relative w-[70%] rounded-t bg-accent" style={{ height: pct(b.height) }} />
+              {/* a phone shows every other week's label (the last one always): twelve overlap across 300 px */}
+              <span className={`absolute top-full whitespace-nowrap pt-1 ${(g.bars.length - 1 - i) % 2 ? "max-sm:hidden" : ""}`}>{formatDayTick(b.week)}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+    </figure>
   );
 }

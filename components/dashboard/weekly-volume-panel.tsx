@@ -1,19 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useWeeklyVolume } from "@/hooks/use-weekly-volume";
 import type { WeekVolume } from "@/lib/domain/dashboard";
 import { sumWeeks } from "@/lib/metrics/weekly-volume";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { nearViewportChart } from "@/components/charts/lazy-chart";
-import type { WeeklyMetric } from "./weekly-chart";
+import { WeeklyChart, type WeeklyMetric } from "./weekly-chart";
 import { TableHead } from "@/components/ui/table-head";
 import { formatCount } from "@/lib/format/intl";
-
-// Recharts stays out of the dashboard's first-load JS, and renders when the chart nears the viewport.
-const WeeklyChart = nearViewportChart(dynamic(() => import("./weekly-chart").then((m) => m.WeeklyChart), { ssr: false, loading: () => <Skeleton className="h-full" /> }));
 
 const METRICS: { id: WeeklyMetric; label: string }[] = [
   { id: "hours", label: "Time" },
