@@ -76,6 +76,12 @@ test("a revoked grant shows the Reconnect banner, and reconnecting clears it", a
   // said once per page: the shell's banner, not again by the dashboard's header
   await page.goto("/dashboard");
   await expect(page.getByRole("alert").filter({ hasText: "Reconnect TrainingPeaks" })).toHaveCount(1);
+  // the calendar says why plans are missing in its first paint (no request that fails and pushes the weeks down)
+  const plansRequests: string[] = [];
+  page.on("request", (r) => r.url().includes("/api/calendar/planned") && plansRequests.push(r.url()));
+  await page.goto("/calendar");
+  await expect(page.getByTestId("calendar-totals")).toContainText("TrainingPeaks plans are not shown: TrainingPeaks no longer accepts AutoCoach's access.");
+  expect(plansRequests).toEqual([]);
   await page.getByRole("button", { name: "Reconnect TrainingPeaks" }).first().click();
   await page.getByRole("button", { name: "Authorize" }).click();
   await page.waitForURL("**/dashboard");

@@ -16,8 +16,12 @@ import { PlanChip, TotalsLine, WorkoutChip } from "./calendar-items";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-export function CalendarView({ view, units }: { view: View; units: UnitsSetting }) {
-  const planned = usePlannedWorkouts(view.from, view.to);
+/**
+ * `plansUnavailable`: why TrainingPeaks plans cannot be shown, known when the page is rendered (TrainingPeaks not
+ * connected), so the line is in the first paint instead of pushing the weeks down when a request fails.
+ */
+export function CalendarView({ view, units, plansUnavailable }: { view: View; units: UnitsSetting; plansUnavailable: string | null }) {
+  const planned = usePlannedWorkouts(view.from, view.to, plansUnavailable === null);
   const plans = planned.data ?? [];
   const workouts = view.weeks.flatMap((w) => w.days.flatMap((d) => d.workouts));
   const pairs = matchPlans(plans, workouts);
@@ -59,7 +63,7 @@ export function CalendarView({ view, units }: { view: View; units: UnitsSetting 
           <TotalsLine label="This week" totals={view.weeks[0]?.totals ?? view.monthTotals} units={units} testId="week-totals" />
         )}
         <TotalsLine label={`${view.year}`} totals={view.yearTotals} units={units} testId="year-totals" />
-        {planned.isError && <p className="text-xs text-muted">TrainingPeaks plans are not shown: {planned.error.message}</p>}
+        {(plansUnavailable ?? planned.error) && <p className="text-xs text-muted">TrainingPeaks plans are not shown: {plansUnavailable ?? planned.error?.message}</p>}
       </div>
       <div className="space-y-3" data-testid="calendar-weeks">
         {view.weeks.map((week) => (

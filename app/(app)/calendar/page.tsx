@@ -3,6 +3,8 @@ import { requireUser } from "@/server/auth/session";
 import { isDay } from "@/lib/metrics/calendar";
 import { getAnalyticsSettings } from "@/server/queries/analytics-settings";
 import { getCalendar } from "@/server/queries/calendar";
+import { getTrainingPeaksConnection } from "@/server/queries/trainingpeaks-connection";
+import { trainingPeaksAccess } from "@/lib/domain/trainingpeaks";
 import { CalendarView } from "@/components/analytics/calendar-view";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -16,7 +18,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const mode = params.view === "week" ? "week" : "month";
   const badDate = params.date !== undefined && !isDay(params.date);
-  const [view, settings] = await Promise.all([getCalendar(user.id, mode, badDate ? null : (params.date ?? null)), getAnalyticsSettings(user.id)]);
+  const [view, settings, connection] = await Promise.all([getCalendar(user.id, mode, badDate ? null : (params.date ?? null)), getAnalyticsSettings(user.id), getTrainingPeaksConnection(user.id)]);
+  const access = trainingPeaksAccess(connection);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -25,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       </header>
       {badDate && <Alert tone="warn">That date is not a day as YYYY-MM-DD, so today is shown.</Alert>}
       <Card>
-        <CalendarView view={view} units={settings.units} />
+        <CalendarView view={view} units={settings.units} plansUnavailable={access.live ? null : connection.status === "reauth_required" ? "TrainingPeaks no longer accepts AutoCoach's access." : "TrainingPeaks is not connected."} />
       </Card>
     </div>
   );
