@@ -80,7 +80,7 @@ test("a revoked grant shows the Reconnect banner, and reconnecting clears it", a
   const plansRequests: string[] = [];
   page.on("request", (r) => r.url().includes("/api/calendar/planned") && plansRequests.push(r.url()));
   await page.goto("/calendar");
-  await expect(page.getByTestId("calendar-totals")).toContainText("TrainingPeaks plans are not shown: TrainingPeaks no longer accepts AutoCoach's access.");
+  await expect(page.getByTestId("calendar-totals")).toContainText("TrainingPeaks plans are not shown: TrainingPeaks no longer accepts AutoCoach's access (it expired or was revoked).");
   expect(plansRequests).toEqual([]);
   await page.getByRole("button", { name: "Reconnect TrainingPeaks" }).first().click();
   await page.getByRole("button", { name: "Authorize" }).click();

@@ -22,5 +22,6 @@ describe("account wording", () => {
       expect(state(status)).toMatchObject({ live: false, title: "Reconnect TrainingPeaks", detail: expect.stringMatching(/Auto-send and waiting uploads are paused/) });
     }
     expect(state("reauth_required")).toMatchObject({ detail: expect.stringMatching(/expired or was revoked/) });
+    expect(state("missing")).toMatchObject({ reason: "TrainingPeaks is not connected." });
   });
 });

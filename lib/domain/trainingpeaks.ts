@@ -83,12 +83,14 @@ export interface LinkedActivityList {
 }
 
 /** Whether AutoCoach may act on TrainingPeaks for the user; when not, what every page says (one wording everywhere). */
-export function trainingPeaksAccess(state: TrainingPeaksConnectionState): { live: true } | { live: false; title: string; detail: string } {
+export function trainingPeaksAccess(state: TrainingPeaksConnectionState): { live: true } | { live: false; title: string; reason: string; detail: string } {
   if (state.status === "active") return { live: true };
   const why = state.status === "reauth_required" ? "TrainingPeaks no longer accepts AutoCoach's access (it expired or was revoked)." : "TrainingPeaks is not connected.";
   return {
     live: false,
     title: "Reconnect TrainingPeaks",
+    /** why, alone (where something other than uploads is missing, e.g. the calendar's plans) */
+    reason: why,
     detail: `${why} Auto-send and waiting uploads are paused, and nothing is sent until you reconnect. Your data is safe.`,
   };
 }

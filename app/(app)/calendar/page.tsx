@@ -28,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       </header>
       {badDate && <Alert tone="warn">That date is not a day as YYYY-MM-DD, so today is shown.</Alert>}
       <Card>
-        <CalendarView view={view} units={settings.units} plansUnavailable={access.live ? null : connection.status === "reauth_required" ? "TrainingPeaks no longer accepts AutoCoach's access." : "TrainingPeaks is not connected."} />
+        <CalendarView view={view} units={settings.units} plansUnavailable={access.live ? null : access.reason} />
       </Card>
     </div>
   );
