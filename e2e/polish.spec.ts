@@ -133,6 +133,19 @@ test("no page scrolls sideways on a 360 px phone, and the history reads as cards
   // each figure carries its column's name, drawn by the stylesheet (not repeated in every row's markup)
   const labels = await card.locator("td").evaluateAll((cells) => cells.map((td) => getComputedStyle(td, "::before").content));
   expect(labels.slice(3)).toEqual(['"Duration"', '"Distance"', '"Output"', '"TSS"', '"Avg HR"']);
+  // every filter's longest choice fits its box beside the select's arrow ("Newest / highest" was cut to "highes")
+  const cramped = await page.getByTestId("history-filters").locator("select").evaluateAll((selects) => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    return (selects as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      if (!ctx) return ["no canvas"];
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+      const longest = Math.max(...[...select.options].map((o) => ctx.measureText(o.text).width));
+      return longest > room ? [`${select.name}: ${Math.round(longest)} px of text in ${Math.round(room)} px`] : [];
+    });
+  });
+  expect(cramped.filter((c) => /^(sort|dir):/.test(c))).toEqual([]);
   await context.close();
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { INSTRUCTOR_KEYS, instructorSummary } from "../sandbox/peloton/data/instructors";
 import { screenshot, signIn, withSyncedHistory } from "./helpers";
 
 withSyncedHistory();
@@ -43,6 +44,16 @@ test("history filters by instructor and Power Zone class type, and paginates", a
   const rows = table.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain(name);
+
+  // a link from before the filter took names carries the instructor's id: it opens the same view under the
+  // readable URL, with the instructor chosen in the form (not "Current choice (no matches…)")
+  const key = INSTRUCTOR_KEYS.find((k) => instructorSummary(k).name === name);
+  expect(key).toBeDefined();
+  await page.goto(`/workouts?instructor=${instructorSummary(key ?? "").id}&sort=output`);
+  await expect.poll(() => new URL(page.url()).searchParams.get("instructor")).toBe(name);
+  expect(new URL(page.url()).searchParams.get("sort")).toBe("output");
+  await expect(instructor).toHaveValue(name);
+  await expect(page.getByTestId("history-count")).toContainText(/of 320 match/);
 
   await page.goto("/workouts");
   await page.getByTestId("filter-type").selectOption("Power Zone");

@@ -47,7 +47,8 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
         To
         <input type="date" name="to" defaultValue={filters.to ?? ""} className={field} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      {/* on phones sort and order take a row each: half a row cut "Newest / highest" under the select's arrow */}
+      <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-muted sm:col-span-1">
         Sort by
         <select name="sort" defaultValue={filters.sort} className={field}>
           <option value="date">Date</option>
@@ -55,7 +56,7 @@ export function HistoryFiltersForm({ facets, filters }: { facets: HistoryFacets;
           <option value="tss">TSS</option>
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-muted sm:col-span-1">
         Order
         <select name="dir" defaultValue={filters.dir} className={field}>
           <option value="desc">Newest / highest</option>

@@ -108,6 +108,11 @@ function describeIgnored(issue: Parameters<typeof issueMessage>[0] | undefined):
   return /left out\.$/.test(why) ? why : `${why} The filters were left out.`;
 }
 
+/** Whether an instructor filter is a Peloton instructor id (32 hex digits), as links made before it took names carry. */
+export function isInstructorId(value: string): boolean {
+  return /^[0-9a-f]{32}$/.test(value);
+}
+
 /** The words of a search, each of which must appear in the class title or the instructor's name ("pow zone" finds "Power Zone"). */
 export function searchWords(q: string | undefined): string[] {
   return (q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);

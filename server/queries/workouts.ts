@@ -193,3 +193,14 @@ export async function getHistoryFacets(userId: string, filters?: HistoryFilters)
     total: Number(of("n")[0]?.count ?? 0),
   };
 }
+
+/**
+ * The name behind an instructor id, for history links made before the instructor filter took names
+ * (`?instructor=<32-hex id>`): the page answers those with the same view under the readable URL. Null for an id
+ * no instructor has.
+ */
+export async function instructorNameById(id: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.instructor.findUnique({ where: { id }, select: { name: true } });
+  return row?.name ?? null;
+}
