@@ -84,8 +84,10 @@ test("a revoked grant shows the Reconnect banner, and reconnecting clears it", a
   expect(plansRequests).toEqual([]);
   await page.getByRole("button", { name: "Reconnect TrainingPeaks" }).first().click();
   await page.getByRole("button", { name: "Authorize" }).click();
-  await page.waitForURL("**/dashboard");
+  // reconnecting from the banner comes back to the page it was on
+  await page.waitForURL("**/calendar");
   await expect(page.getByRole("alert").filter({ hasText: "Reconnect TrainingPeaks" })).toHaveCount(0);
+  await page.goto("/dashboard");
   await expect(page.getByTestId("ftp")).toHaveText("265");
 });
 

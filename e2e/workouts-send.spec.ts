@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn, withSyncedHistory } from "./helpers";
+import { screenshot, signIn, tpAdmin, withSyncedHistory } from "./helpers";
 
 withSyncedHistory();
 
@@ -68,4 +68,29 @@ test("download a workout as FIT and TCX, named by its class and the same local t
   for await (const chunk of stream) xml += String(chunk);
   expect(xml).toContain("<TrainingCenterDatabase");
   expect(xml).toContain("<Trackpoint>");
+});
+
+test("without TrainingPeaks access a ride's Send and Compare wait for the reconnect the notice asks for", async ({ page }) => {
+  await signIn(page);
+  await tpAdmin("revoke", {});
+  await tpAdmin("expire-tokens", {});
+  // the next call to TrainingPeaks finds the grant gone
+  await page.goto("/trainingpeaks");
+  await expect(page.getByRole("alert").filter({ hasText: "Reconnect TrainingPeaks" })).toBeVisible();
+  await page.goto("/workouts?discipline=cycling");
+  await page.getByTestId("history-table").locator("tbody tr a").nth(2).click();
+  const send = page.getByTestId("send-to-trainingpeaks");
+  await expect(send.getByRole("button", { name: "Send to TrainingPeaks" })).toBeDisabled();
+  await expect(send.getByTestId("send-hint")).toHaveText("Sending resumes once TrainingPeaks is reconnected (above).");
+  const compare = page.getByTestId("workout-compare");
+  await expect(compare.getByRole("button", { name: "Compare with TrainingPeaks" })).toBeDisabled();
+  await expect(compare.getByTestId("compare-hint")).toHaveText("Comparing needs TrainingPeaks reconnected (above).");
+  // the downloads need nothing from TrainingPeaks
+  await expect(page.getByTestId("export-fit")).toBeEnabled();
+  await screenshot(page, "workout-trainingpeaks-paused");
+  // reconnecting gives the buttons back
+  await page.getByRole("button", { name: "Reconnect TrainingPeaks" }).first().click();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await page.waitForURL("**/workouts/**");
+  await expect(page.getByTestId("send-to-trainingpeaks").getByRole("button", { name: "Send to TrainingPeaks" })).toBeEnabled();
 });

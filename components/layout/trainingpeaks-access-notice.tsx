@@ -10,10 +10,11 @@ import { Alert } from "@/components/ui/alert";
 export function TrainingPeaksAccessNotice({
   connection,
   variant = "inline",
-  callbackUrl = "/dashboard",
+  callbackUrl = "here",
 }: {
   connection: TrainingPeaksConnectionState;
   variant?: "banner" | "inline";
+  /** where reconnecting ends: the page the banner is on unless given */
   callbackUrl?: string;
 }) {
   const access = trainingPeaksAccess(connection);

@@ -11,7 +11,8 @@ import { Button } from "@/components/ui/button";
 const POLL_INTERVAL_MS = 1_500;
 const MAX_POLL_CALLS = 40;
 
-export function SendToTrainingPeaks({ workoutId, initial }: { workoutId: string; initial: PushView }) {
+/** `paused`: TrainingPeaks access is missing (the card's notice says so); sending waits for the reconnect. */
+export function SendToTrainingPeaks({ workoutId, initial, paused = false }: { workoutId: string; initial: PushView; paused?: boolean }) {
   const [view, setView] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -61,13 +62,15 @@ export function SendToTrainingPeaks({ workoutId, initial }: { workoutId: string;
         </p>
       ) : (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" onClick={send} disabled={!view.canSend}>
+          <Button type="button" onClick={send} disabled={paused || !view.canSend}>
             {view.state === "failed" ? "Try again" : view.state === "queued" ? "Send now" : "Send to TrainingPeaks"}
           </Button>
-          <span className="text-xs text-muted">
-            {view.state === "queued"
-              ? "Queued by Auto-send: it goes out after the next sync."
-              : "Uploads a FIT file: 1-second power, cadence, heart rate and speed, with a lap per class segment."}
+          <span className="text-xs text-muted" data-testid="send-hint">
+            {paused
+              ? "Sending resumes once TrainingPeaks is reconnected (above)."
+              : view.state === "queued"
+                ? "Queued by Auto-send: it goes out after the next sync."
+                : "Uploads a FIT file: 1-second power, cadence, heart rate and speed, with a lap per class segment."}
           </span>
         </div>
       )}

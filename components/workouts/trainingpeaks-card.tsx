@@ -1,5 +1,5 @@
 import type { PushView } from "@/lib/domain/upload";
-import type { TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
+import { trainingPeaksAccess, type TrainingPeaksConnectionState } from "@/lib/domain/trainingpeaks";
 import { TrainingPeaksAccessNotice } from "@/components/layout/trainingpeaks-access-notice";
 import { noFileMessage } from "@/lib/format/workout-labels";
 import { SendToTrainingPeaks } from "./send-to-trainingpeaks";
@@ -25,6 +25,9 @@ export function TrainingPeaksCard(props: {
       </NoteCard>
     );
   }
+  // Without TrainingPeaks access, sending and comparing wait for the reconnect the notice above asks for, rather
+  // than offer a button whose only answer is that same message.
+  const paused = !trainingPeaksAccess(trainingPeaks).live;
   const exportHref = (format: "fit" | "tcx") => `/api/workouts/${workoutId}/export?format=${format}`;
   return (
     <Card title="TrainingPeaks and files">
@@ -35,10 +38,10 @@ export function TrainingPeaksCard(props: {
             Sending to TrainingPeaks is available once the workout has finished and synced (TrainingPeaks would keep a partial ride).
           </p>
         ) : (
-          <SendToTrainingPeaks workoutId={workoutId} initial={push} />
+          <SendToTrainingPeaks workoutId={workoutId} initial={push} paused={paused} />
         )}
         <div className="border-t border-border pt-4">
-          <WorkoutCompare workoutId={workoutId} />
+          <WorkoutCompare workoutId={workoutId} paused={paused} />
         </div>
         <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
           <span className="text-sm font-medium">Download</span>
