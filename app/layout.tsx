@@ -8,11 +8,10 @@ export const metadata: Metadata = {
   title: { default: "AutoCoach", template: "%s · AutoCoach" },
   description: "Your Peloton rides and runs, at full fidelity, next to your TrainingPeaks training.",
   // public/ (scripts/make-icons.ts); the manifest is app/manifest.ts
+  // No SVG icon here (the manifest keeps it for installed apps): a browser draws a page's SVG favicon by building an
+  // SVG document on the page's main thread (4–16 ms a load on desktop Chromium); favicon.ico carries 16, 32 and 48 px.
   icons: {
-    icon: [
-      { url: "/favicon.ico", sizes: "48x48" },
-      { url: "/icon.svg", type: "image/svg+xml" },
-    ],
+    icon: [{ url: "/favicon.ico", sizes: "48x48" }],
     apple: "/apple-touch-icon.png",
   },
 };
