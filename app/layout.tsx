@@ -26,7 +26,10 @@ export const viewport: Viewport = {
 };
 
 // The one web font (scripts/make-font.ts); `optional`: text never waits for it and never re-flows when it arrives late (a slow first visit keeps the system font).
-const inter = localFont({ src: "./fonts/inter-latin-400-700.woff2", variable: "--font-inter", display: "optional", weight: "400 700" });
+// No metric-adjusted fallback face (`adjustFontFallback`): with `display: optional` the font never swaps in after the
+// first paint, so there is no shift for it to prevent, and its `src: local(Arial)` cost a synchronous font lookup in
+// the browser process on each page's first layout (5–60 ms unthrottled on Linux; docs/quality.md).
+const inter = localFont({ src: "./fonts/inter-latin-400-700.woff2", variable: "--font-inter", display: "optional", weight: "400 700", adjustFontFallback: false });
 
 // Applies the saved or system theme before first paint (no flash, no layout shift).
 const themeScript = `(()=>{try{const t=localStorage.getItem("theme");const d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch{}})()`;

@@ -7,6 +7,7 @@ import type { UnitsSetting } from "@/lib/domain/thresholds";
 import { formatDay } from "@/lib/metrics/analytics-chart";
 import { calendarRange, matchPlans } from "@/lib/metrics/calendar";
 import { PlanChip, TotalsLine, WorkoutChip } from "./calendar-items";
+import { Arrow } from "@/components/ui/arrow";
 
 /**
  * The month or week: each day's workouts (discipline, duration, score) and the TrainingPeaks plans of the day with
@@ -39,13 +40,13 @@ export function CalendarView({ view, units, plansUnavailable }: { view: View; un
         </h2>
         <nav aria-label="Calendar" className="flex flex-wrap items-center gap-2 text-sm">
           <Link href={link(prev)} className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2">
-            <span aria-hidden>←</span> Previous<span className="sr-only"> {view.mode}</span>
+            <Arrow dir="left" /> Previous<span className="sr-only"> {view.mode}</span>
           </Link>
           <Link href={link(view.today)} className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2">
             Today
           </Link>
           <Link href={link(next)} className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2">
-            Next<span className="sr-only"> {view.mode}</span> <span aria-hidden>→</span>
+            Next<span className="sr-only"> {view.mode}</span> <Arrow dir="right" />
           </Link>
           <span className="flex gap-1 rounded-lg bg-surface-2 p-1">
             {(["month", "week"] as const).map((m) => (

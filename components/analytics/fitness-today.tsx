@@ -4,6 +4,7 @@ import { formLabel } from "@/lib/metrics/pmc";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { formatNumber } from "@/lib/format/display";
+import { Arrow } from "@/components/ui/arrow";
 
 /** A whole number with its sign, rounded first: −0.3 reads "0", not "−0", and 0.4 not "+0". */
 export function signedWhole(v: number): string {
@@ -31,7 +32,7 @@ export function FitnessTodayStats({ today }: { today: Today }) {
 /** The dashboard's "Fitness today" card. */
 export function FitnessTodayCard({ today }: { today: Today | null }) {
   return (
-    <Card title="Fitness today" action={<Link href="/fitness" className="text-xs text-muted hover:underline">Fitness chart →</Link>}>
+    <Card title="Fitness today" action={<Link href="/fitness" className="text-xs text-muted hover:underline">Fitness chart <Arrow dir="right" /></Link>}>
       <FitnessTodayBody today={today} />
     </Card>
   );

@@ -2,6 +2,7 @@ import Link from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { RecentWorkoutsPanel } from "./recent-workouts-panel";
 import { WeeklyVolumePanel } from "./weekly-volume-panel";
+import { Arrow } from "@/components/ui/arrow";
 
 /** How many weeks and workouts the dashboard shows; the page prefetches exactly these. */
 export const DASHBOARD_WEEKS = 12;
@@ -18,7 +19,7 @@ export function TrainingVolume() {
         className="lg:col-span-2"
         action={
           <Link href="/workouts" className="text-xs text-muted hover:underline">
-            All workouts →
+            All workouts <Arrow dir="right" />
           </Link>
         }
       >

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { QueryPanel } from "@/components/ui/query-panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { Arrow } from "@/components/ui/arrow";
 
 /**
  * TrainingPeaks activities of the last `days` days up to `today` (YYYY-MM-DD in the user's zone, from the server so
@@ -105,7 +106,7 @@ function ActivitiesTable({ activities, units }: { activities: LinkedActivity[]; 
                 {!a.completed && <span className="ml-2 rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">planned</span>}
                 {a.autocoachWorkoutId && (
                   <Link href={`/workouts/${a.autocoachWorkoutId}`} className="ml-2 rounded bg-accent/10 px-1.5 py-0.5 text-xs font-semibold text-accent hover:underline" data-testid="autocoach-link">
-                    From AutoCoach →
+                    From AutoCoach <Arrow dir="right" />
                   </Link>
                 )}
               </td>

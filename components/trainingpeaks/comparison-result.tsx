@@ -6,6 +6,7 @@ import { formatWorkoutDate } from "@/lib/format/date";
 import { formatDuration } from "@/lib/format/display";
 import { formatDistance } from "@/lib/format/quantity";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
+import { Arrow } from "@/components/ui/arrow";
 
 /** One comparison (ours | TrainingPeaks | Δ), shared by the FIT upload card and the workout page. Render only. */
 
@@ -121,7 +122,8 @@ function MatchSummary({ report }: { report: ComparisonReport }) {
                 <a href={m.url} target="_blank" rel="noreferrer" className="font-semibold underline">
                   {m.title}
                   <span className="sr-only"> (opens TrainingPeaks in a new tab)</span>
-                  <span aria-hidden> ↗</span>
+                  {" "}
+                  <Arrow dir="up-right" />
                 </a>
               ) : (
                 <span className="font-semibold">{m.title}</span>

@@ -6,6 +6,7 @@ import type { PushView } from "@/lib/domain/upload";
 import { SignInWithTrainingPeaks } from "@/components/layout/sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Arrow } from "@/components/ui/arrow";
 
 /** Polls while TrainingPeaks processes the file: each call polls its status for up to a step budget. */
 const POLL_INTERVAL_MS = 1_500;
@@ -45,7 +46,7 @@ export function SendToTrainingPeaks({ workoutId, initial, paused = false }: { wo
           action={
             view.tpWorkoutUrl ? (
               <a href={view.tpWorkoutUrl} target="_blank" rel="noreferrer" className="text-sm font-semibold underline">
-                Open in TrainingPeaks ↗
+                Open in TrainingPeaks <Arrow dir="up-right" />
               </a>
             ) : undefined
           }

@@ -6,6 +6,7 @@ import { disciplineLabel, ftpSourceLabel } from "@/lib/format/display";
 import { showsFtp } from "@/lib/format/workout-labels";
 import { Alert } from "@/components/ui/alert";
 import { formatCount } from "@/lib/format/intl";
+import { Arrow } from "@/components/ui/arrow";
 
 /** Title, class facts and tags of a workout, and whether it is still incomplete. */
 export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: WorkoutDetailView; timeZone: string; durations: string }) {
@@ -20,7 +21,7 @@ export function WorkoutHeader({ workout: w, timeZone, durations }: { workout: Wo
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/workouts" className="text-muted hover:underline">
-          ← Workouts
+          <Arrow dir="left" /> Workouts
         </Link>
       </nav>
       <header className="space-y-1">

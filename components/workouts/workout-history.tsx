@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { HistoryFiltersForm } from "./history-filters";
 import { HistoryTable } from "./history-table";
 import { formatCount } from "@/lib/format/intl";
+import { Arrow } from "@/components/ui/arrow";
 
 interface WorkoutHistoryProps {
   facets: HistoryFacets;
@@ -50,7 +51,7 @@ export function WorkoutHistory({ facets, filters, params, page, ignored, units }
           <span className="flex gap-2">
             {links.prev && (
               <Link href={links.prev} className={buttonClass("secondary")} data-testid="history-prev">
-                {newestFirst ? "← Newer workouts" : "← Previous page"}
+                <Arrow dir="left" /> {newestFirst ? "Newer workouts" : "Previous page"}
               </Link>
             )}
             {links.prev && (
@@ -61,7 +62,7 @@ export function WorkoutHistory({ facets, filters, params, page, ignored, units }
           </span>
           {links.next && (
             <Link href={links.next} className={buttonClass("secondary")} data-testid="history-next">
-              {newestFirst ? "Older workouts →" : "Next page →"}
+              {newestFirst ? "Older workouts" : "Next page"} <Arrow dir="right" />
             </Link>
           )}
         </nav>
