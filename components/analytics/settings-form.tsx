@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { saveAnalyticsSettingsAction } from "@/actions/analytics";
 import { FTP_SOURCE_LABEL, FTP_SOURCE_SETTINGS, type AnalyticsSettings, type FtpSourceSetting, type UnitsSetting } from "@/lib/domain/thresholds";
 import { SubmitRow } from "@/components/ui/button";
@@ -13,21 +13,22 @@ const FTP_SOURCE_HELP: Record<FtpSourceSetting, string> = {
 
 let zoneList: string[] | null = null;
 const browserZones = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
-const noZones = () => null;
-const noSubscription = () => () => {};
 
 /**
- * The ~420 zone names come from the browser after hydration: listed by the server they were in the page twice (its
- * HTML and its RSC payload), 4 KB of the document gzipped, which pushed it past one more round trip on a phone.
- * Before that, the select holds the saved choice alone. The server still checks the zone that is sent.
+ * The ~420 zone names come from the browser, and only once the select is about to be used (hovered, pressed or
+ * focused, so before it opens or takes an arrow key). Listed by the server they were in the page twice (its HTML and
+ * its RSC payload), 4 KB of the document gzipped, a round trip more on a phone; listed at hydration, rendering 420
+ * options was the settings page's longest task (~210 ms on a phone, docs/quality.md). Until then the select holds
+ * the saved choice. The server still checks the zone that is sent.
  */
-function useTimeZones(): string[] | null {
-  return useSyncExternalStore(noSubscription, browserZones, noZones);
+function useTimeZones(): { zones: string[] | null; want: () => void } {
+  const [wanted, setWanted] = useState(false);
+  return { zones: wanted ? browserZones() : null, want: () => wanted || setWanted(true) };
 }
 
 /** Units, display time zone and FTP source. Saving a change that moves scores starts rescoring on the server. */
 export function SettingsForm({ settings, providerZone }: { settings: AnalyticsSettings; providerZone: string | null }) {
-  const timeZones = useTimeZones();
+  const { zones: timeZones, want: wantZones } = useTimeZones();
   const [units, setUnits] = useState<UnitsSetting>(settings.units);
   const [timeZone, setTimeZone] = useState(settings.timeZoneChosen ? settings.timeZone : "");
   const [ftpSource, setFtpSource] = useState<FtpSourceSetting>(settings.ftpSource);
@@ -59,7 +60,15 @@ export function SettingsForm({ settings, providerZone }: { settings: AnalyticsSe
       <label className="block space-y-1 text-sm">
         <span className="font-semibold">Display time zone</span>
         <span className="block text-xs text-muted">Which calendar day each workout counts on (calendar, fitness, threshold dates).</span>
-        <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="min-h-10 w-full max-w-md rounded-lg border border-border bg-surface px-3" name="timeZone">
+        <select
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          onMouseEnter={wantZones}
+          onPointerDown={wantZones}
+          onFocus={wantZones}
+          className="min-h-10 w-full max-w-md rounded-lg border border-border bg-surface px-3"
+          name="timeZone"
+        >
           <option value="">{providerZone ? `Follow TrainingPeaks (${providerZone})` : "UTC (TrainingPeaks has no time zone)"}</option>
           {/* No value attribute: an option's value is its text. */}
           {(timeZones ?? []).map((z) => (
