@@ -23,7 +23,7 @@ const browserZones = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
  */
 function useTimeZones(): { zones: string[] | null; want: () => void } {
   const [wanted, setWanted] = useState(false);
-  return { zones: wanted ? browserZones() : null, want: () => wanted || setWanted(true) };
+  return { zones: wanted ? browserZones() : null, want: () => setWanted(true) };
 }
 
 /** Units, display time zone and FTP source. Saving a change that moves scores starts rescoring on the server. */

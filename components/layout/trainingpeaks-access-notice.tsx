@@ -5,18 +5,10 @@ import { Alert } from "@/components/ui/alert";
 
 /**
  * The one way pages show that TrainingPeaks access is missing or revoked (so auto-send and uploads are paused): a
- * banner in the app shell on every page, and the same words inline where something would be sent.
+ * banner in the app shell on every page, and the same words inline where something would be sent. Reconnecting from
+ * the banner comes back to the page it was on.
  */
-export function TrainingPeaksAccessNotice({
-  connection,
-  variant = "inline",
-  callbackUrl = "here",
-}: {
-  connection: TrainingPeaksConnectionState;
-  variant?: "banner" | "inline";
-  /** where reconnecting ends: the page the banner is on unless given */
-  callbackUrl?: string;
-}) {
+export function TrainingPeaksAccessNotice({ connection, variant = "inline" }: { connection: TrainingPeaksConnectionState; variant?: "banner" | "inline" }) {
   const access = trainingPeaksAccess(connection);
   if (access.live) return null;
   if (variant === "inline") {
@@ -27,7 +19,7 @@ export function TrainingPeaksAccessNotice({
     );
   }
   return (
-    <Alert tone="warn" title={access.title} action={<SignInWithTrainingPeaks callbackUrl={callbackUrl} label="Reconnect TrainingPeaks" />}>
+    <Alert tone="warn" title={access.title} action={<SignInWithTrainingPeaks returnHere label="Reconnect TrainingPeaks" />}>
       <span data-testid="tp-access-banner">
         {access.detail}{" "}
         <Link href="/connections" className="underline">
