@@ -1,5 +1,6 @@
 /** The workout charts (the detail page's heaviest render) mount as the reader scrolls towards them, in a box of their final height. */
 import { expect, test } from "@playwright/test";
+import { systemFontsOnFirstScreen } from "./fonts";
 import { signIn, withSyncedHistory } from "./helpers";
 
 withSyncedHistory();
@@ -38,9 +39,11 @@ function chunksNotInHtml(html: string): string[] {
  * for the sync progress it was rendered with (the shell's indicator starts from it: app/(app)/layout.tsx). And every
  * chunk a page's payload needs is a script tag of its HTML: a chunk found only once React reads the payload (the
  * error boundary's was, until it joined the layout's chunk: app/(app)/providers.tsx) is one more round trip before
- * the page can hydrate. Charts loaded as they come into view are not in the payload, so they don't count.
+ * the page can hydrate. Charts loaded as they come into view are not in the payload, so they don't count. And the
+ * first screen's text is all in the web font: a character it lacks, or a monospace <code>, sent the first layout
+ * through the system's font lists (e2e/fonts.ts).
  */
-test("a phone's page load builds no Intl formatter, loads no schema library, asks no sync progress and waits for no chunk its HTML didn't name, on any page", async ({ browser }) => {
+test("a phone's page load builds no Intl formatter, loads no schema library, asks no sync progress, waits for no chunk its HTML didn't name and draws its first screen in the web font, on any page", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     const calls: string[] = [];
@@ -67,7 +70,21 @@ test("a phone's page load builds no Intl formatter, loads no schema library, ask
     expect({ path, notInHtml: chunksNotInHtml(html) }).toEqual({ path, notInHtml: [] });
     expect({ path, calls: await page.evaluate(() => (window as unknown as { __intlCalls: string[] }).__intlCalls) }).toEqual({ path, calls: [] });
     expect({ path, progressAsked: progressAsked.splice(0) }).toEqual({ path, progressAsked: [] });
+    expect({ path, systemFonts: await systemFontsOnFirstScreen(page) }).toEqual({ path, systemFonts: [] });
     expect({ path, withZod: (await Promise.all(scripts.splice(0))).filter((s) => s.zod).map((s) => s.url) }).toEqual({ path, withZod: [] });
   }
+  await context.close();
+});
+
+test("a new rider's connections page draws its first screen, the demo's credentials included, in the web font", async ({ browser }) => {
+  // The basic athlete is an AutoCoach user with no Peloton account connected: the page shows the connect form.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, 4100124);
+  await page.goto("/connections");
+  const hint = page.getByTestId("peloton-demo-hint");
+  await expect(hint).toContainText("demo.rider@example.com with password ride-on-demo");
+  await hint.scrollIntoViewIfNeeded();
+  expect(await systemFontsOnFirstScreen(page)).toEqual([]);
   await context.close();
 });

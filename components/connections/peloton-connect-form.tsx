@@ -68,7 +68,8 @@ export function PelotonConnectForm({ demoHint, history }: { demoHint?: { email: 
       </SubmitRow>
       {demoHint && (
         <p className="rounded-lg bg-surface-2 p-3 text-sm" data-testid="peloton-demo-hint">
-          Demo mode (local Peloton simulator): use <code>{demoHint.email}</code> with password <code>{demoHint.password}</code>.
+          Demo mode (local Peloton simulator): use <code className="rounded bg-surface px-1 font-semibold">{demoHint.email}</code> with password{" "}
+          <code className="rounded bg-surface px-1 font-semibold">{demoHint.password}</code>.
         </p>
       )}
     </form>
