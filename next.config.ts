@@ -3,6 +3,7 @@ import { parseEnv } from "./server/env-schema";
 import { staticSecurityHeaders } from "./lib/security/headers";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-request";
 import { addCompileHints } from "./scripts/lib/compile-hints";
+import { precompressStatic } from "./scripts/lib/precompress";
 
 // Fail fast with a readable message when the environment is invalid (server/env-schema.ts names each fix).
 parseEnv(process.env);
@@ -18,9 +19,12 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers }];
   },
   compiler: {
-    // The chunks every page boots with are compiled on the streaming thread, not on the main thread mid-boot.
+    // The chunks every page boots with are compiled on the streaming thread, not on the main thread mid-boot; then
+    // every script and stylesheet gets its brotli copy for the self-hosted server (scripts/serve.mjs). Vercel's CDN
+    // compresses on its own.
     runAfterProductionCompile: async ({ distDir }) => {
       addCompileHints(distDir);
+      if (!process.env.VERCEL) precompressStatic(distDir);
     },
   },
   experimental: {

@@ -1,14 +1,13 @@
 /**
  * `npm run bench:pages`: history query latency at 10,000 workouts (several filter combinations), the history
  * view as the page loads it (facets + first page), the workout-detail payload (raw and gzip) for a 30-min 1-second
- * ride, and from `next start`: server response time of the history page and of a real synced ride's detail page,
+ * ride, and from the production server (scripts/serve.mjs): server response time of the history page and of a real synced ride's detail page,
  * and first-load JS per page (sum of gzip sizes of the page's scripts). Prints figures; asserts nothing.
  *   BENCH_WORKOUTS (default 10000), BENCH_RUNS (default 40), BENCH_DATABASE_URL (default local PostgreSQL, else PGlite)
  */
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openBenchDatabase } from "./bench-db";
 import { assertSignedIn, benchSessionCookie } from "./bench-session";
@@ -87,7 +86,7 @@ async function detailPayload(userId: string) {
 async function firstLoadJs(env: NodeJS.ProcessEnv, cookie: string, workoutId: string) {
   if (!existsSync(".next/BUILD_ID")) return null;
   const port = 3190;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
   try {
     const base = `http://localhost:${port}`;
     for (let i = 0; i < 120; i++) {
@@ -155,9 +154,9 @@ async function main() {
     console.log(`  ${"all combinations".padEnd(28)} p50 ${history.p50.toFixed(1).padStart(6)} ms   p95 ${history.p95.toFixed(1).padStart(6)} ms   (target p50 ≤ 50 ms)`);
     console.log(`  ${"history view (facets + page)".padEnd(28)} p50 ${historyView.p50.toFixed(1).padStart(6)} ms   p95 ${historyView.p95.toFixed(1).padStart(6)} ms`);
     console.log(`\nWorkout detail chart payload, 30-min ride at 1 s (${payload.samples} samples): ${(payload.raw / 1024).toFixed(1)} KB raw, ${(payload.gzip / 1024).toFixed(1)} KB gzip (target ≤ 40 KB gzip)`);
-    if (web) console.log(`\nServer response from \`next start\` (p50 of 10): history page ${web.served.history?.toFixed(0)} ms, a real ride's detail page ${web.served.detail?.toFixed(0)} ms`);
+    if (web) console.log(`\nServer response from the production server (p50 of 10): history page ${web.served.history?.toFixed(0)} ms, a real ride's detail page ${web.served.detail?.toFixed(0)} ms`);
     if (js) {
-      console.log("\nFirst-load JS from `next start` (gzip, sum of the page's scripts):");
+      console.log("\nFirst-load JS (gzip, sum of the page's scripts):");
       for (const [name, kb] of Object.entries(js)) console.log(`  ${name.padEnd(16)} ${kb.toFixed(1).padStart(7)} KB${name === "dashboard" ? "   (target ≤ 220 KB)" : ""}`);
     } else console.log("\nFirst-load JS: no production build (.next/BUILD_ID); run `npm run build` first.");
     console.log(

@@ -1,11 +1,10 @@
 /**
  * A production build of the app on a seeded database, for the browser benchmarks and screenshots: a new
  * PostgreSQL (or PGlite) database with BENCH_WORKOUTS synthetic workouts plus one real synced ride (1-second
- * series), a session row for the seeded rider (its cookie signs the browser in), and `next start`.
+ * series), a session row for the seeded rider (its cookie signs the browser in), and the production server (scripts/serve.mjs, as `npm start`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { localEnvironment } from "../scripts/lib/local-env";
 import { isPortFree, run } from "../scripts/lib/proc";
 import { openBenchDatabase } from "./bench-db";
@@ -43,7 +42,7 @@ export function stackPages(stack: Pick<WebStack, "detailPath">): { name: string;
 
 async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
       await fetch(url);
       return;
@@ -79,7 +78,7 @@ export async function startWebStack(options: { port: number; workouts: number; b
   const cookie = await benchSessionCookie(prisma, user.id);
   await closeDb();
 
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], { env, stdio: process.env.BENCH_WEB_SERVER_LOG ? "inherit" : "ignore" });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(options.port)], { env, stdio: process.env.BENCH_WEB_SERVER_LOG ? "inherit" : "ignore" });
   const stop = async () => {
     child.kill("SIGTERM");
     await db.drop().catch(() => undefined);

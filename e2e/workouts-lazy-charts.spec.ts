@@ -40,6 +40,7 @@ function chunksNotInHtml(html: string): string[] {
  * chunk a page's payload needs is a script tag of its HTML: a chunk found only once React reads the payload (the
  * error boundary's was, until it joined the layout's chunk: app/(app)/providers.tsx) is one more round trip before
  * the page can hydrate. Charts loaded as they come into view are not in the payload, so they don't count. And the
+ * build's scripts and stylesheets arrive brotli-compressed, 13–14 % smaller than gzip (scripts/serve.mjs). And the
  * first screen's text is all in the web font: a character it lacks, or a monospace <code>, sent the first layout
  * through the system's font lists (e2e/fonts.ts).
  */
@@ -56,11 +57,16 @@ test("a phone's page load builds no Intl formatter, loads no schema library, ask
   const page = await context.newPage();
   const scripts: Promise<{ url: string; zod: boolean }>[] = [];
   const progressAsked: string[] = [];
+  // The build's scripts and stylesheets of 1 KB or more come brotli-compressed from the production server (scripts/serve.mjs).
+  const encodings = new Set<string>();
   page.on("request", (req) => {
     if (new URL(req.url()).pathname === "/api/sync/progress") progressAsked.push(page.url());
   });
   page.on("response", (res) => {
     if (res.request().resourceType() === "script") scripts.push(res.text().then((body) => ({ url: res.url(), zod: body.includes("$ZodType") }), () => ({ url: res.url(), zod: false })));
+    const { pathname } = new URL(res.url());
+    const sentPlain = !res.headers()["content-encoding"] && Number(res.headers()["content-length"]) < 1024; // too small to gain
+    if (pathname.startsWith("/_next/static/") && /\.(js|css)$/.test(pathname) && !sentPlain) encodings.add(res.headers()["content-encoding"] ?? "none");
   });
   await signIn(page);
   const detail = await page.goto("/workouts").then(() => page.locator('main a[href^="/workouts/"]').first().getAttribute("href"));
@@ -71,6 +77,8 @@ test("a phone's page load builds no Intl formatter, loads no schema library, ask
     expect({ path, calls: await page.evaluate(() => (window as unknown as { __intlCalls: string[] }).__intlCalls) }).toEqual({ path, calls: [] });
     expect({ path, progressAsked: progressAsked.splice(0) }).toEqual({ path, progressAsked: [] });
     expect({ path, systemFonts: await systemFontsOnFirstScreen(page) }).toEqual({ path, systemFonts: [] });
+    expect({ path, encodings: [...encodings] }).toEqual({ path, encodings: ["br"] });
+    encodings.clear();
     expect({ path, withZod: (await Promise.all(scripts.splice(0))).filter((s) => s.zod).map((s) => s.url) }).toEqual({ path, withZod: [] });
   }
   await context.close();

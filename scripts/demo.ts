@@ -91,7 +91,7 @@ async function main() {
   children.push(
     flags.dev
       ? startService("app", next, ["dev", "-p", String(APP_PORT)], { ...env, NODE_ENV: "development" })
-      : startService("app", next, ["start", "-p", String(APP_PORT)], { ...env, NODE_ENV: "production" }),
+      : startService("app", process.execPath, ["scripts/serve.mjs", "-p", String(APP_PORT)], { ...env, NODE_ENV: "production" }),
   );
   for (const child of children) {
     child.on("exit", (code, signal) => {

@@ -1,6 +1,6 @@
 /**
  * The app as Playwright runs it: a fresh embedded database (wiped and migrated), the production
- * build (built here if missing), `next start` on the e2e port, wired to the e2e simulators.
+ * build (built here if missing), the production server (scripts/serve.mjs) on the e2e port, wired to the e2e simulators.
  */
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -39,6 +39,6 @@ if (!existsSync(".next/BUILD_ID")) {
   const build = await run("npx", ["next", "build"], { env: { ...env, NODE_ENV: "production" } });
   if (build.code !== 0) process.exit(1);
 }
-const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(E2E_APP_PORT)], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(E2E_APP_PORT)], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
