@@ -12,16 +12,17 @@ export function HistoryChoice({ history, highlight }: { history: { username: str
       aria-describedby={ids.legend}
       data-testid="peloton-history-choice"
     >
-      <legend id={ids.legend} className="px-1 font-medium">
+      {/* Floated, the legend sits inside the box as its first line instead of breaking the top border (it wraps on phones). */}
+      <legend id={ids.legend} className="float-left w-full font-medium">
         If you sign in to a different account than {from} ({count})
       </legend>
-      <p className="text-muted">Two accounts&apos; histories are never merged. Reconnecting the same account keeps everything as it is.</p>
+      <p className="clear-left text-muted">Two accounts&apos; histories are never merged. Reconnecting the same account keeps everything as it is.</p>
       <label htmlFor={ids.keep} className="flex items-start gap-3">
-        <input id={ids.keep} type="radio" name="history" value="keep" defaultChecked className="mt-1 size-4" />
+        <input id={ids.keep} type="radio" name="history" value="keep" defaultChecked className="mt-0.5 size-4 shrink-0" />
         <span>Keep those {count}, labelled with their account (they are no longer synced)</span>
       </label>
       <label htmlFor={ids.del} className="flex items-start gap-3">
-        <input id={ids.del} type="radio" name="history" value="delete" className="mt-1 size-4" />
+        <input id={ids.del} type="radio" name="history" value="delete" className="mt-0.5 size-4 shrink-0" />
         <span>Delete them from AutoCoach</span>
       </label>
     </fieldset>
