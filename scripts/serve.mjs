@@ -24,7 +24,7 @@ const CONTENT_TYPES = {
 };
 
 /**
- * Whether an Accept-Encoding header accepts brotli: a `br` token whose q-value, if any, is above 0 (RFC 9110 §12.5.3).
+ * Whether an Accept-Encoding header accepts brotli: a `br` token whose q-value, if any, is above 0 (RFC 9110, section 12.5.3).
  * @param {string | string[] | undefined} header
  */
 export function acceptsBrotli(header) {
