@@ -106,9 +106,13 @@ async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname ?? process.env.HOSTNAME;
+  const distDir = path.resolve('.next');
+  if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+    console.error('No production build in .next: run `npm run build` first.');
+    process.exit(1);
+  }
   process.env.NODE_ENV = 'production';
   const { default: next } = await import('next');
-  const distDir = path.resolve('.next');
   const build = { index: precompressedIndex(distDir), headersFor: configuredHeaders(distDir) };
   const app = next({ dev: false, port, hostname: hostname ?? 'localhost' });
   const handle = app.getRequestHandler();
