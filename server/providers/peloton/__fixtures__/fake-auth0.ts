@@ -99,6 +99,9 @@ export class FakeAuth0 {
     return redirect(`https://members.onepeloton.com/callback?code=${this.code}&state=${encodeURIComponent(this.clientState ?? "")}`);
   }
 
+  /** The access token the token endpoint issued last: its `exp` is two days from the second it was issued. */
+  issuedAccessToken: string | undefined;
+
   accessToken(): string {
     return fakeJwt({ "http://onepeloton.com/user_id": FAKE_USER_ID, sub: `auth0|${FAKE_USER_ID}`, exp: Math.floor(Date.now() / 1000) + 172800 });
   }
@@ -169,7 +172,7 @@ export class FakeAuth0 {
       return json(403, { error: "unauthorized_client", error_description: "Grant type not allowed for the client." });
     }
     return json(200, {
-      access_token: this.accessToken(),
+      access_token: (this.issuedAccessToken = this.accessToken()),
       refresh_token: this.refreshToken,
       id_token: fakeJwt({ sub: `auth0|${FAKE_USER_ID}` }),
       scope: "offline_access openid peloton-api.members:default",

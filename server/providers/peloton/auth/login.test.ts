@@ -21,7 +21,8 @@ describe("loginWithPassword: the happy path (docs/peloton-api.md §2)", () => {
     const before = Date.now();
     const tokens = await login();
 
-    expect(tokens.accessToken).toBe(fake.accessToken());
+    // the token issued, not a new one: a second later its `exp` differs
+    expect(tokens.accessToken).toBe(fake.issuedAccessToken);
     expect(tokens.refreshToken).toBe("v1.refresh-synthetic-0001");
     expect(tokens.userId).toBe(FAKE_USER_ID);
     expect(tokens.scope).toBe(PELOTON_AUTH.scope);
