@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createPgliteDatabase, createPostgresDatabase } from "../test/integration-db";
+import { createPgliteDatabase, createPostgresDatabase } from "../test/databases";
 
 /**
  * A throwaway, migrated database for a benchmark: a new database on PostgreSQL (BENCH_DATABASE_URL, or

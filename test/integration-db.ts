@@ -1,8 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { createPgliteDatabase, createPostgresDatabase, ensureTestSecrets } from "./databases";
 import { postgresUrl } from "./services";
 
 /**
@@ -11,54 +8,6 @@ import { postgresUrl } from "./services";
  * server in TEST_DATABASE_URL (the production adapter path). Sets DATABASE_URL before any app code
  * reads the environment.
  */
-export function migrationSql(): string[] {
-  const dir = path.resolve("prisma/migrations");
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()
-    .map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-}
-
-export function ensureTestSecrets(): void {
-  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
-  process.env.SEALING_KEYS ??= `test:${randomBytes(32).toString("base64")}`;
-  process.env.LOG_LEVEL ??= "silent";
-}
-
-export async function createPgliteDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "autocoach-test-"));
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pg = new PGlite(dir);
-  for (const sql of migrationSql()) await pg.exec(sql);
-  await pg.close();
-  return { url: `pglite:${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export async function createPostgresDatabase(serverUrl: string, prefix = "autocoach_test"): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { Client } = await import("pg");
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  for (const sql of migrationSql()) await client.query(sql);
-  await client.end();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 export function setupTestDatabase(): { kind: () => "pglite" | "postgresql" } {
   let drop: (() => Promise<void>) | undefined;
   const server = postgresUrl();
