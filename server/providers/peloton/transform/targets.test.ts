@@ -101,6 +101,26 @@ describe("cues and the per-sample form", () => {
     ]);
     expect(targetsFromGraphMetrics(metrics, "resistance", 5)).toEqual([]);
   });
+
+  it("reads graph_data with gaps, one-sided and swapped bounds and lists of unequal length as span per sample would", () => {
+    // Each sample's span read directly, then merged: what the rider sees as the class's target band over time.
+    const upper = [90, 90, null, null, 95, 95, 95, 100, Number.NaN, 70, 70];
+    const lower = [80, 80, null, 85, 85, 85, 100, 90, 60, 60, 60, 60, 60];
+    const metrics = [targetGraphMetricSchema.parse({ type: "resistance", graph_data: { upper, lower } })];
+    expect(targetsFromGraphMetrics(metrics, "resistance", 2, 23)).toEqual([
+      { start: 0, end: 4, lower: 80, upper: 90 },
+      // no bound at 4 s: a gap; a lone lower bound is a point target
+      { start: 6, end: 8, lower: 85, upper: 85 },
+      { start: 8, end: 12, lower: 85, upper: 95 },
+      // swapped bounds are put in order, so 12 s joins nothing before it
+      { start: 12, end: 14, lower: 95, upper: 100 },
+      { start: 14, end: 16, lower: 90, upper: 100 },
+      { start: 16, end: 18, lower: 60, upper: 60 },
+      { start: 18, end: 22, lower: 60, upper: 70 },
+      // the lower list runs on past the upper one, and the last span is cut at the duration
+      { start: 22, end: 23, lower: 60, upper: 60 },
+    ]);
+  });
 });
 
 describe("small conversions", () => {

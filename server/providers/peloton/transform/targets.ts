@@ -126,10 +126,23 @@ export function targetsFromGraphMetrics(
   const interval = intervalSeconds > 0 ? intervalSeconds : 1;
   const limit = finite(durationSeconds) && durationSeconds > 0 ? durationSeconds : Number.POSITIVE_INFINITY;
   const out: RangeTarget[] = [];
-  for (let i = 0; i < Math.max(lower.length, upper.length); i++) {
-    const range = bounds(lower[i], upper[i]);
+  // A graph has a bound per sample: runs of equal bounds are merged as they are read (what mergeSpans would do), so a
+  // 30-minute class makes a few dozen spans instead of 1,800 objects for mergeSpans to fold.
+  let open: RangeTarget | null = null;
+  const count = Math.max(lower.length, upper.length);
+  for (let i = 0; i < count; i++) {
     const start = i * interval;
-    if (range && start < limit) out.push({ start, end: Math.min(limit, start + interval), ...range });
+    if (start >= limit) break;
+    const lo0 = lower[i];
+    const hi0 = upper[i];
+    const lo = finite(lo0) ? lo0 : finite(hi0) ? hi0 : null;
+    const hi = finite(hi0) ? hi0 : lo;
+    if (lo === null || hi === null) continue;
+    const min = lo <= hi ? lo : hi;
+    const max = lo <= hi ? hi : lo;
+    const end = Math.min(limit, start + interval);
+    if (open && open.end === start && open.lower === min && open.upper === max) open.end = end;
+    else out.push((open = { start, end, lower: min, upper: max }));
   }
   return mergeSpans(out);
 }
