@@ -23,6 +23,33 @@ const METRIC_LABEL: Record<TargetMetric, string> = {
 };
 
 /** The channels with at least one reading, in display order, with their statistics. */
+/**
+ * A channel's readings: its samples with every one that is no reading (absent, not finite, or ≤ 0 where
+ * `positiveOnly`) as null; null when none is a reading. A channel that needs no change is returned as it is,
+ * not copied: a copy of a list that may hold null boxes every fractional value (callers only read it).
+ */
+function readingsOf(raw: readonly (number | null)[], length: number, positiveOnly: boolean): (number | null)[] | null {
+  let clean = raw.length === length;
+  let any = false;
+  for (let i = 0; clean && i < length; i++) {
+    const v = raw[i];
+    if (v === null || v === undefined || !Number.isFinite(v) || (positiveOnly && v <= 0)) clean = false;
+    else any = true;
+  }
+  if (clean) return any ? (raw as (number | null)[]) : null;
+  const readings = new Array<number | null>(length);
+  any = false;
+  for (let i = 0; i < length; i++) {
+    const v = raw[i];
+    if (v === null || v === undefined || !Number.isFinite(v) || (positiveOnly && v <= 0)) readings[i] = null;
+    else {
+      readings[i] = v;
+      any = true;
+    }
+  }
+  return any ? readings : null;
+}
+
 export function fullChannels(series: WorkoutSeries): FullChannel[] {
   const dt = series.intervalSeconds > 0 ? series.intervalSeconds : 1;
   const channels: FullChannel[] = [];
@@ -31,17 +58,8 @@ export function fullChannels(series: WorkoutSeries): FullChannel[] {
     if (!raw) continue;
     // readingOf's rule with its per-channel part decided once: this loop runs over every sample of every channel.
     const positiveOnly = dropsNonPositive(key);
-    const readings = new Array<number | null>(series.length);
-    let any = false;
-    for (let i = 0; i < series.length; i++) {
-      const v = raw[i];
-      if (v === null || v === undefined || !Number.isFinite(v) || (positiveOnly && v <= 0)) readings[i] = null;
-      else {
-        readings[i] = v;
-        any = true;
-      }
-    }
-    if (!any) continue;
+    const readings = readingsOf(raw, series.length, positiveOnly);
+    if (!readings) continue;
     channels.push({ key, unit: displayUnit(key, series.units[key]), readings, stats: channelStats(readings, dt, CHANNEL_META[key].pace) });
   }
   return channels;
