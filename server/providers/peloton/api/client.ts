@@ -25,9 +25,15 @@ export interface ApiCallOptions {
 /** Peloton sends no rate-limit headers (docs/peloton-api.md §7); a 429 without Retry-After is treated as "wait a minute". */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
+/** The configured API base, parsed once per value (every request of a sync builds a URL against it). */
+let lastBase: { text: string; url: URL; prefix: string } | null = null;
+
 function apiUrl(apiBaseUrl: string, path: string, query?: Record<string, string>): string {
-  const base = new URL(apiBaseUrl);
-  const url = new URL(`${base.pathname.replace(/\/+$/, "")}${path}`, base);
+  if (lastBase?.text !== apiBaseUrl) {
+    const url = new URL(apiBaseUrl);
+    lastBase = { text: apiBaseUrl, url, prefix: url.pathname.replace(/\/+$/, "") };
+  }
+  const url = new URL(`${lastBase.prefix}${path}`, lastBase.url);
   for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
   return url.toString();
 }
