@@ -8,8 +8,12 @@ function jsonValue(value: unknown): Prisma.InputJsonValue {
   return plain;
 }
 
-/** The WorkoutDetails columns of a transformed workout (pure; shared with tests that stand in for the database). */
-export function detailsColumns(result: TransformedWorkout) {
+/**
+ * The WorkoutDetails columns of a transformed workout (pure; shared with tests that stand in for the database).
+ * `json` makes the Json columns plain; the batched write passes the values as they are, since it serializes the
+ * whole row with JSON.stringify anyway (the same result, without a copy of every segment and target).
+ */
+export function detailsColumns(result: TransformedWorkout, json: (value: unknown) => Prisma.InputJsonValue = jsonValue) {
   const s = result.summary;
   return {
     totalOutputKj: s.totalOutputKj,
@@ -32,9 +36,9 @@ export function detailsColumns(result: TransformedWorkout) {
     intensityFactor: s.intensityFactor,
     tss: s.tss,
     ftpUsed: s.ftpUsed,
-    pelotonAverages: s.peloton ? jsonValue(s.peloton) : Prisma.JsonNull,
-    segments: jsonValue(result.segments),
-    targets: result.targets ? jsonValue(result.targets) : Prisma.JsonNull,
+    pelotonAverages: s.peloton ? json(s.peloton) : Prisma.JsonNull,
+    segments: json(result.segments),
+    targets: result.targets ? json(result.targets) : Prisma.JsonNull,
   };
 }
 

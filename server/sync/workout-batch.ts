@@ -31,8 +31,11 @@ export interface SavedWorkout {
 }
 
 /** Plain JSON for the Json columns (Prisma's JSON-null marker becomes null, which the statement stores as JSON null). */
+/** The row is serialized by JSON.stringify, which drops undefined and writes Dates as ISO strings, as jsonValue does. */
+const asSerialized = (value: unknown) => value as Prisma.InputJsonValue;
+
 function plainDetails(result: TransformedWorkout): Record<string, unknown> {
-  const details: Record<string, unknown> = { ...detailsColumns(result) };
+  const details: Record<string, unknown> = { ...detailsColumns(result, asSerialized) };
   for (const [key, value] of Object.entries(details)) if (value === Prisma.JsonNull) details[key] = null;
   return details;
 }
