@@ -8,10 +8,12 @@ function jsonValue(value: unknown): Prisma.InputJsonValue {
   return plain;
 }
 
+/** For a row that JSON.stringify serializes whole: it drops undefined and writes Dates as ISO strings, as jsonValue does. */
+export const serializedLater = (value: unknown) => value as Prisma.InputJsonValue;
+
 /**
  * The WorkoutDetails columns of a transformed workout (pure; shared with tests that stand in for the database).
- * `json` makes the Json columns plain; the batched write passes the values as they are, since it serializes the
- * whole row with JSON.stringify anyway (the same result, without a copy of every segment and target).
+ * `json` makes the Json columns plain; the batched write passes serializedLater (no copy of every segment and target).
  */
 export function detailsColumns(result: TransformedWorkout, json: (value: unknown) => Prisma.InputJsonValue = jsonValue) {
   const s = result.summary;

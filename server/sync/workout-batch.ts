@@ -10,7 +10,7 @@ import { requestAnalytics } from "@/server/analytics/job";
 import { analyzeBeforeSave } from "@/server/analytics/sync-hooks";
 import { analysisSubjectOf, type StoredClassPlan } from "@/server/queries/workout-analysis-input";
 import { log } from "@/server/log";
-import { detailsColumns, workoutColumns } from "./details-columns";
+import { detailsColumns, serializedLater, workoutColumns } from "./details-columns";
 import { WORKOUT_BATCH_HEAD, WORKOUT_BATCH_TAIL } from "./workout-batch-sql";
 
 export interface WorkoutToSave {
@@ -31,11 +31,8 @@ export interface SavedWorkout {
 }
 
 /** Plain JSON for the Json columns (Prisma's JSON-null marker becomes null, which the statement stores as JSON null). */
-/** The row is serialized by JSON.stringify, which drops undefined and writes Dates as ISO strings, as jsonValue does. */
-const asSerialized = (value: unknown) => value as Prisma.InputJsonValue;
-
 function plainDetails(result: TransformedWorkout): Record<string, unknown> {
-  const details: Record<string, unknown> = { ...detailsColumns(result, asSerialized) };
+  const details: Record<string, unknown> = { ...detailsColumns(result, serializedLater) };
   for (const [key, value] of Object.entries(details)) if (value === Prisma.JsonNull) details[key] = null;
   return details;
 }
