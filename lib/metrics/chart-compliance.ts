@@ -22,7 +22,6 @@ const METRIC_LABEL: Record<TargetMetric, string> = {
   pace: "Pace",
 };
 
-/** The channels with at least one reading, in display order, with their statistics. */
 /**
  * A channel's readings: its samples with every one that is no reading (absent, not finite, or ≤ 0 where
  * `positiveOnly`) as null; null when none is a reading. A channel that needs no change is returned as it is,
@@ -50,6 +49,7 @@ function readingsOf(raw: readonly (number | null)[], length: number, positiveOnl
   return any ? readings : null;
 }
 
+/** The channels with at least one reading, in display order, with their statistics. */
 export function fullChannels(series: WorkoutSeries): FullChannel[] {
   const dt = series.intervalSeconds > 0 ? series.intervalSeconds : 1;
   const channels: FullChannel[] = [];

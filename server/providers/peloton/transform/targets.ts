@@ -133,16 +133,11 @@ export function targetsFromGraphMetrics(
   for (let i = 0; i < count; i++) {
     const start = i * interval;
     if (start >= limit) break;
-    const lo0 = lower[i];
-    const hi0 = upper[i];
-    const lo = finite(lo0) ? lo0 : finite(hi0) ? hi0 : null;
-    const hi = finite(hi0) ? hi0 : lo;
-    if (lo === null || hi === null) continue;
-    const min = lo <= hi ? lo : hi;
-    const max = lo <= hi ? hi : lo;
+    const range = bounds(lower[i], upper[i]);
+    if (!range) continue;
     const end = Math.min(limit, start + interval);
-    if (open && open.end === start && open.lower === min && open.upper === max) open.end = end;
-    else out.push((open = { start, end, lower: min, upper: max }));
+    if (open && open.end === start && open.lower === range.lower && open.upper === range.upper) open.end = end;
+    else out.push((open = { start, end, ...range }));
   }
   return mergeSpans(out);
 }
