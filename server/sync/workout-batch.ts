@@ -30,7 +30,7 @@ export interface SavedWorkout {
   seriesBytes: number;
 }
 
-/** Plain JSON for the Json columns (Prisma's JSON-null marker becomes null, which the statement stores as JSON null). */
+/** The details columns for the JSON row: Prisma's JSON-null marker becomes null, which the statement stores as JSON null. */
 function plainDetails(result: TransformedWorkout): Record<string, unknown> {
   const details: Record<string, unknown> = { ...detailsColumns(result, serializedLater) };
   for (const [key, value] of Object.entries(details)) if (value === Prisma.JsonNull) details[key] = null;
