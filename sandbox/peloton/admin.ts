@@ -10,6 +10,7 @@ export interface AdminControls {
   expireAccessTokens(): void;
   revokeRefreshTokens(email?: string): void;
   addWorkout(email: string, partial?: NewWorkoutInput): string;
+  deleteWorkout(id: string): boolean;
   reset(): void;
 }
 
@@ -28,6 +29,8 @@ async function body<T>(req: SimRequest, schema: z.ZodType<T>): Promise<{ ok: tru
 /** `/__admin/*`: test and demo controls (no auth; never part of the real service). */
 export async function adminRoute(req: SimRequest, ctx: SimContext, controls: AdminControls): Promise<Reply | undefined> {
   const route = `${req.method} ${req.path.replace(/\/+$/, "")}`;
+  const deleting = /^DELETE \/__admin\/workouts\/([0-9a-f]{32})$/.exec(route);
+  if (deleting) return controls.deleteWorkout(deleting[1] ?? "") ? jsonReply(200, { ok: true }) : jsonReply(404, { error: "no such workout" });
   switch (route) {
     case "POST /__admin/faults": {
       const parsed = await body(req, z.union([faultRuleSchema, z.array(faultRuleSchema)]));

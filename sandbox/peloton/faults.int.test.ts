@@ -127,4 +127,22 @@ describe("admin endpoints", () => {
     expect(sim.stats.requests).toHaveLength(0);
     expect((await api(sim.url, token, "/api/me")).status).toBe(401);
   });
+
+  it("deletes a workout as a member would on Peloton: it leaves the list and its endpoints answer 404", async () => {
+    const listed = async () =>
+      z.object({ total: z.number(), data: z.array(z.object({ id: z.string() })) }).parse(await (await api(sim.url, token, `/api/user/${DEMO_MEMBER.userId}/workouts?limit=100`)).json());
+    const before = await listed();
+    const victim = before.data[3]?.id ?? "";
+    expect((await api(sim.url, token, `/api/workout/${victim}`)).status).toBe(200);
+    expect((await admin(`/workouts/${victim}`, undefined, "DELETE")).status).toBe(200);
+    const after = await listed();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.data.map((w) => w.id)).not.toContain(victim);
+    expect((await api(sim.url, token, `/api/workout/${victim}`)).status).toBe(404);
+    expect((await api(sim.url, token, `/api/workout/${victim}/performance_graph?every_n=1`)).status).toBe(404);
+    expect((await admin(`/workouts/${victim}`, undefined, "DELETE")).status).toBe(404);
+    sim.reset();
+    token = (await login(sim.url, DEMO_MEMBER.email, DEMO_MEMBER.password)).access_token;
+    expect((await api(sim.url, token, `/api/workout/${victim}`)).status).toBe(200);
+  });
 });

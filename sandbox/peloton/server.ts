@@ -50,7 +50,9 @@ export interface PelotonSimulator {
   revokeRefreshTokens(email?: string): void;
   /** A new workout appears for the member (ended just now unless told otherwise); returns its id. */
   addWorkout(email: string, partial?: NewWorkoutInput): string;
-  /** Back to the initial state: tokens, lockouts, added workouts, faults, stats (and the clock, if the simulator made it). */
+  /** The member deletes a workout: it leaves the list and its endpoints answer 404. False if there was none. */
+  deleteWorkout(id: string): boolean;
+  /** Back to the initial state: tokens, lockouts, added and deleted workouts, faults, stats (and the clock, if the simulator made it). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -134,6 +136,7 @@ export async function startPelotonSimulator(opts: PelotonSimulatorOptions = {}):
       if (!member) throw new Error(`unknown Peloton simulator member: ${email}`);
       return ctx.data.addWorkout(member, partial).id;
     },
+    deleteWorkout: (id) => ctx.data.deleteWorkout(id),
     reset: () => {
       ctx.auth.reset();
       ctx.data.reset();

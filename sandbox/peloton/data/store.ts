@@ -39,6 +39,8 @@ const SERIES_CACHE_SIZE = 24;
 export interface DataSnapshot {
   anchor: number;
   added: WorkoutHeader[];
+  /** workouts the member deleted (absent from snapshots written before deleting existed) */
+  deleted?: string[];
 }
 
 export class DataStore {
@@ -48,11 +50,12 @@ export class DataStore {
   private works = new Map<string, number>();
   private added = 0;
   private addedHeaders: WorkoutHeader[] = [];
+  private deleted = new Set<string>();
 
   constructor(private readonly opts: { anchor: number; heavyCount: number; now: () => number }) {}
 
   snapshot(): DataSnapshot {
-    return { anchor: this.opts.anchor, added: this.addedHeaders };
+    return { anchor: this.opts.anchor, added: this.addedHeaders, deleted: [...this.deleted] };
   }
 
   /** The histories a snapshot saw (same anchor, so the same workout ids) and its added workouts, in order. */
@@ -64,6 +67,7 @@ export class DataStore {
       if (member) this.insert(this.memberData(member), header);
     }
     this.added = snapshot.added.length;
+    for (const id of snapshot.deleted ?? []) this.deleteWorkout(id);
   }
 
   memberData(member: MemberSpec): MemberData {
@@ -149,6 +153,16 @@ export class DataStore {
     return header;
   }
 
+  /** The member deletes a workout on Peloton: it leaves the list and its endpoints answer 404. False if there was none. */
+  deleteWorkout(id: string): boolean {
+    const found = this.findWorkout(id);
+    if (!found) return false;
+    found.data.workouts = found.data.workouts.filter((w) => w.id !== id);
+    this.addedHeaders = this.addedHeaders.filter((w) => w.id !== id);
+    this.deleted.add(id);
+    return true;
+  }
+
   private insert(data: MemberData, header: WorkoutHeader): void {
     data.ftp = ftpAfter(data.member, header, data.ftp);
     data.workouts.push(header);
@@ -163,5 +177,6 @@ export class DataStore {
     this.works.clear();
     this.added = 0;
     this.addedHeaders = [];
+    this.deleted.clear();
   }
 }
