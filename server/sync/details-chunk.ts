@@ -5,7 +5,8 @@ import { isDeadlineExceeded } from "@/server/http/deadline";
 import { log } from "@/server/log";
 import { updateJob, timeLeft, type StepContext } from "./step-context";
 import type { StoredClassPlan } from "@/server/queries/workout-analysis-input";
-import { flushSaves, markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
+import { dropGoneWorkout, flushSaves, markWorkoutFailed, saveRide, saveWorkout, upsertInstructors } from "./store";
+import { WorkoutGone } from "./source";
 
 /** Time to keep in hand at the end of a step: a generous estimate of one workout's duration. */
 function reserveMs(durations: number[]): number {
@@ -111,9 +112,14 @@ export async function detailsChunk(ctx: StepContext): Promise<SyncPhase> {
           failure ??= { error };
           return;
         }
-        const message = error instanceof Error ? error.message : String(error);
-        await markWorkoutFailed(ctx.db, ctx.userId, id, message);
-        log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId: id, error });
+        if (error instanceof WorkoutGone) {
+          await dropGoneWorkout(ctx.db, ctx.userId, id);
+          log.info("sync.workout.gone", { userId: ctx.userId, pelotonWorkoutId: id });
+        } else {
+          const message = error instanceof Error ? error.message : String(error);
+          await markWorkoutFailed(ctx.db, ctx.userId, id, message);
+          log.warn("sync.workout.failed", { userId: ctx.userId, pelotonWorkoutId: id, error });
+        }
       }
       durations.push(Date.now() - t0);
     }

@@ -257,6 +257,25 @@ describe(`sync under process and data faults (${database.kind()})`, () => {
     await expectBaselinePlus(userId, added);
   });
 
+  it("a workout deleted on Peloton after it was listed is dropped, not failed → baseline − 1", async () => {
+    const userId = await connectedUser(MEMBER);
+    const db = await getTestDb();
+    let deleted = "";
+    const { last } = await drive(userId, {
+      beforeStep: async (i) => {
+        // After the list is complete (step 0): the oldest workout is fetched last, so it is still pending.
+        if (i !== 1) return;
+        const oldest = await db.workout.findFirst({ where: { userId, syncState: "pending" }, orderBy: { startTime: "asc" } });
+        deleted = oldest?.pelotonWorkoutId ?? "";
+        expect(sim.deleteWorkout(deleted)).toBe(true);
+      },
+    });
+    expect(last.progress).toMatchObject({ phase: "done", failed: 0, total: 47, done: 47 });
+    expect(await db.workout.count({ where: { userId, pelotonWorkoutId: deleted } })).toBe(0);
+    const history = await fullHistory(userId);
+    expect(history.map((w) => w.pelotonWorkoutId)).toEqual(baseline.map((w) => w.pelotonWorkoutId).filter((id) => id !== deleted));
+  });
+
   it("the list shifting between pages while listing (new and back-dated workouts) → no duplicates, none missed", async () => {
     const userId = await connectedUser(MEMBER);
     const db = await getTestDb();

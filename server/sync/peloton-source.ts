@@ -1,12 +1,12 @@
 import "server-only";
-import { providerError } from "@/lib/errors/app-error";
+import { isProviderFailure, providerError } from "@/lib/errors/app-error";
 import { getDb } from "@/server/db/client";
 import { getMe, getUserOverview } from "@/server/providers/peloton/api/client";
 import { createPelotonSession, type PelotonCallContext } from "@/server/providers/peloton/connection";
 import { toPelotonProfile } from "@/server/providers/peloton/transform/profile";
 import { getPerformanceGraph, getRideDetails, getWorkout, isJustRide, listInstructors, listWorkouts } from "@/server/providers/peloton/api/workouts";
 import { toWorkoutRecord, transformInstructor, transformRide, transformWorkout } from "@/server/providers/peloton/transform/workout";
-import type { ListedWorkout, SyncSource } from "./source";
+import { WorkoutGone, type ListedWorkout, type SyncSource } from "./source";
 
 /** The sync's view of Peloton for one user: every call within the connection's request budget and token refresh. */
 export interface PelotonSourceOptions {
@@ -86,10 +86,15 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
 
     async fetchWorkout(pelotonWorkoutId) {
       const { fallbackFtp } = await me();
-      const [workout, graph] = await Promise.all([
+      // Both answers are awaited, so a failure is always the workout's own when it has one: its 404 means the workout
+      // is gone from Peloton (WorkoutGone), whichever of the two requests failed first.
+      const [asked, graphed] = await Promise.allSettled([
         call((ctx) => getWorkout({ ...ctx, workoutId: pelotonWorkoutId })),
         call((ctx) => getPerformanceGraph({ ...ctx, workoutId: pelotonWorkoutId, everyN })),
       ]);
+      if (asked.status === "rejected") throw isProviderFailure(asked.reason, "not_found") ? new WorkoutGone(pelotonWorkoutId, asked.reason) : asked.reason;
+      if (graphed.status === "rejected") throw graphed.reason;
+      const [workout, graph] = [asked.value, graphed.value];
       const instructor = workout.ride?.instructor ? transformInstructor(workout.ride.instructor) : null;
       return { transformed: transformWorkout({ workout, graph, fallbackFtp }), instructor };
     },

@@ -25,6 +25,20 @@ export interface FetchedWorkout {
   instructor: InstructorRecord | null;
 }
 
+/**
+ * fetchWorkout's failure when Peloton no longer has a workout it listed (`GET /api/workout/{id}` answers 404: the
+ * member deleted it there since). The sync drops the workout's stub instead of counting it as a failure for good.
+ */
+export class WorkoutGone extends Error {
+  constructor(
+    readonly pelotonWorkoutId: string,
+    cause: unknown,
+  ) {
+    super(`Peloton no longer has workout ${pelotonWorkoutId}`, { cause });
+    this.name = "WorkoutGone";
+  }
+}
+
 export interface SyncSource {
   listPage(page: number, limit: number): Promise<WorkoutPage>;
   fetchWorkout(pelotonWorkoutId: string): Promise<FetchedWorkout>;

@@ -205,3 +205,11 @@ export async function markWorkoutFailed(db: Db, userId: string, pelotonWorkoutId
   await db.workout.updateMany({ where: pending, data: { syncError: message.slice(0, 500), syncAttempts: { increment: 1 } } });
   await db.workout.updateMany({ where: { ...pending, syncAttempts: { gte: MAX_WORKOUT_ATTEMPTS } }, data: { syncState: "failed" } });
 }
+
+/**
+ * A listed workout Peloton no longer has (deleted there since it was listed): its stub is removed, so the history and
+ * the sync's counts match Peloton's. A workout synced in full is never removed here.
+ */
+export async function dropGoneWorkout(db: Db, userId: string, pelotonWorkoutId: string): Promise<void> {
+  await db.workout.deleteMany({ where: { userId, pelotonWorkoutId, syncState: { not: "complete" } } });
+}
