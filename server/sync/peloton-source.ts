@@ -86,15 +86,16 @@ export function createPelotonSource(userId: string, opts: PelotonSourceOptions =
 
     async fetchWorkout(pelotonWorkoutId) {
       const { fallbackFtp } = await me();
-      // Both answers are awaited, so a failure is always the workout's own when it has one: its 404 means the workout
-      // is gone from Peloton (WorkoutGone), whichever of the two requests failed first.
+      // Both answers are awaited, so the workout's own failure decides whichever request failed first: its 404 means
+      // the member deleted it on Peloton (WorkoutGone).
       const [asked, graphed] = await Promise.allSettled([
         call((ctx) => getWorkout({ ...ctx, workoutId: pelotonWorkoutId })),
         call((ctx) => getPerformanceGraph({ ...ctx, workoutId: pelotonWorkoutId, everyN })),
       ]);
       if (asked.status === "rejected") throw isProviderFailure(asked.reason, "not_found") ? new WorkoutGone(pelotonWorkoutId, asked.reason) : asked.reason;
       if (graphed.status === "rejected") throw graphed.reason;
-      const [workout, graph] = [asked.value, graphed.value];
+      const workout = asked.value;
+      const graph = graphed.value;
       const instructor = workout.ride?.instructor ? transformInstructor(workout.ride.instructor) : null;
       return { transformed: transformWorkout({ workout, graph, fallbackFtp }), instructor };
     },
