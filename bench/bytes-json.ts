@@ -18,6 +18,15 @@ export function parseJsonBytes(b: Uint8Array): unknown {
     throw new SyntaxError(`unexpected byte ${b[i]} at ${i}`);
   };
 
+  /** After an item: true past a comma (another item follows), false past the closing `close` byte. */
+  function another(close: number): boolean {
+    skipSpace();
+    if (b[i] === 44) return i++, true;
+    if (b[i] !== close) fail();
+    i++;
+    return false;
+  }
+
   function string(): string {
     const start = ++i;
     let plain = true;
@@ -105,27 +114,17 @@ export function parseJsonBytes(b: Uint8Array): unknown {
         out = grown;
       }
       out[n++] = value;
-      skipSpace();
-      if (b[i] === 44) i++;
-      else if (b[i] === 93) {
-        i++;
-        return out.slice(0, n);
-      } else fail();
+      if (!another(93)) return out.slice(0, n);
     }
   }
 
   function anyList(): unknown[] {
     const out: unknown[] = [];
-    for (;;) {
+    do {
       skipSpace();
       out.push(value());
-      skipSpace();
-      if (b[i] === 44) i++;
-      else if (b[i] === 93) {
-        i++;
-        return out;
-      } else fail();
-    }
+    } while (another(93));
+    return out;
   }
 
   function object(): Record<string, unknown> {
@@ -136,7 +135,7 @@ export function parseJsonBytes(b: Uint8Array): unknown {
       i++;
       return out;
     }
-    for (;;) {
+    do {
       skipSpace();
       if (b[i] !== 34) fail();
       const key = string();
@@ -144,13 +143,8 @@ export function parseJsonBytes(b: Uint8Array): unknown {
       if (b[i++] !== 58) fail();
       skipSpace();
       out[key] = value();
-      skipSpace();
-      if (b[i] === 44) i++;
-      else if (b[i] === 125) {
-        i++;
-        return out;
-      } else fail();
-    }
+    } while (another(125));
+    return out;
   }
 
   function value(): unknown {

@@ -90,6 +90,7 @@ function bareClient(port: number, head: string) {
   let chunks: Buffer[] = [];
   let have = 0;
   let need = -1;
+  let headLength = 0;
   socket.on("data", (chunk: Buffer) => {
     chunks.push(chunk);
     have += chunk.length;
@@ -98,10 +99,11 @@ function bareClient(port: number, head: string) {
       chunks = [all];
       const end = all.indexOf("\r\n\r\n");
       if (end < 0) return;
-      need = end + 4 + Number(/content-length: *(\d+)/i.exec(all.toString("latin1", 0, end))?.[1] ?? 0);
+      headLength = end + 4;
+      need = headLength + Number(/content-length: *(\d+)/i.exec(all.toString("latin1", 0, end))?.[1] ?? 0);
     }
     if (have < need) return;
-    const body = Buffer.concat(chunks).subarray(need - have);
+    const body = Buffer.concat(chunks).subarray(headLength, need);
     chunks = [];
     have = 0;
     need = -1;
